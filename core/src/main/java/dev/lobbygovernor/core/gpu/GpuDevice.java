@@ -1,0 +1,49 @@
+package dev.lobbygovernor.core.gpu;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One GPU (or MIG device) as a probe read it. Boxed fields are {@code null} when the device
+ * does not report them (utilisation under MIG, say); {@code null} never means zero.
+ *
+ * @param index the device index
+ * @param uuid the device UUID (such as {@code GPU-…}); empty if unknown
+ * @param name the product name; empty means the probe read nothing, which is implausible
+ * @param memoryTotalMiB total memory in MiB
+ * @param memoryUsedMiB used memory in MiB
+ * @param memoryFreeMiB free memory in MiB
+ * @param gpuUtilizationPercent GPU utilisation, 0–100
+ * @param memoryUtilizationPercent memory-controller utilisation, 0–100
+ * @param encoderUtilizationPercent NVENC utilisation, 0–100
+ * @param temperatureC GPU temperature in °C
+ * @param powerWatts board power draw in W
+ * @param encoderSessions active NVENC sessions
+ * @param encoderAverageFps average NVENC frames per second over the sessions
+ * @param encoderAverageLatencyUs average NVENC latency in µs
+ * @param processes processes using the GPU; empty when not read
+ */
+public record GpuDevice(
+        int index,
+        String uuid,
+        String name,
+        Long memoryTotalMiB,
+        Long memoryUsedMiB,
+        Long memoryFreeMiB,
+        Integer gpuUtilizationPercent,
+        Integer memoryUtilizationPercent,
+        Integer encoderUtilizationPercent,
+        Integer temperatureC,
+        Double powerWatts,
+        Integer encoderSessions,
+        Integer encoderAverageFps,
+        Integer encoderAverageLatencyUs,
+        List<GpuProcess> processes) {
+
+    /** Absent texts become empty; the process list is copied. */
+    public GpuDevice {
+        uuid = Objects.requireNonNullElse(uuid, "");
+        name = Objects.requireNonNullElse(name, "");
+        processes = processes == null ? List.of() : List.copyOf(processes);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.lobbygovernor.core.health;
+
+import dev.lobbygovernor.core.gpu.GpuSample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A host's classified health at one moment.
+ *
+ * @param hostId the host
+ * @param status the worst of what the reasons imply
+ * @param monitoringWorking whether the GPU is being read plausibly and freshly ("nvidia-smi
+ *     working: true/false" in the incident's words)
+ * @param lastGoodSample the latest plausible sample, {@code null} if none was ever seen; the
+ *     governor derives memory and encoder caps from it only while monitoring works
+ * @param probeSource the probe that produced the latest reading or failure, empty if none
+ * @param reasons why the status is what it is, most severe first
+ * @param evaluatedAt when this was classified
+ */
+public record HostHealth(
+        String hostId,
+        HealthStatus status,
+        boolean monitoringWorking,
+        GpuSample lastGoodSample,
+        String probeSource,
+        List<HealthReason> reasons,
+        Instant evaluatedAt) {
+
+    /** Requires the id, status and time; copies the reasons. */
+    public HostHealth {
+        Objects.requireNonNull(hostId, "hostId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+        probeSource = Objects.requireNonNullElse(probeSource, "");
+        reasons = List.copyOf(reasons);
+    }
+
+    /** The health of a host nothing is known about yet. */
+    public static HostHealth unknown(String hostId, Instant at) {
+        return new HostHealth(hostId, HealthStatus.UNKNOWN, false, null, "", List.of(), at);
+    }
+
+    /** The latest plausible sample, if any. */
+    public Optional<GpuSample> optionalLastGoodSample() {
+        return Optional.ofNullable(lastGoodSample);
+    }
+
+    /** When the latest plausible sample was taken, if any. */
+    public Optional<Instant> lastGoodSampleAt() {
+        return optionalLastGoodSample().map(GpuSample::takenAt);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lobbygovernor.store;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+
+/**
+ * The embedded {@link SessionStore}: everything in memory, thread-safe, lost with the process.
+ *
+ * <p>Besides the SPI it manages sessions, so that demos and tests can create, soft-delete and
+ * hard-delete them as a host application's database would.
+ */
+public final class InMemorySessionStore implements SessionStore {
+
+    private static final Comparator<LobbyRecord> OLDEST_FIRST =
+            Comparator.comparing(LobbyRecord::createdAt).thenComparing(LobbyRecord::lobbyId);
+    private static final Comparator<LobbyRecord> LEAST_RECENTLY_ACTIVE_FIRST =
+            Comparator.comparing(LobbyRecord::lastActivityAt).thenComparing(LobbyRecord::lobbyId);
+
+    private final ConcurrentMap<String, SessionState> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LobbyRecord> lobbies = new ConcurrentHashMap<>();
+
+    /** Creates an empty store. */
+    public InMemorySessionStore() {
+    }
+
+    /** Records a live session (or revives a soft-deleted one). */
+    public void putSession(String sessionId) {
+        sessions.put(Objects.requireNonNull(sessionId, "sessionId"), SessionState.present(sessionId));
+    }
+
+    /**
+     * Marks a session deleted, keeping it findable.
+     *
+     * @return whether the session existed
+     */
+    public boolean softDeleteSession(String sessionId, Instant at) {
+        return sessions.computeIfPresent(sessionId, (id, s) -> SessionState.softDeleted(id, at)) != null;
+    }
+
+    /**
+     * Forgets a session entirely, as a cascading project delete would. Its lobby records stay.
+     *
+     * @return whether the session existed
+     */
+    public boolean hardDeleteSession(String sessionId) {
+        return sessions.remove(sessionId) != null;
+    }
+
+    @Override
+    public SessionState findSession(String sessionId) {
+        SessionState state = sessions.get(sessionId);
+        return state != null ? state : SessionState.gone(sessionId);
+    }
+
+    @Override
+    public void saveLobby(LobbyRecord record) {
+        lobbies.put(record.lobbyId(), record);
+    }
+
+    @Override
+    public boolean touchLobby(String lobbyId, Instant at) {
+        return lobbies.computeIfPresent(lobbyId,
+                (id, r) -> at.isAfter(r.lastActivityAt()) ? r.touchedAt(at) : r) != null;
+    }
+
+    @Override
+    public Optional<LobbyRecord> findLobby(String lobbyId) {
+        return Optional.ofNullable(lobbies.get(lobbyId));
+    }
+
+    @Override
+    public List<LobbyRecord> lobbiesOnHost(String hostId) {
+        return lobbies.values().stream()
+                .filter(r -> r.hostId().equals(hostId))
+                .sorted(OLDEST_FIRST)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public List<LobbyRecord> lobbiesIdleSince(Instant cutoff) {
+        return lobbies.values().stream()
+                .filter(r -> r.lastActivityAt().isBefore(cutoff))
+                .sorted(LEAST_RECENTLY_ACTIVE_FIRST)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public List<LobbyRecord> allLobbies() {
+        return lobbies.values().stream().sorted(OLDEST_FIRST).collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public boolean removeLobby(String lobbyId) {
+        return lobbies.remove(lobbyId) != null;
+    }
+
+    @Override
+    public String toString() {
+        return "InMemorySessionStore[sessions=" + sessions.size() + ", lobbies=" + lobbies.size() + "]";
+    }
+}

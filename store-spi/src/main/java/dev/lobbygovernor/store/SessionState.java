@@ -1,0 +1,55 @@
+package dev.lobbygovernor.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the host application's database says of a session: present, soft-deleted (with when),
+ * or gone. Cleanup treats soft-deleted and gone alike: the lobby must stop.
+ *
+ * @param sessionId the session asked about
+ * @param status present, soft-deleted or gone
+ * @param deletedAt when it was soft-deleted; {@code null} unless {@code status} is
+ *     {@link Status#SOFT_DELETED}
+ */
+public record SessionState(String sessionId, Status status, Instant deletedAt) {
+
+    /** Where a session stands. */
+    public enum Status {
+        /** The session exists and is not deleted. */
+        PRESENT,
+        /** The session exists but is marked deleted. */
+        SOFT_DELETED,
+        /** No such session, deleted or not: it was hard-deleted or never existed. */
+        GONE
+    }
+
+    /** Checks that {@code deletedAt} is given exactly for soft-deleted sessions. */
+    public SessionState {
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(status, "status");
+        if ((status == Status.SOFT_DELETED) != (deletedAt != null)) {
+            throw new IllegalArgumentException("deletedAt is required for SOFT_DELETED and only for it");
+        }
+    }
+
+    /** A session that exists. */
+    public static SessionState present(String sessionId) {
+        return new SessionState(sessionId, Status.PRESENT, null);
+    }
+
+    /** A session marked deleted at {@code at}. */
+    public static SessionState softDeleted(String sessionId, Instant at) {
+        return new SessionState(sessionId, Status.SOFT_DELETED, Objects.requireNonNull(at, "at"));
+    }
+
+    /** A session the store does not know. */
+    public static SessionState gone(String sessionId) {
+        return new SessionState(sessionId, Status.GONE, null);
+    }
+
+    /** Whether the session's lobby may keep running. */
+    public boolean isLive() {
+        return status == Status.PRESENT;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.lobbygovernor.store;
+
+/**
+ * A {@link SessionStore} could not do what was asked (its database is down, say). Callers
+ * treat it as "nothing changed": the governor refuses to commit, cleanup keeps the record.
+ */
+public class StoreException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A failure with a message that says what was attempted. */
+    public StoreException(String message) {
+        super(message);
+    }
+
+    /** A failure with a message and the underlying cause. */
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
