@@ -35,7 +35,10 @@ public interface CleanupListener {
     default void onOrphanStopped(CleanupOutcome.OrphanStopped outcome) {
     }
 
-    /** A cycle ended (or was skipped); called once per {@link LobbyReaper#runOnce()}. */
+    /**
+     * A cycle ended, including one that found the store unavailable; not called for a
+     * {@link LobbyReaper#runOnce()} skipped because another cycle was running.
+     */
     default void onCycleCompleted(CycleReport report) {
     }
 }

@@ -59,13 +59,14 @@ public sealed interface CleanupOutcome {
     }
 
     /**
-     * A recorded lobby the server no longer lists (stopped by someone else, crashed, or lost in a
-     * server restart).
+     * A lobby the server no longer lists (stopped by someone else, crashed, lost in a server
+     * restart, or gone although the stop sent to it failed): not counted as stopped by cleanup.
      *
      * @param hostId the lobby's host
      * @param lobbyId the lobby
-     * @param sessionId the session that owned it
+     * @param sessionId the session that owned it, or {@code null} for an orphan
      * @param recordRemoved whether its record was removed; if not, the next cycle tries again
+     *     (always {@code false} for an orphan, which has no record)
      */
     record AlreadyGone(String hostId, String lobbyId, String sessionId, boolean recordRemoved)
             implements CleanupOutcome {

@@ -71,6 +71,10 @@ final class OutcomeReporter {
                             ? "Lobby stopped with its stored credentials and verified gone; record removed"
                             : "Lobby stopped with its stored credentials and verified gone, but the store could not "
                                     + "remove its record; the next cycle removes it");
+        } else if (outcome instanceof AlreadyGone o && o.sessionId() == null) {
+            log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .log("Orphan lobby (no record) no longer listed by the runtime; the stop sent to it was not "
+                            + "acknowledged, so it is not counted as stopped");
         } else if (outcome instanceof AlreadyGone o) {
             (o.recordRemoved() ? log.atInfo() : log.atWarn())
                     .addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())

@@ -197,4 +197,29 @@ class LobbyReaperFailureTest {
         assertThat(rig.cycle().outcomes()).isEmpty();
         assertThat(rig.runtime.isRunning("lobby-a")).isTrue();
     }
+
+    @Test
+    void aLobbyThatVanishesUnderAFailedStopIsAlreadyGoneNotStopped() {
+        rig.runtimeSeenByReaper = new LobbyRuntime() {
+            @Override
+            public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
+                return rig.runtime.listLobbies();
+            }
+
+            @Override
+            public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
+                rig.runtime.vanish(lobbyId);
+                throw new LobbyRuntimeException(LobbyRuntimeException.Kind.UNAVAILABLE, "read timed out");
+            }
+        };
+        rig.reaper = rig.newReaper();
+        rig.commit("lobby-a", "session-a", "4821");
+        rig.memory.hardDeleteSession("session-a");
+
+        try (LogCapture logs = LogCapture.of("dev.lobbygovernor.core.cleanup")) {
+            assertThat(rig.cycle().outcomes()).containsExactly(new AlreadyGone(HOST, "lobby-a", "session-a", true));
+            assertThat(logs.renderedLines()).noneSatisfy(l -> assertThat(l).contains("verified gone"));
+        }
+        assertThat(rig.memory.findLobby("lobby-a")).isEmpty();
+    }
 }

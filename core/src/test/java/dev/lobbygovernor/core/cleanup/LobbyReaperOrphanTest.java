@@ -158,4 +158,27 @@ class LobbyReaperOrphanTest {
         rig.runtime.setIgnoreStops(false);
         assertThat(rig.cycle().count(CleanupOutcome.Kind.ORPHAN_STOPPED)).isEqualTo(1);
     }
+
+    @Test
+    void anOrphanThatVanishesUnderAFailedStopIsGoneButNotCountedAsStopped() {
+        rig.runtimeSeenByReaper = new LobbyRuntime() {
+            @Override
+            public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
+                return rig.runtime.listLobbies();
+            }
+
+            @Override
+            public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
+                rig.runtime.vanish(lobbyId);
+                throw new LobbyRuntimeException(LobbyRuntimeException.Kind.REJECTED, "Invalid lobby ID");
+            }
+        };
+        rig.reaper = rig.newReaper();
+        rig.runtime.start("leak", null);
+        rig.cycle();
+        rig.advance(GRACE);
+
+        assertThat(rig.cycle().outcomes()).containsExactly(new CleanupOutcome.AlreadyGone(HOST, "leak", null, false));
+        assertThat(rig.reaper.orphans()).isEmpty();
+    }
 }
