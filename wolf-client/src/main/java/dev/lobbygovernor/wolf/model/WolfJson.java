@@ -31,9 +31,14 @@ public final class WolfJson {
 
     private static final ObjectMapper MAPPER = newMapper();
 
-    /** A "pin" key (any case) and its value: an array, a string or a bare token, maybe cut short. */
+    /**
+     * A "pin" key — quoted, single-quoted, JSON-escaped inside a string, or bare, any case, not
+     * part of a longer name such as "pin_required" — and its value: an array, a string or a
+     * bare token, maybe cut short by truncation.
+     */
     private static final Pattern PIN_FIELD = Pattern.compile(
-            "\"pin\"\\s*:\\s*(\\[[^\\]]*\\]?|\"[^\"]*\"?|[^,}\\]\\s]*)",
+            "(?<![A-Za-z0-9_])[\"'\\\\]*pin[\"'\\\\]*\\s*[:=]\\s*"
+                    + "(\\[[^\\]]*\\]?|\\\\?\"[^\"]*\"?|'[^']*'?|[^,}\\]\\s]*)",
             Pattern.CASE_INSENSITIVE);
 
     private WolfJson() {

@@ -83,5 +83,11 @@ class WolfEventsTest {
         assertThat(WolfJson.redactPins("{\"PIN\": 1234,\"a\":1}"))
                 .isEqualTo("{\"pin\":[redacted],\"a\":1}");
         assertThat(WolfJson.redactPins("{\"a\":1,\"pin\":[1,2,")).doesNotContain("1,2");
+        assertThat(WolfJson.redactPins("bad json: {\\\"pin\\\":[5,6,7,8]}"))
+                .doesNotContain("5,6,7,8");
+        assertThat(WolfJson.redactPins("{'pin':[5,6,7,8]}")).doesNotContain("5,6,7,8");
+        assertThat(WolfJson.redactPins("pin=5678&x=1")).doesNotContain("5678");
+        assertThat(WolfJson.redactPins("{\"pin_required\":true,\"spin\":2}"))
+                .isEqualTo("{\"pin_required\":true,\"spin\":2}");
     }
 }
