@@ -1,0 +1,40 @@
+package dev.lobbygovernor.wolf.sim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lobbygovernor.wolf.model.WolfJson;
+
+/** Reads request bodies into the shared wire model and writes replies with the same mapper. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    /**
+     * The body as {@code type}, or a 400 refusal. The refusal names the expected shape only:
+     * Jackson's own message can quote the input, and the input may hold a PIN.
+     */
+    static <T> T read(HttpRequest request, Class<T> type) throws WolfError {
+        try {
+            T value = WolfJson.mapper().readValue(request.body(), type);
+            if (value == null) {
+                throw new WolfError(400, invalid(type));
+            }
+            return value;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WolfError(400, invalid(type));
+        }
+    }
+
+    private static String invalid(Class<?> type) {
+        return "Invalid request body: expected a " + type.getSimpleName() + " JSON object";
+    }
+
+    /** A 200 reply with {@code value} as JSON. */
+    static HttpResponse ok(Object value) {
+        try {
+            return HttpResponse.ok(WolfJson.mapper().writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("simulator reply could not be serialised", e);
+        }
+    }
+}
