@@ -1,7 +1,10 @@
 package dev.lobbygovernor.wolf.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lobbygovernor.wolf.model.WolfJson;
+import java.util.Map;
 
 /** Reads request bodies into the shared wire model and writes replies with the same mapper. */
 final class Bodies {
@@ -20,6 +23,28 @@ final class Bodies {
                 throw new WolfError(400, invalid(type));
             }
             return value;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WolfError(400, invalid(type));
+        }
+    }
+
+    /**
+     * Like {@link #read}, but fields absent from the body take Wolf's defaults first: the
+     * model's primitive booleans would otherwise read an absent field as {@code false}.
+     */
+    static <T> T readWithDefaults(HttpRequest request, Class<T> type, Map<String, Boolean> defaults)
+            throws WolfError {
+        try {
+            JsonNode tree = WolfJson.mapper().readTree(request.body());
+            if (!(tree instanceof ObjectNode object)) {
+                throw new WolfError(400, invalid(type));
+            }
+            defaults.forEach((field, value) -> {
+                if (!object.has(field)) {
+                    object.put(field, value);
+                }
+            });
+            return WolfJson.mapper().treeToValue(object, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new WolfError(400, invalid(type));
         }

@@ -7,6 +7,7 @@ import dev.lobbygovernor.wolf.model.JoinLobbyRequest;
 import dev.lobbygovernor.wolf.model.LeaveLobbyRequest;
 import dev.lobbygovernor.wolf.model.LobbiesReply;
 import dev.lobbygovernor.wolf.model.StopLobbyRequest;
+import java.util.Map;
 
 /** The lobby endpoints: list, create, join, leave, stop. */
 final class LobbyRoutes {
@@ -17,6 +18,11 @@ final class LobbyRoutes {
      */
     static final String GPU_STACK_FAILURE =
             "Failed to create EGLImage from DMA-BUF: CUDA_ERROR_NOT_PERMITTED, GL_OUT_OF_MEMORY";
+
+    /** Wolf's defaults for create fields a request may omit. */
+    private static final Map<String, Boolean> CREATE_DEFAULTS = Map.of(
+            "multi_user", CreateLobbyRequest.DEFAULT_MULTI_USER,
+            "stop_when_everyone_leaves", CreateLobbyRequest.DEFAULT_STOP_WHEN_EVERYONE_LEAVES);
 
     private final WolfState state;
 
@@ -35,7 +41,7 @@ final class LobbyRoutes {
     private Reply create(HttpRequest request) {
         CreateLobbyRequest body;
         try {
-            body = Bodies.read(request, CreateLobbyRequest.class);
+            body = Bodies.readWithDefaults(request, CreateLobbyRequest.class, CREATE_DEFAULTS);
         } catch (WolfError e) {
             return e.toResponse();
         }
