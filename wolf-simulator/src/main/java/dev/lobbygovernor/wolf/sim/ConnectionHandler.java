@@ -38,10 +38,10 @@ final class ConnectionHandler implements Consumer<SocketChannel> {
     private final Router router;
     private final EventHub events;
     private final Duration keepaliveInterval;
-    private final Runnable crash;
+    private final Consumer<SocketChannel> crash;
 
     ConnectionHandler(RequestReader reader, RequestCounter counter, Faults faults, Router router,
-            EventHub events, Duration keepaliveInterval, Runnable crash) {
+            EventHub events, Duration keepaliveInterval, Consumer<SocketChannel> crash) {
         this.reader = reader;
         this.counter = counter;
         this.faults = faults;
@@ -95,9 +95,10 @@ final class ConnectionHandler implements Consumer<SocketChannel> {
         if (reply instanceof HttpResponse response) {
             response.writeTo(out);
         } else if (reply instanceof Reply.CrashAfter crashAfter) {
+            // crash first, sparing this connection: by the time the client reads the reply,
+            // the socket is gone and every lobby lost
+            crash.accept(channel);
             crashAfter.last().writeTo(out);
-            channel.close();
-            crash.run();
         } else {
             stream(out);
         }

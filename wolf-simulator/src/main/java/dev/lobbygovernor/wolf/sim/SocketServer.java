@@ -98,12 +98,19 @@ final class SocketServer {
 
     /** Closes listeners and open connections, removes the socket file, joins accept threads. */
     synchronized void unbind() {
+        unbind(null);
+    }
+
+    /** Like {@link #unbind()}, but leaves {@code spare} open (the connection that must answer). */
+    synchronized void unbind(SocketChannel spare) {
         for (ServerSocketChannel listener : listeners) {
             closeQuietly(listener);
         }
         listeners.clear();
         for (SocketChannel connection : open) {
-            closeQuietly(connection);
+            if (connection != spare) {
+                closeQuietly(connection);
+            }
         }
         for (Thread acceptor : acceptors) {
             try {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -202,17 +203,21 @@ public final class WolfSimulator implements AutoCloseable {
         }
     }
 
-    private synchronized void crash() {
+    private synchronized void crash(SocketChannel answering) {
         if (!up) {
             return;
         }
         log.atWarn().addKeyValue("socket", socketPath)
                 .log("Wolf simulator crashed: the GPU stack failed; restart() brings it back");
-        goDown();
+        goDown(answering);
     }
 
     private void goDown() {
-        server.unbind();
+        goDown(null);
+    }
+
+    private void goDown(SocketChannel spare) {
+        server.unbind(spare);
         events.endAll();
         state.reset();
         up = false;
