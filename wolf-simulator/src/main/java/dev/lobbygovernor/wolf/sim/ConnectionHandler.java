@@ -70,7 +70,7 @@ final class ConnectionHandler implements Consumer<SocketChannel> {
             request = reader.read(in);
         } catch (HttpError refused) {
             log.atDebug().addKeyValue("status", refused.response().status())
-                    .log("request refused: " + refused.getMessage());
+                    .addKeyValue("reason", refused.getMessage()).log("request refused before routing");
             refused.response().writeTo(out);
             return;
         }
