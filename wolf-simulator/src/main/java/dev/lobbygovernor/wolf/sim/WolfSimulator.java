@@ -4,6 +4,7 @@ import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.wolf.model.AudioSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
+import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.model.VideoSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,6 +147,18 @@ public final class WolfSimulator implements AutoCloseable {
                 new AudioSettings(2), "/tmp/leaked", new Runner.Process("sleep infinity"))
                 .withPin(pin.orElse(null));
         return state.create(request, false).lobbyId();
+    }
+
+    /**
+     * Adds a Moonlight streaming session server-side, as a client pairing and starting a
+     * stream would, so tests can join it to a lobby.
+     *
+     * @param clientIp the streaming client's address
+     * @return the session id (unsigned 64-bit, as a decimal string)
+     */
+    public String createSession(String clientIp) {
+        return state.addSession(new StreamSession(null, null, Objects.requireNonNull(clientIp, "clientIp"),
+                null, 1920, 1080, 60, 2));
     }
 
     /** Requests read since start, across restarts (refused malformed requests excluded). */
