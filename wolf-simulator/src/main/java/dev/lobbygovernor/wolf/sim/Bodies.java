@@ -3,6 +3,7 @@ package dev.lobbygovernor.wolf.sim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lobbygovernor.wolf.model.GenericReply;
 import dev.lobbygovernor.wolf.model.WolfJson;
 import java.util.Map;
 
@@ -54,10 +55,19 @@ final class Bodies {
         return "Invalid request body: expected a " + type.getSimpleName() + " JSON object";
     }
 
+    /** Wolf's error body: {@code {"success":false,"error":message}}. */
+    static String error(String message) {
+        return write(GenericReply.failure(message));
+    }
+
     /** A 200 reply with {@code value} as JSON. */
     static HttpResponse ok(Object value) {
+        return HttpResponse.ok(write(value));
+    }
+
+    private static String write(Object value) {
         try {
-            return HttpResponse.ok(WolfJson.mapper().writeValueAsString(value));
+            return WolfJson.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("simulator reply could not be serialised", e);
         }

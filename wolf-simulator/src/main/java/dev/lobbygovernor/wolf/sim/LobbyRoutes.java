@@ -47,7 +47,7 @@ final class LobbyRoutes {
         }
         WolfState.Created created = state.create(body, true);
         if (created.outcome() == WolfState.CreateOutcome.GPU_STACK_FAILED) {
-            return new Reply.CrashAfter(new HttpResponse(500, Json.error(GPU_STACK_FAILURE)));
+            return new Reply.CrashAfter(new HttpResponse(500, Bodies.error(GPU_STACK_FAILURE)));
         }
         return Bodies.ok(new CreateLobbyReply(true, created.lobbyId()));
     }

@@ -55,7 +55,7 @@ final class RequestReader {
                     lines[i].substring(colon + 1).trim());
         }
         if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
-            throw new HttpError(new HttpResponse(500, Json.error(CHUNKED_REFUSAL)), "chunked request");
+            throw new HttpError(new HttpResponse(500, Bodies.error(CHUNKED_REFUSAL)), "chunked request");
         }
         String body = readBody(in, headers.get("content-length"));
         String target = requestLine[1];

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +72,17 @@ final class SocketServer {
 
     private void acceptLoop(ServerSocketChannel channel) {
         while (channel.isOpen()) {
+            SocketChannel connection;
             try {
-                SocketChannel connection = channel.accept();
-                open.add(connection);
+                connection = channel.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                log.atDebug().addKeyValue("listener", channel).setCause(e).log("accept loop ended");
+                return;
+            }
+            open.add(connection);
+            try {
                 pool.execute(() -> {
                     try {
                         handler.accept(connection);
@@ -81,11 +90,10 @@ final class SocketServer {
                         open.remove(connection);
                     }
                 });
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                // a refused task (pool shut down) or an accept error ends this listener
-                log.atDebug().addKeyValue("listener", channel).setCause(e).log("accept loop ended");
+            } catch (RejectedExecutionException e) {
+                // the simulator is closing: nobody will serve this connection
+                open.remove(connection);
+                closeQuietly(connection);
                 return;
             }
         }

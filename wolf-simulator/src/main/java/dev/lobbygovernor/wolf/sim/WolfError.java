@@ -33,6 +33,6 @@ final class WolfError extends Exception {
     }
 
     HttpResponse toResponse() {
-        return new HttpResponse(status, Json.error(getMessage()));
+        return new HttpResponse(status, Bodies.error(getMessage()));
     }
 }

@@ -217,7 +217,8 @@ public final class WolfSimulator implements AutoCloseable {
     }
 
     private synchronized void crash(SocketChannel answering) {
-        if (!up) {
+        if (!up || !answering.isOpen()) {
+            // a restart or close got here first and already took this connection down
             return;
         }
         log.atWarn().addKeyValue("socket", socketPath)
