@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +31,8 @@ public final class TimeoutProbe implements GpuProbe {
     private final long timeoutNanos;
     private final Object lock = new Object();
     private ExecutorService worker;
-    private InFlight inFlight;
+    private Call inFlight;
     private boolean closed;
-
-    /** A call on the worker: its result and when it started. */
-    private record InFlight(CompletableFuture<GpuSample> result, long startedNanos, Future<?> task) {
-    }
 
     /** Wraps {@code delegate}; {@code timeout} must be positive. */
     public TimeoutProbe(GpuProbe delegate, Duration timeout) {
@@ -57,24 +52,26 @@ public final class TimeoutProbe implements GpuProbe {
     @Override
     public GpuSample sample() throws ProbeException {
         long arrived = System.nanoTime();
-        InFlight call;
+        Call call;
         synchronized (lock) {
             if (closed) {
                 throw new ProbeException(name(), ProbeFailureCause.UNKNOWN,
                         "GPU probe " + name() + " is closed", "");
             }
             call = inFlight;
-            if (call != null && arrived - call.startedNanos() >= timeoutNanos) {
-                throw stillRunning(arrived - call.startedNanos());
+            if (call != null && arrived - call.startedNanos >= timeoutNanos) {
+                throw stillRunning(arrived - call.startedNanos);
             }
             if (call == null) {
-                call = start(arrived);
+                call = new Call(arrived);
+                inFlight = call;
+                worker().execute(call);
             }
         }
         return await(call, arrived);
     }
 
-    private InFlight start(long now) {
+    private ExecutorService worker() {
         if (worker == null) {
             String threadName = "lobby-governor-probe-" + name();
             // One thread, created on the first call, kept until close(); never more than one.
@@ -85,35 +82,15 @@ public final class TimeoutProbe implements GpuProbe {
                         return t;
                     });
         }
-        CompletableFuture<GpuSample> result = new CompletableFuture<>();
-        Future<?> task = worker.submit(() -> run(result));
-        inFlight = new InFlight(result, now, task);
-        return inFlight;
+        return worker;
     }
 
-    private void run(CompletableFuture<GpuSample> result) {
-        try {
-            result.complete(delegate.sample());
-        } catch (Throwable t) {
-            result.completeExceptionally(Failures.unexpected(name(), t));
-        } finally {
-            synchronized (lock) {
-                // start() holds the lock until inFlight is set, so this sees its own call.
-                if (inFlight != null && inFlight.result() == result) {
-                    inFlight = null;
-                }
-            }
-        }
-    }
-
-    private GpuSample await(InFlight call, long arrived) throws ProbeException {
+    private GpuSample await(Call call, long arrived) throws ProbeException {
         long remaining = timeoutNanos - (System.nanoTime() - arrived);
         try {
-            return call.result().get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            return call.result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            // Interrupt the worker so a probe that waits interruptibly (a subprocess) can give up;
-            // a call stuck in native code ignores it and keeps the worker, which is the point.
-            call.task().cancel(true);
+            call.interrupt();
             throw new ProbeException(name(), ProbeFailureCause.TIMEOUT,
                     "GPU probe " + name() + " did not answer within " + millis(timeoutNanos)
                             + " ms; the driver may be hung", "");
@@ -133,6 +110,60 @@ public final class TimeoutProbe implements GpuProbe {
 
     private static long millis(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    /** One probe call on the worker. */
+    private final class Call implements Runnable {
+        final CompletableFuture<GpuSample> result = new CompletableFuture<>();
+        final long startedNanos;
+        private Thread runner; // guarded by lock: set while the delegate runs
+
+        Call(long startedNanos) {
+            this.startedNanos = startedNanos;
+        }
+
+        @Override
+        public void run() {
+            synchronized (lock) {
+                runner = Thread.currentThread();
+            }
+            GpuSample sample = null;
+            Throwable failure = null;
+            try {
+                sample = delegate.sample();
+            } catch (Throwable t) {
+                failure = Failures.unexpected(name(), t);
+            } finally {
+                // Leave the slot before completing: a caller woken by the result must find the
+                // probe free, not join this finished call and read its result twice.
+                synchronized (lock) {
+                    runner = null;
+                    if (inFlight == this) {
+                        inFlight = null;
+                    }
+                }
+                // An interrupt aimed at this call must not reach the next one.
+                Thread.interrupted();
+            }
+            if (failure == null) {
+                result.complete(sample);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        /**
+         * Interrupts the call if it still runs, so a probe that waits interruptibly (for a
+         * subprocess, say) can give up; a call stuck in native code ignores it and keeps the
+         * worker, which is what the fail-fast path is for.
+         */
+        void interrupt() {
+            synchronized (lock) {
+                if (runner != null) {
+                    runner.interrupt();
+                }
+            }
+        }
     }
 
     /** Stops the worker (interrupting a stuck call) and closes the wrapped probe. */
