@@ -136,9 +136,12 @@ final class HostWatch {
             return;
         }
         lastReminderAt = now;
+        HealthReason cause = OperatorHints.primaryCause(current);
         log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}")
-                .addArgument(hostId).addArgument(human(darkFor(now))).addArgument(summary(current))
-                .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds()).log();
+                .addArgument(hostId).addArgument(human(darkFor(now)))
+                .addArgument(cause == null ? "no plausible GPU reading" : cause.message())
+                .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
+                .addKeyValue("reasons", summary(current)).log();
     }
 
     private Duration darkFor(Instant now) {

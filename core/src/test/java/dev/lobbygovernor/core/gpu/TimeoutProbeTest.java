@@ -3,6 +3,7 @@ package dev.lobbygovernor.core.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lobbygovernor.testing.Await;
 import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class TimeoutProbeTest {
         try (GpuProbe probe = Probes.withTimeout(probeScript, TIMEOUT)) {
             timeoutOf(probe);
             release.countDown();
-            ProbeThreads.await("the worker is free", Duration.ofSeconds(5), () -> {
+            Await.until("the worker is free", () -> {
                 try {
                     return probe.sample().source().equals("recovers");
                 } catch (ProbeException e) {
@@ -110,7 +111,7 @@ class TimeoutProbeTest {
         try (GpuProbe probe = Probes.withTimeout(waits, TIMEOUT)) {
             timeoutOf(probe);
             // Without the interrupt the worker would stay blocked forever and every call fail fast.
-            ProbeThreads.await("the next call is answered", Duration.ofSeconds(5), () -> {
+            Await.until("the next call is answered", () -> {
                 try {
                     return probe.sample() != null;
                 } catch (ProbeException e) {
