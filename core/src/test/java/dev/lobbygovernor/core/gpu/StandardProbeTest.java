@@ -88,11 +88,11 @@ class StandardProbeTest {
             long took = System.nanoTime() - start;
             assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
             assertThat(Duration.ofNanos(took)).isBetween(Probes.DEFAULT_TIMEOUT.minusMillis(1),
-                    Probes.DEFAULT_TIMEOUT.plusSeconds(1));
+                    Probes.DEFAULT_TIMEOUT.plusSeconds(3));
             // Within the TTL the cached timeout answers at once.
             long again = System.nanoTime();
             org.junit.jupiter.api.Assertions.assertThrows(ProbeException.class, probe::sample);
-            assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofMillis(100));
+            assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofSeconds(1));
         } finally {
             release.countDown();
         }

@@ -5,7 +5,6 @@ import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,7 +101,8 @@ public final class TimeoutProbe implements GpuProbe {
     }
 
     private ProbeException stillRunning(long runningNanos) {
-        String seconds = String.format(Locale.ROOT, "%.1f", runningNanos / 1e9);
+        long tenths = runningNanos / 100_000_000L; // plain arithmetic: this path must stay cheap
+        String seconds = tenths / 10 + "." + tenths % 10;
         return new ProbeException(name(), ProbeFailureCause.TIMEOUT,
                 "GPU probe " + name() + ": previous call still running for " + seconds
                         + " s (timeout " + millis(timeoutNanos) + " ms); not starting another", "");
