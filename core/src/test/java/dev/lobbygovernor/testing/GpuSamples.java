@@ -68,11 +68,13 @@ public final class GpuSamples {
         private DeviceBuilder() {
         }
 
+        /** The device index (default 0). */
         public DeviceBuilder index(int index) {
             this.index = index;
             return this;
         }
 
+        /** The product name; empty for the incident's blank reading. */
         public DeviceBuilder name(String name) {
             this.name = name;
             return this;
@@ -85,26 +87,31 @@ public final class GpuSamples {
             return this;
         }
 
+        /** GPU utilisation in percent; memory utilisation is derived. {@code null} for "not reported". */
         public DeviceBuilder gpuUtilization(Integer percent) {
             this.gpuUtil = percent;
             return this;
         }
 
+        /** Temperature in °C; {@code null} for "not reported". */
         public DeviceBuilder temperature(Integer celsius) {
             this.temperature = celsius;
             return this;
         }
 
+        /** Board power in W; {@code null} for "not reported". */
         public DeviceBuilder power(Double watts) {
             this.power = watts;
             return this;
         }
 
+        /** NVENC sessions; fps and latency are derived. {@code null} for "not reported". */
         public DeviceBuilder encoderSessions(Integer sessions) {
             this.encoderSessions = sessions;
             return this;
         }
 
+        /** The device. */
         public GpuDevice build() {
             Long free = usedMiB == null || totalMiB == null ? null : Math.max(0, totalMiB - usedMiB);
             Integer fps = encoderSessions == null ? null : encoderSessions == 0 ? 0 : 60;

@@ -42,6 +42,7 @@ public final class ScriptedGpuProbe implements GpuProbe {
     private final AtomicInteger maxConcurrent = new AtomicInteger();
     private final AtomicInteger closes = new AtomicInteger();
 
+    /** A probe named {@code name} whose samples are taken at {@code clock}'s time; add steps next. */
     public ScriptedGpuProbe(String name, Clock clock) {
         this.name = name;
         this.clock = clock;

@@ -94,10 +94,9 @@ public final class HealthMonitor implements AutoCloseable {
 
     /** The latest health of {@code hostId} ({@link HealthStatus#UNKNOWN} before the first poll). */
     public Optional<HostHealth> health(String hostId) {
-        synchronized (pollLock) {
-            HostWatch host = hosts.get(hostId);
-            return host == null ? Optional.empty() : Optional.of(host.health);
-        }
+        // No lock: a poll may be waiting on a slow probe, and the hosts never change after build.
+        HostWatch host = hosts.get(hostId);
+        return host == null ? Optional.empty() : Optional.of(host.health);
     }
 
     /** The configuration in use. */

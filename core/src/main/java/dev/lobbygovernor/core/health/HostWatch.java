@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host under watch: its probe, history and health, and the log and listener duties of its
- * transitions. Not thread-safe; the monitor serialises polls.
+ * transitions. The monitor serialises polls; only {@link #health} is read outside them.
  *
  * <p>Logging is per transition, never per probe call: one ERROR on entering MONITORING_LOST, a
  * WARN reminder at most once per reminder interval while it lasts, one INFO on recovery, one
@@ -23,7 +23,7 @@ final class HostWatch {
     final String hostId;
     final GpuProbe probe;
     ProbeHistory history = ProbeHistory.empty();
-    HostHealth health;
+    volatile HostHealth health;
     HostCapacity lastCapacity;
     private Instant lostSince;
     private Instant lastReminderAt;
