@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,8 +57,8 @@ class SmiCaptureConformanceTest {
 
     private static Path captures;
 
-    @BeforeAll
-    static void findCaptures() {
+    @BeforeEach
+    void findCaptures() {
         captures = SharedFixtures.nvidiaSmiCaptures();
     }
 
