@@ -157,7 +157,9 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             ProcessRunner.Result r = run(List.of("--query-gpu=" + String.join(",", gpuFields), "--format=csv,nounits"));
             int exit = r.exitCode().orElse(-1);
             if (exit == 0 && !r.stdout().isBlank()) {
-                return SmiCsvParser.read(r.stdout(), NAME, takenAt);
+                SmiReading reading = SmiCsvParser.read(r.stdout(), NAME, takenAt);
+                requireCompleteLastLine(r.stdout());
+                return reading;
             }
             String said = said(r);
             if (SmiFailureClassifier.saysNoDevices(said)) {
@@ -176,6 +178,18 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             gpuFields = List.copyOf(fewer);
             log.atInfo().addKeyValue("probe", NAME).addKeyValue("field", rejected.get())
                     .log("this nvidia-smi does not know a field; querying without it from now on");
+        }
+    }
+
+    /**
+     * nvidia-smi ends every line with a newline, so a last line without one was cut off, even
+     * when it happens to hold as many fields as the header ({@code …, 16380, 67} for 6720).
+     */
+    private static void requireCompleteLastLine(String stdout) throws ProbeException {
+        if (!stdout.endsWith("\n")) {
+            String last = stdout.substring(stdout.lastIndexOf('\n') + 1);
+            throw new ProbeException(NAME, ProbeFailureCause.MALFORMED_OUTPUT, "nvidia-smi output ends in the middle "
+                    + "of a line (truncated): " + Text.quote(last), Text.raw(stdout));
         }
     }
 
