@@ -137,7 +137,7 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw interrupted();
+            throw interrupted("Interrupted while waiting for another nvidia-smi run of this probe to finish.");
         }
         throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "Another nvidia-smi run of this probe is still "
                 + "in progress after " + waitMs + " ms; not starting a second one.", "");
@@ -231,7 +231,7 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             throw cannotStart(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw interrupted();
+            throw interrupted("Interrupted while running nvidia-smi; the run was killed.");
         }
         r.stuck().ifPresent(p -> stuck = p);
         switch (r.ending()) {
@@ -270,9 +270,8 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
                 message, e);
     }
 
-    private static ProbeException interrupted() {
-        return new ProbeException(NAME, ProbeFailureCause.UNKNOWN,
-                "Interrupted while running nvidia-smi; the run was killed.", "");
+    private static ProbeException interrupted(String message) {
+        return new ProbeException(NAME, ProbeFailureCause.UNKNOWN, message, "");
     }
 
     private static String said(ProcessRunner.Result r) {

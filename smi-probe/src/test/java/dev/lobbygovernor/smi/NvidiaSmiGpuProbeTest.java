@@ -91,6 +91,13 @@ class NvidiaSmiGpuProbeTest {
     }
 
     @Test
+    void successWithoutAnyOutputIsMalformed() {
+        ProbeException e = failureOf("empty-output.sh");
+        assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.MALFORMED_OUTPUT);
+        assertThat(e.getMessage()).contains("printed nothing");
+    }
+
+    @Test
     void headerWithoutGpuLinesIsASampleOfZeroDevices() throws ProbeException {
         assertThat(probe("zero-gpus.sh").sample().devices()).isEmpty();
     }

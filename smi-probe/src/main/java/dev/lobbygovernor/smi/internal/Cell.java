@@ -41,6 +41,9 @@ public record Cell(Kind kind, String text) {
     /** Reads a raw cell. */
     public static Cell of(String raw) {
         String text = raw.strip();
+        if (!text.startsWith("[") && !text.equalsIgnoreCase("n/a")) {
+            return new Cell(Kind.VALUE, text); // the common case: no token to look up
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         if (ABSENT_TOKENS.contains(lower)) {
             return new Cell(Kind.ABSENT, text);

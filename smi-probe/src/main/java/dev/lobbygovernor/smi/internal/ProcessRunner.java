@@ -104,8 +104,13 @@ public final class ProcessRunner {
         }
         Drain out = new Drain(process.getInputStream(), maxStdout, tree::kill);
         Drain err = new Drain(process.getErrorStream(), maxStderr, tree::kill);
-        drainExecutor.execute(out);
-        drainExecutor.execute(err);
+        try {
+            drainExecutor.execute(out);
+            drainExecutor.execute(err);
+        } catch (RuntimeException rejected) {
+            tree.kill(); // without readers its pipes would fill and it would hang forever
+            throw rejected;
+        }
         boolean exited;
         try {
             exited = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
