@@ -80,7 +80,7 @@ class SmiCsvParserPropertiesTest {
     @Test
     void parsingTimeGrowsLinearlyWithTheInput() {
         Gen<String> unit = Generate.oneOf(FROM_VOCABULARY, MUTATED, strings().allPossible().ofLengthBetween(1, 200))
-                .assuming(s -> !s.isEmpty());
+                .map(s -> s.isEmpty() ? "," : s); // rather than an assumption: empty units are common
         qt().withExamples(8).withShrinkCycles(0).forAll(unit).checkAssert(u -> {
             int copies = Math.max(1, 64_000 / u.length());
             String small = u.repeat(copies);
