@@ -18,3 +18,5 @@ build -DFAKE_STRIDE32 -o "$out/libfake-nvml-stride32.so"
 # Separate files (not links) under the real names, for the loader-path tests.
 build -Wl,-soname,libnvidia-ml.so.1 -o "$out/soname/libnvidia-ml.so.1"
 build -o "$out/devname/libnvidia-ml.so"
+# A real shared library that is not NVML, for the "unusable library" test.
+echo 'int not_nvml(void) { return 0; }' | $cc -shared -fPIC -x c -o "$out/libnot-nvml.so" -
