@@ -67,6 +67,13 @@ static void reload_control(void) {
 static void hang(int fn) {
     pthread_mutex_lock(&lock);
     int ms = fake_state.hang_ms[fn];
+    if (ms > 0 && fake_state.hang_count >= 0) {
+        if (fake_state.hang_count == 0) {
+            ms = 0;
+        } else {
+            fake_state.hang_count--;
+        }
+    }
     pthread_mutex_unlock(&lock);
     if (ms > 0) {
         struct timespec t = {ms / 1000, (long) (ms % 1000) * 1000000L};

@@ -69,6 +69,7 @@ typedef struct {
     int fail_code;
     int returns[FN_COUNT];   /* forced return code per function for every device, -1 for none */
     int hang_ms[FN_COUNT];   /* sleep before answering */
+    int hang_count;          /* how many calls hang; -1 for all */
     fake_device devices[FAKE_MAX_DEVICES];
 } fake_control;
 

@@ -4,6 +4,7 @@
  *   devices=2                       driver_version=550.54.15      nvml_version=12.550.54.15
  *   init_return=999                 fail_after_calls=40           fail_code=999
  *   return.<function>=3             hang.<function>=1500          (milliseconds)
+ *   hang_count=1                    (how many calls hang at all; default: every one)
  *   device.<i>.name=...             device.<i>.uuid=...
  *   device.<i>.memory=total,free,used,reserved                  (bytes)
  *   device.<i>.utilization=gpu,memory   device.<i>.temperature=C  device.<i>.power_mw=mW
@@ -178,6 +179,8 @@ static void parse_line(fake_control *c, const char *key, const char *value) {
         if (fn >= 0) {
             c->returns[fn] = atoi(value);
         }
+    } else if (strcmp(key, "hang_count") == 0) {
+        c->hang_count = atoi(value);
     } else if (strncmp(key, "hang.", 5) == 0) {
         int fn = function_index(key + 5);
         if (fn >= 0) {
@@ -199,6 +202,7 @@ void fake_parse_control(const char *text, fake_control *c) {
     copy_text(c->nvml_version, "12.550.54.15");
     c->fail_after_calls = -1;
     c->fail_code = 999;
+    c->hang_count = -1;
     for (int i = 0; i < FN_COUNT; i++) {
         c->returns[i] = -1;
     }
