@@ -64,21 +64,19 @@ static void reload_control(void) {
     calls_since_load = 0;
 }
 
+/* Called with the lock held; sleeps without it when the control file says this call hangs. */
 static void hang(int fn) {
-    pthread_mutex_lock(&lock);
     int ms = fake_state.hang_ms[fn];
-    if (ms > 0 && fake_state.hang_count >= 0) {
-        if (fake_state.hang_count == 0) {
-            ms = 0;
-        } else {
-            fake_state.hang_count--;
-        }
+    if (ms <= 0 || fake_state.hang_count == 0) {
+        return;
+    }
+    if (fake_state.hang_count > 0) {
+        fake_state.hang_count--;
     }
     pthread_mutex_unlock(&lock);
-    if (ms > 0) {
-        struct timespec t = {ms / 1000, (long) (ms % 1000) * 1000000L};
-        nanosleep(&t, NULL);
-    }
+    struct timespec t = {ms / 1000, (long) (ms % 1000) * 1000000L};
+    nanosleep(&t, NULL);
+    pthread_mutex_lock(&lock);
 }
 
 /* Called with the lock held: the failure every call shares (incident mode, forced returns). */
@@ -106,8 +104,8 @@ static int valid_device(const fake_device *device) {
 /* Counts, delays and checks a call; on SUCCESS the lock stays held until fake_leave(). */
 int fake_enter(int fn, const fake_device *device) {
     __atomic_add_fetch(&calls[fn], 1, __ATOMIC_SEQ_CST);
-    hang(fn);
     pthread_mutex_lock(&lock);
+    hang(fn);
     int rc;
     if (device && !valid_device(device)) {
         rc = INVALID_ARGUMENT;
@@ -127,9 +125,9 @@ int fake_leave(int rc) {
 
 static int init(int fn) {
     __atomic_add_fetch(&calls[fn], 1, __ATOMIC_SEQ_CST);
-    hang(fn);
     pthread_mutex_lock(&lock);
     reload_control();
+    hang(fn);
     int rc = forced_failure(fn, NULL);
     if (rc == SUCCESS && fake_state.init_return != SUCCESS) {
         rc = fake_state.init_return;

@@ -1,6 +1,6 @@
 package dev.lobbygovernor.nvml.internal;
 
-import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
 import dev.lobbygovernor.core.gpu.GpuProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +49,7 @@ final class ListReader {
         }
         List<GpuProcess> processes = new ArrayList<>(records.count);
         for (int i = 0; i < records.count; i++) {
-            long offset = (long) i * stride;
+            int offset = i * stride;
             long pid = Integer.toUnsignedLong(records.memory.getInt(offset));
             // usedGpuMemory sits at offset 8 in every record version (v1, v2 and detail).
             long used = records.memory.getLong(offset + 8);
@@ -72,7 +72,7 @@ final class ListReader {
         long fps = 0;
         long latency = 0;
         for (int i = 0; i < records.count; i++) {
-            long offset = (long) i * SESSION_STRIDE;
+            int offset = i * SESSION_STRIDE;
             fps += Integer.toUnsignedLong(records.memory.getInt(offset + 24));
             latency += Integer.toUnsignedLong(records.memory.getInt(offset + 28));
         }
@@ -80,18 +80,18 @@ final class ListReader {
         return new EncoderSummary(n, n == 0 ? 0 : (int) (fps / n), n == 0 ? 0 : (int) (latency / n));
     }
 
-    private record Records(Pointer memory, int count) {
+    private record Records(ByteBuffer memory, int count) {
     }
 
     private static Records read(Scratch scratch, long device, String function, ArrayCall call, int stride)
             throws CallFailed {
         int capacity = Scratch.LIST_BYTES / stride;
-        Pointer buffer = scratch.listBuffer((long) capacity * stride);
+        Scratch.Records buffer = scratch.listBuffer((long) capacity * stride);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             scratch.setInt(Scratch.OUT_A, capacity);
-            int rc = call.call(device, scratch.at(Scratch.OUT_A), Pointer.nativeValue(buffer));
+            int rc = call.call(device, scratch.at(Scratch.OUT_A), buffer.address());
             if (rc == NvmlReturn.SUCCESS) {
-                return new Records(buffer, Math.min(capacity, scratch.getInt(Scratch.OUT_A)));
+                return new Records(buffer.view(), Math.min(capacity, scratch.getInt(Scratch.OUT_A)));
             }
             if (rc != NvmlReturn.INSUFFICIENT_SIZE) {
                 if (NvmlReturn.fieldUnavailable(rc)) {

@@ -41,6 +41,7 @@ public final class NvmlSession {
     private NvmlBinding binding; // written under the write lock
     private DeviceReader reader; // written under the write lock
     private boolean initialized; // written under the write lock
+    private DeviceReader.Identities identities; // replaced under the write lock at each init
     private volatile boolean reinitialize;
     private volatile boolean closed;
 
@@ -128,6 +129,7 @@ public final class NvmlSession {
                 }
                 initialized = true;
                 reinitialize = false;
+                identities = new DeviceReader.Identities();
                 transitions.initialised(binding);
             }
         } finally {
@@ -154,11 +156,12 @@ public final class NvmlSession {
         if (count < 0 || count > MAX_DEVICES) {
             throw NvmlError.malformed(binding.symbol("nvmlDeviceGetCount"), "device count " + count);
         }
+        identities.checkCount(count);
         List<GpuDevice> devices = new ArrayList<>(count);
         Map<Integer, CallFailed> failures = new TreeMap<>();
         for (int index = 0; index < count; index++) {
             try {
-                GpuDevice device = reader.read(index, scratch);
+                GpuDevice device = reader.read(index, scratch, identities, count);
                 if (device != null) {
                     devices.add(device);
                     transitions.deviceAnswered(index);
