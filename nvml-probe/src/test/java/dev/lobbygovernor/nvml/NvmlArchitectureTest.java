@@ -36,6 +36,18 @@ class NvmlArchitectureTest {
     }
 
     @Test
+    void neverTouchesLobbyCredentialsSoNoPinCanReachItsLogsOrErrors() {
+        // The PIN type lives in the store SPI; a GPU probe has no business with it.
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.lobbygovernor.store..").check(NVML);
+    }
+
+    @Test
+    void usesOnlyCorePublicPackagesNotCoreInternals() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.lobbygovernor.core..internal..")
+                .check(NVML);
+    }
+
+    @Test
     void internalsDoNotReachBackIntoThePublicPackage() {
         noClasses().that().resideInAPackage("dev.lobbygovernor.nvml.internal..")
                 .should().dependOnClassesThat().resideInAPackage("dev.lobbygovernor.nvml")

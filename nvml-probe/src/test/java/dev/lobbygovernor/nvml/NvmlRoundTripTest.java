@@ -90,6 +90,25 @@ class NvmlRoundTripTest {
     }
 
     @Test
+    void fallsBackToTheV1MemoryStructWhenTheDriverRejectsTheV2Version() throws Exception {
+        FakeNvml fake = FakeNvml.load(FakeNvml.Variant.FULL, tmp, Control.devices(1)
+                .device(0, "memory", (8192 * MIB) + "," + (6000 * MIB) + "," + (2000 * MIB) + "," + (192 * MIB))
+                .with("return.nvmlDeviceGetMemoryInfo_v2", 25));
+        try (NvmlGpuProbe probe = fake.probe()) {
+            GpuDevice first = probe.sample().devices().get(0);
+            probe.sample();
+
+            // v1 counts reserved memory as used: 2000 + 192 MiB.
+            assertThat(first.memoryTotalMiB()).isEqualTo(8192);
+            assertThat(first.memoryUsedMiB()).isEqualTo(2192);
+            assertThat(first.memoryFreeMiB()).isEqualTo(6000);
+        }
+        // Rejected once, not asked again.
+        assertThat(fake.calls("nvmlDeviceGetMemoryInfo_v2")).isEqualTo(1);
+        assertThat(fake.calls("nvmlDeviceGetMemoryInfo")).isEqualTo(2);
+    }
+
+    @Test
     void readsAProcessListLongerThanTheFirstBufferAfterInsufficientSize() throws Exception {
         String pids = IntStream.range(0, 150).mapToObj(i -> (10_000 + i) + ":" + (i * MIB))
                 .collect(Collectors.joining(","));
