@@ -182,4 +182,25 @@ class UnixSocketTransportTest {
                     .isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
+
+    @Test
+    void selectorsAreReusedCleanlyAcrossRequestsAndAfterATimeout() throws Exception {
+        int[] seen = {0};
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> ++seen[0] == 101
+                ? new CannedServer.Silence() : wolf(200, "{\"success\":true}"))) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(),
+                    GENEROUS.withReadTimeout(Duration.ofSeconds(1)));
+            for (int i = 0; i < 100; i++) {
+                assertThat(t.exchange(WolfRequest.get("/x")).status()).isEqualTo(200);
+            }
+            assertThatThrownBy(() -> t.exchange(WolfRequest.get("/x")))
+                    .isInstanceOf(WolfUnavailableException.class);
+
+            assertThat(t.exchange(WolfRequest.get("/x")).status()).isEqualTo(200);
+            t.close();
+            assertThat(t.exchange(WolfRequest.get("/x")).status()).as("usable after close")
+                    .isEqualTo(200);
+            assertThat(server.connections()).isEqualTo(103);
+        }
+    }
 }
