@@ -3,7 +3,10 @@ package dev.lobbygovernor.benchmarks;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfException;
+import dev.lobbygovernor.wolf.TransportSettings;
+import dev.lobbygovernor.wolf.UnixSocketTransport;
 import dev.lobbygovernor.wolf.WolfRequest;
+import dev.lobbygovernor.wolf.WolfResponse;
 import dev.lobbygovernor.wolf.internal.HttpRequestEncoder;
 import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.LobbiesReply;
@@ -43,7 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code WolfClient.listLobbies()} over the UNIX socket against a raw-socket floor: connect,
  * write the same request bytes, read the reply to end of stream, no parsing — against the same
  * server. The client's overhead is the difference (selector-based timeouts, strict HTTP
- * parsing, JSON decoding into records); the target is under 2× the floor.
+ * parsing, JSON decoding into records); the target is under 2× the floor. Two breakdowns say
+ * where it goes: {@code transportOnly} (the I/O and HTTP parsing) and {@code decodeOnly} (the
+ * JSON decoding of the same body).
  *
  * <p>Two servers: {@code canned}, a minimal server in this class that answers every request
  * with the same bytes (the server costs as little as possible, so the client's share shows
@@ -68,7 +73,9 @@ public class WolfClientBenchmark {
     private WolfSimulator simulator;
     private Path socket;
     private WolfClient client;
+    private UnixSocketTransport transport;
     private byte[] request;
+    private byte[] body;
     private final ByteBuffer sink = ByteBuffer.allocateDirect(64 * 1024);
 
     /** Starts the server and checks both paths see the same reply. */
@@ -86,7 +93,9 @@ public class WolfClientBenchmark {
             socket = simulator.socketPath();
         }
         client = WolfClient.builder().unixSocket(socket).build();
+        transport = new UnixSocketTransport(socket, TransportSettings.DEFAULTS);
         request = HttpRequestEncoder.encode(WolfRequest.get("/api/v1/lobbies"));
+        body = transportOnly().body();
         if (client.listLobbies().size() != LOBBIES || rawSocketFloor() < 100) {
             throw new IllegalStateException("the server does not list " + LOBBIES + " lobbies");
         }
@@ -96,6 +105,21 @@ public class WolfClientBenchmark {
     @Benchmark
     public List<Lobby> listLobbies() throws WolfException {
         return client.listLobbies();
+    }
+
+    /**
+     * A breakdown: the UNIX-socket transport alone (connect, send, read to end with timeouts,
+     * strict HTTP parse), without JSON decoding.
+     */
+    @Benchmark
+    public WolfResponse transportOnly() throws WolfException {
+        return transport.exchange(WolfRequest.get("/api/v1/lobbies"));
+    }
+
+    /** A breakdown: decoding the same reply body into records, without any I/O. */
+    @Benchmark
+    public LobbiesReply decodeOnly() throws IOException {
+        return WolfJson.mapper().readValue(body, LobbiesReply.class);
     }
 
     /** The floor: blocking connect, write the same bytes, read to end; no parsing, no timeouts. */
@@ -116,6 +140,7 @@ public class WolfClientBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         client.close();
+        transport.close();
         if (canned != null) {
             canned.close();
         }
