@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** WolfClient's event subscription against the simulator's SSE stream. */
 @ExtendWith(PinLeakGuard.class)
-@Timeout(20)
+@Timeout(60)
 class ClientEventsIntegrationTest {
 
     private static final Backoff FAST_RECONNECT = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100));
@@ -55,8 +55,8 @@ class ClientEventsIntegrationTest {
         }
 
         Object next() throws InterruptedException {
-            Object o = seen.poll(5, TimeUnit.SECONDS);
-            assertThat(o).as("listener call within 5 s").isNotNull();
+            Object o = seen.poll(10, TimeUnit.SECONDS);
+            assertThat(o).as("listener call within 10 s").isNotNull();
             return o;
         }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /api/v1/events}: Wolf's SSE frames with C++ type names, and keepalive comments. */
-@Timeout(10)
+@Timeout(30)
 class EventStreamTest {
 
     @TempDir
