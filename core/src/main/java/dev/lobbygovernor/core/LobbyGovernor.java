@@ -1,0 +1,315 @@
+package dev.lobbygovernor.core;
+
+import dev.lobbygovernor.core.health.AdmissionGate;
+import dev.lobbygovernor.core.health.HostCapacity;
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.core.internal.LedgerCounts;
+import dev.lobbygovernor.core.internal.Refusal;
+import dev.lobbygovernor.core.internal.Reservation;
+import dev.lobbygovernor.core.internal.ReserveOutcome;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admission control for lobbies on one or more streaming hosts: {@link #acquire} grants a
+ * {@link Permit} or throws {@link AdmissionDeniedException} before a lobby is created.
+ *
+ * <p>A host's count is what actually runs: its runtime's lobby listing (cached for
+ * {@link GovernorConfig#runtimeListTtl()}; lobbies nobody recorded count too) united with the
+ * lobbies committed through the governor, plus in-flight permits. Its cap is the smallest of the
+ * static, GPU-memory and encoder caps, precomputed whenever health is reported. With a fresh
+ * listing, {@code acquire} is one clock read and one short lock; it does no store I/O.
+ *
+ * <p>Thread-safe. Starts no threads and holds nothing to close: expired permits are swept
+ * lazily, when a host looks full or its counts are read.
+ */
+public final class LobbyGovernor implements AdmissionGate {
+
+    private static final Logger log = LoggerFactory.getLogger(LobbyGovernor.class);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final GovernorConfig config;
+    private final Map<String, HostState> hosts;
+    private final HostState[] hostOrder;
+    private final long permitTtlMillis;
+    private final LastResortStopper lastResort;
+
+    private LobbyGovernor(Builder b) {
+        this.store = Objects.requireNonNull(b.store, "store is required");
+        this.clock = b.clock;
+        this.config = b.config;
+        if (b.hosts.isEmpty()) {
+            throw new IllegalArgumentException("at least one host is required");
+        }
+        long listTtl = config.runtimeListTtl().toMillis();
+        Map<String, HostState> byId = new LinkedHashMap<>();
+        for (Host h : b.hosts) {
+            if (byId.put(h.id(), new HostState(h, listTtl, config.blindAdmission(), clock.instant())) != null) {
+                throw new IllegalArgumentException("duplicate host id " + h.id());
+            }
+        }
+        this.hosts = Collections.unmodifiableMap(byId);
+        this.hostOrder = byId.values().toArray(new HostState[0]);
+        this.permitTtlMillis = config.permitTtl().toMillis();
+        this.lastResort = config.lastResort().enabled()
+                ? new LastResortStopper(store, clock, config.lastResort().minIdle()) : null;
+    }
+
+    /** A builder; {@link Builder#store} and at least one {@link Builder#host} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration in use. */
+    public GovernorConfig config() {
+        return config;
+    }
+
+    /**
+     * Grants a slot for one lobby, on the requested host or else on the least-loaded admissible
+     * one. Create the lobby after this returns, then {@link Permit#commit} or
+     * {@link Permit#close()} the permit.
+     *
+     * @throws AdmissionDeniedException if no host can take the lobby: it says why, on which
+     *     host, the count and cap, and (when the store knows them) which idle lobbies to close
+     * @throws IllegalArgumentException if the requested host is unknown
+     */
+    public Permit acquire(AdmissionRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.hostId().isPresent()) {
+            return acquireOn(hostNamed(request.hostId().get()), request.sessionId());
+        }
+        if (hostOrder.length == 1) {
+            return acquireOn(hostOrder[0], request.sessionId());
+        }
+        return place(request.sessionId());
+    }
+
+    private Permit acquireOn(HostState host, String sessionId) {
+        long now = clock.millis();
+        Refusal refusal = null;
+        if (host.ensureFresh(clock, now)) {
+            ReserveOutcome outcome = host.ledger.tryReserve(now, permitTtlMillis);
+            if (outcome instanceof Reservation) {
+                return grant(host, sessionId, (Reservation) outcome);
+            }
+            refusal = (Refusal) outcome;
+        }
+        HostDenial denial = denial(host, refusal);
+        if (denial.reason().isCapacity()) {
+            Permit rescued = tryLastResort(host, sessionId);
+            if (rescued != null) {
+                return rescued;
+            }
+        }
+        throw refuse(sessionId, AdmissionDeniedException.of(denial));
+    }
+
+    /** Least-loaded first; every host's refusal is kept for the denial. */
+    private Permit place(String sessionId) {
+        long now = clock.millis();
+        List<HostState> reachable = new ArrayList<>(hostOrder.length);
+        List<HostDenial> denials = new ArrayList<>(hostOrder.length);
+        for (HostState h : hostOrder) {
+            if (h.ensureFresh(clock, now)) {
+                reachable.add(h);
+            } else {
+                denials.add(denial(h, null));
+            }
+        }
+        List<LedgerCounts> loads = new ArrayList<>(reachable.size());
+        reachable.forEach(h -> loads.add(h.ledger.counts(now)));
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < reachable.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> compareLoad(loads.get(a), loads.get(b)));
+        List<HostDenial> refused = new ArrayList<>();
+        for (int i : order) {
+            HostState h = reachable.get(i);
+            ReserveOutcome outcome = h.ledger.tryReserve(now, permitTtlMillis);
+            if (outcome instanceof Reservation) {
+                return grant(h, sessionId, (Reservation) outcome);
+            }
+            refused.add(denial(h, (Refusal) outcome));
+        }
+        for (HostDenial d : refused) {
+            if (d.reason().isCapacity()) {
+                Permit rescued = tryLastResort(hosts.get(d.hostId()), sessionId);
+                if (rescued != null) {
+                    return rescued;
+                }
+            }
+        }
+        refused.addAll(denials);
+        HostDenial primary = refused.stream().min((a, b) -> rank(a) - rank(b)).orElseThrow();
+        String message = DenialText.aggregate(primary, refused);
+        throw refuse(sessionId, new AdmissionDeniedException(message, primary, refused));
+    }
+
+    /** Fraction full, compared without division; a host with cap 0 is as loaded as can be. */
+    private static int compareLoad(LedgerCounts a, LedgerCounts b) {
+        long left = (long) a.active() * Math.max(b.cap(), 1) + (a.cap() == 0 ? Integer.MAX_VALUE : 0);
+        long right = (long) b.active() * Math.max(a.cap(), 1) + (b.cap() == 0 ? Integer.MAX_VALUE : 0);
+        return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
+    }
+
+    /** Which refusal the top-level fields describe: a full host, then a blind one, then a dead one. */
+    private static int rank(HostDenial d) {
+        return d.reason().isCapacity() ? 0 : d.reason() == DenialReason.MONITORING_LOST ? 1 : 2;
+    }
+
+    private Permit grant(HostState host, String sessionId, Reservation r) {
+        Permit permit = new Permit(host.ledger, r, store, clock, host.id, sessionId, host.health().status());
+        if (log.isDebugEnabled()) {
+            log.atDebug().addKeyValue("host", host.id).addKeyValue("session", sessionId)
+                    .addKeyValue("active", r.activeAfter()).addKeyValue("cap", r.cap())
+                    .addKeyValue("warning", permit.warning()).log("Lobby slot granted");
+        }
+        return permit;
+    }
+
+    private Permit tryLastResort(HostState host, String sessionId) {
+        if (lastResort == null || !lastResort.freeOneSlot(host, sessionId)) {
+            return null;
+        }
+        ReserveOutcome outcome = host.ledger.tryReserve(clock.millis(), permitTtlMillis);
+        return outcome instanceof Reservation ? grant(host, sessionId, (Reservation) outcome) : null;
+    }
+
+    /** A host's refusal as a value; {@code refusal} is null when the host cannot be listed. */
+    private HostDenial denial(HostState host, Refusal refusal) {
+        DenialReason reason;
+        int active;
+        int cap;
+        if (refusal == null) {
+            LedgerCounts last = host.ledger.counts(clock.millis());
+            reason = DenialReason.HOST_UNAVAILABLE;
+            active = last.active();
+            cap = last.cap();
+        } else {
+            reason = reasonFor(refusal);
+            active = refusal.active();
+            cap = refusal.cap();
+        }
+        var suggestions = reason.isCapacity()
+                ? HostLobbies.suggestions(store, host, clock.instant(), config.suggestionLimit())
+                : List.<IdleLobbySuggestion>of();
+        return new HostDenial(host.id, reason, active, cap, host.health().status(),
+                DenialText.message(reason, host.id, active, cap), suggestions);
+    }
+
+    private static DenialReason reasonFor(Refusal refusal) {
+        switch (refusal.limit()) {
+            case GPU_MEMORY:
+                return DenialReason.GPU_MEMORY;
+            case ENCODER_SESSIONS:
+                return DenialReason.ENCODER_SESSIONS;
+            case BLIND_REFUSAL:
+                return DenialReason.MONITORING_LOST;
+            default:
+                return DenialReason.LOBBY_LIMIT;
+        }
+    }
+
+    private AdmissionDeniedException refuse(String sessionId, AdmissionDeniedException e) {
+        log.atWarn().addKeyValue("session", sessionId).addKeyValue("host", e.hostId())
+                .addKeyValue("reason", e.reason()).addKeyValue("active", e.active()).addKeyValue("cap", e.cap())
+                .addKeyValue("health", e.healthStatus()).log("Lobby refused: " + e.getMessage());
+        return e;
+    }
+
+    /**
+     * Takes a host's latest health: the GPU-memory cap follows its last good sample while
+     * monitoring works; while monitoring is lost or unknown only count-based caps apply (or, if
+     * configured to fail closed, the host refuses everything). Reports for unknown hosts are
+     * logged and ignored; never throws for a well-formed report.
+     */
+    @Override
+    public void reportHealth(HostHealth health) {
+        Objects.requireNonNull(health, "health");
+        HostState host = hosts.get(health.hostId());
+        if (host == null) {
+            log.atWarn().addKeyValue("host", health.hostId()).log("Health reported for an unknown host; ignored");
+            return;
+        }
+        host.applyHealth(health);
+    }
+
+    /**
+     * A host's count and caps now, from the cached listing (no I/O).
+     *
+     * @throws IllegalArgumentException if the host is unknown
+     */
+    @Override
+    public HostCapacity capacity(String hostId) {
+        LedgerCounts c = hostNamed(hostId).ledger.counts(clock.millis());
+        return new HostCapacity(c.active(), c.cap(), c.warningThreshold());
+    }
+
+    /**
+     * Every host's health, count, cap and lobbies. Lists hosts whose listing is stale and
+     * reads the store, so it is for dashboards, not hot paths.
+     */
+    public GovernorStatus status() {
+        return StatusReport.of(hostOrder, store, clock);
+    }
+
+    private HostState hostNamed(String hostId) {
+        HostState host = hosts.get(hostId);
+        if (host == null) {
+            throw new IllegalArgumentException("Unknown host '" + hostId + "'; known hosts: " + hosts.keySet());
+        }
+        return host;
+    }
+
+    /** Builds a {@link LobbyGovernor}; {@link #build()} validates. */
+    public static final class Builder {
+        private SessionStore store;
+        private Clock clock = Clock.systemUTC();
+        private GovernorConfig config = GovernorConfig.defaults();
+        private final List<Host> hosts = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Where committed lobbies' credentials are recorded (required). */
+        public Builder store(SessionStore sessionStore) {
+            this.store = Objects.requireNonNull(sessionStore, "store");
+            return this;
+        }
+
+        /** The time source; {@link Clock#systemUTC()} by default. */
+        public Builder clock(Clock source) {
+            this.clock = Objects.requireNonNull(source, "clock");
+            return this;
+        }
+
+        /** The configuration; {@link GovernorConfig#defaults()} by default. */
+        public Builder config(GovernorConfig configuration) {
+            this.config = Objects.requireNonNull(configuration, "config");
+            return this;
+        }
+
+        /** Adds a host; ids must be unique. Hosts are tried in this order when loads tie. */
+        public Builder host(Host host) {
+            this.hosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /** The governor. */
+        public LobbyGovernor build() {
+            return new LobbyGovernor(this);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package dev.lobbygovernor.core;
+
+import dev.lobbygovernor.core.health.HealthStatus;
+import dev.lobbygovernor.core.internal.HostLedger;
+import dev.lobbygovernor.core.internal.Reservation;
+import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One granted lobby slot. Create the lobby, then {@link #commit} it (which records its
+ * credentials first) or {@link #close()} to give the slot back. A permit neither committed nor
+ * closed within the configured time to live expires and its slot returns.
+ *
+ * <p>Use it with try-with-resources: {@code close()} after {@code commit} does nothing.
+ * {@code commit} and {@code close} are idempotent and thread-safe. The permit never holds the
+ * PIN; {@link #toString()} shows only ids and numbers.
+ */
+public final class Permit implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Permit.class);
+
+    /** Where a permit stands. */
+    public enum State {
+        /** Granted; holding a slot. */
+        OPEN,
+        /** Committed: the lobby is recorded and counts against the host. */
+        COMMITTED,
+        /** Closed without commit; its slot returned. */
+        CLOSED,
+        /** Neither committed nor closed in time; its slot returned. */
+        EXPIRED
+    }
+
+    private final HostLedger ledger;
+    private final Reservation reservation;
+    private final SessionStore store;
+    private final Clock clock;
+    private final String hostId;
+    private final String sessionId;
+    private final HealthStatus healthStatus;
+
+    Permit(HostLedger ledger, Reservation reservation, SessionStore store, Clock clock, String hostId,
+            String sessionId, HealthStatus healthStatus) {
+        this.ledger = ledger;
+        this.reservation = reservation;
+        this.store = store;
+        this.clock = clock;
+        this.hostId = hostId;
+        this.sessionId = sessionId;
+        this.healthStatus = healthStatus;
+    }
+
+    /** The host the slot is on. */
+    public String hostId() {
+        return hostId;
+    }
+
+    /** The session the lobby is for. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** Lobbies running or reserved on the host once this slot was granted, this one included. */
+    public int activeAfter() {
+        return reservation.activeAfter();
+    }
+
+    /** The host's effective cap when this slot was granted. */
+    public int cap() {
+        return reservation.cap();
+    }
+
+    /** Whether the host reached its warning threshold with this slot (e.g. 4/5): nearly full. */
+    public boolean warning() {
+        return reservation.activeAfter() >= reservation.warningThreshold();
+    }
+
+    /** The host's health status when this slot was granted. */
+    public HealthStatus healthStatus() {
+        return healthStatus;
+    }
+
+    /** When the permit expires unless committed or closed. */
+    public Instant expiresAt() {
+        return Instant.ofEpochMilli(reservation.deadlineMillis());
+    }
+
+    /** The lobby it was committed as, if committed. */
+    public Optional<String> lobbyId() {
+        return Optional.ofNullable(reservation.lobbyId());
+    }
+
+    /** Where the permit stands now (an unfinished permit past its deadline reads as expired). */
+    public State state() {
+        switch (reservation.state()) {
+            case COMMITTED:
+                return State.COMMITTED;
+            case RELEASED:
+                return State.CLOSED;
+            case EXPIRED:
+                return State.EXPIRED;
+            case OPEN:
+                return clock.millis() >= reservation.deadlineMillis() ? State.EXPIRED : State.OPEN;
+            default:
+                return State.OPEN;
+        }
+    }
+
+    /**
+     * Records the lobby created under this permit, then turns the slot into a counted lobby.
+     * The record (with the PIN) is saved through the {@link SessionStore} before this returns;
+     * if the store fails, the permit stays open and the caller may retry or close.
+     *
+     * <p>Calling it again with the same lobby id does nothing.
+     *
+     * @param lobbyId the streaming server's id of the lobby
+     * @param pinOrNull the lobby's PIN, {@code null} for an open lobby
+     * @throws PermitExpiredException if the permit expired first (its slot is gone)
+     * @throws IllegalStateException if it was closed, or committed as another lobby
+     * @throws dev.lobbygovernor.store.StoreException if the record could not be saved
+     */
+    public void commit(String lobbyId, LobbyPin pinOrNull) {
+        if (lobbyId == null || lobbyId.isBlank()) {
+            throw new IllegalArgumentException("lobbyId must not be blank");
+        }
+        // One commit or close at a time per permit; the ledger's lock guards the slot itself.
+        synchronized (this) {
+            Reservation.State state = ledger.beginCommit(reservation, clock.millis());
+            switch (state) {
+                case COMMITTING:
+                    break;
+                case COMMITTED:
+                    if (lobbyId.equals(reservation.lobbyId())) {
+                        return;
+                    }
+                    throw new IllegalStateException("This permit on host " + hostId
+                            + " is already committed as lobby " + reservation.lobbyId()
+                            + "; acquire a new permit for lobby " + lobbyId + ".");
+                case EXPIRED:
+                    throw new PermitExpiredException("The permit for session " + sessionId + " on host "
+                            + hostId + " expired at " + expiresAt() + " before lobby " + lobbyId
+                            + " was committed, so its slot was given back. The lobby is not recorded:"
+                            + " stop it, or acquire a new permit and commit it again.");
+                default:
+                    throw new IllegalStateException("This permit on host " + hostId
+                            + " was closed without commit; acquire a new permit for lobby " + lobbyId + ".");
+            }
+            Instant now = clock.instant();
+            try {
+                store.saveLobby(new LobbyRecord(lobbyId, hostId, sessionId, pinOrNull, now, now));
+            } catch (RuntimeException e) {
+                ledger.abortCommit(reservation);
+                throw e;
+            }
+            ledger.completeCommit(reservation, lobbyId);
+        }
+        if (log.isDebugEnabled()) {
+            log.atDebug().addKeyValue("host", hostId).addKeyValue("session", sessionId)
+                    .addKeyValue("lobby", lobbyId).log("Lobby committed");
+        }
+    }
+
+    /** Gives the slot back unless committed; does nothing if already finished. Never throws. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            ledger.release(reservation);
+        }
+    }
+
+    /** Ids, numbers and state only: a permit never holds a PIN. */
+    @Override
+    public String toString() {
+        return "Permit[host=" + hostId + ", session=" + sessionId + ", state=" + state()
+                + ", lobby=" + reservation.lobbyId() + ", active=" + activeAfter() + "/" + cap()
+                + (warning() ? ", warning" : "") + ", health=" + healthStatus + "]";
+    }
+}
