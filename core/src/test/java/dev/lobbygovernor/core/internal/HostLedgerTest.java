@@ -1,0 +1,69 @@
+package dev.lobbygovernor.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The ledger's counting rules that the governor-level tests cannot time precisely. */
+class HostLedgerTest {
+
+    private final HostLedger ledger = new HostLedger(5, LimitKind.STATIC, 4, false);
+
+    private void commit(String lobbyId) {
+        Reservation r = (Reservation) ledger.tryReserve(0, 1000);
+        assertThat(ledger.beginCommit(r, 0)).isEqualTo(Reservation.State.COMMITTING);
+        ledger.completeCommit(r, lobbyId);
+    }
+
+    @Test
+    void listingThatStartedBeforeACommitDoesNotForgetTheCommittedLobby() {
+        long mark = ledger.listingMark(); // the runtime is asked now, before the lobby exists
+        commit("new-lobby");
+
+        ledger.applyListing(Set.of(), mark);
+
+        assertThat(ledger.counts(0).active()).isEqualTo(1);
+    }
+
+    @Test
+    void listingThatStartedAfterACommitForgetsALobbyThatStopped() {
+        commit("gone-lobby");
+        long mark = ledger.listingMark();
+
+        ledger.applyListing(Set.of(), mark);
+
+        assertThat(ledger.counts(0).active()).isZero();
+    }
+
+    @Test
+    void committedLobbyCountsOnceWhetherListedOrNot() {
+        commit("a");
+        ledger.applyListing(Set.of("a", "leaked"), ledger.listingMark());
+
+        assertThat(ledger.counts(0).active()).isEqualTo(2);
+    }
+
+    @Test
+    void expiredReservationIsSweptOnlyWhenTheHostLooksFull() {
+        HostLedger one = new HostLedger(1, LimitKind.STATIC, 1, false);
+        Reservation first = (Reservation) one.tryReserve(0, 100);
+
+        ReserveOutcome second = one.tryReserve(100, 100);
+
+        assertThat(second).isInstanceOf(Reservation.class);
+        assertThat(first.state()).isEqualTo(Reservation.State.EXPIRED);
+        assertThat(one.release(first)).isFalse();
+        assertThat(one.counts(100).reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void committingReservationDoesNotExpire() {
+        Reservation r = (Reservation) ledger.tryReserve(0, 100);
+        ledger.beginCommit(r, 50);
+
+        assertThat(ledger.counts(1_000).reserved()).isEqualTo(1);
+        ledger.completeCommit(r, "slow-store-lobby");
+        assertThat(ledger.counts(1_000).active()).isEqualTo(1);
+    }
+}
