@@ -29,6 +29,10 @@ public record GovernorConfig(
     public static final BlindAdmission DEFAULT_BLIND_ADMISSION = BlindAdmission.STATIC_CAP;
     /** Denials suggest up to three idle lobbies. */
     public static final int DEFAULT_SUGGESTION_LIMIT = 3;
+    /** A permit covers creating one lobby: a day is already far beyond that. */
+    public static final Duration MAX_PERMIT_TTL = Duration.ofDays(1);
+    /** A listing older than an hour says little about what runs now. */
+    public static final Duration MAX_RUNTIME_LIST_TTL = Duration.ofHours(1);
 
     /** Validates every field. */
     public GovernorConfig {
@@ -36,11 +40,13 @@ public record GovernorConfig(
         Objects.requireNonNull(runtimeListTtl, "runtimeListTtl");
         Objects.requireNonNull(blindAdmission, "blindAdmission");
         Objects.requireNonNull(lastResort, "lastResort");
-        if (permitTtl.isNegative() || permitTtl.isZero()) {
-            throw new IllegalArgumentException("permitTtl must be positive, was " + permitTtl);
+        if (permitTtl.isNegative() || permitTtl.isZero() || permitTtl.compareTo(MAX_PERMIT_TTL) > 0) {
+            throw new IllegalArgumentException(
+                    "permitTtl must be positive and at most " + MAX_PERMIT_TTL + ", was " + permitTtl);
         }
-        if (runtimeListTtl.isNegative()) {
-            throw new IllegalArgumentException("runtimeListTtl must not be negative, was " + runtimeListTtl);
+        if (runtimeListTtl.isNegative() || runtimeListTtl.compareTo(MAX_RUNTIME_LIST_TTL) > 0) {
+            throw new IllegalArgumentException("runtimeListTtl must be between zero and "
+                    + MAX_RUNTIME_LIST_TTL + ", was " + runtimeListTtl);
         }
         if (suggestionLimit < 0) {
             throw new IllegalArgumentException("suggestionLimit must not be negative, was " + suggestionLimit);

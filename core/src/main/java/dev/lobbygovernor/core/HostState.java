@@ -28,8 +28,8 @@ final class HostState {
 
     private final long listTtlMillis;
     private final BlindAdmission blindMode;
-    private volatile boolean hasListing;
-    private volatile long listedAtMillis;
+    /** Until when the applied listing may be reused; one volatile read on the hot path. */
+    private volatile long freshUntilMillis = Long.MIN_VALUE;
     private volatile boolean failing;
     private volatile long failedAtMillis;
     private volatile HostHealth health;
@@ -74,7 +74,7 @@ final class HostState {
     }
 
     private boolean isFresh(long nowMillis) {
-        return hasListing && !failing && nowMillis - listedAtMillis < listTtlMillis;
+        return nowMillis < freshUntilMillis;
     }
 
     /** Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}. */
@@ -96,8 +96,8 @@ final class HostState {
             ids.add(lobby.id());
         }
         ledger.applyListing(ids, mark);
-        listedAtMillis = startedAtMillis;
-        hasListing = true;
+        // measured from when the runtime was asked: the listing is at least that old
+        freshUntilMillis = saturatedAdd(startedAtMillis, listTtlMillis);
         if (failing) {
             failing = false;
             log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", ids.size())
@@ -113,6 +113,12 @@ final class HostState {
         }
         failing = true;
         failedAtMillis = atMillis;
+        freshUntilMillis = Long.MIN_VALUE;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** Whether the latest attempt to list the host failed. */

@@ -9,7 +9,6 @@ import dev.lobbygovernor.core.internal.Reservation;
 import dev.lobbygovernor.core.internal.ReserveOutcome;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +42,7 @@ public final class LobbyGovernor implements AdmissionGate {
     private final HostState[] hostOrder;
     private final long permitTtlMillis;
     private final LastResortStopper lastResort;
+    private final Denials denials;
 
     private LobbyGovernor(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store is required");
@@ -63,6 +63,7 @@ public final class LobbyGovernor implements AdmissionGate {
         this.permitTtlMillis = config.permitTtl().toMillis();
         this.lastResort = config.lastResort().enabled()
                 ? new LastResortStopper(store, clock, config.lastResort().minIdle()) : null;
+        this.denials = new Denials(store, clock, config.suggestionLimit());
     }
 
     /** A builder; {@link Builder#store} and at least one {@link Builder#host} are required. */
@@ -105,26 +106,26 @@ public final class LobbyGovernor implements AdmissionGate {
             }
             refusal = (Refusal) outcome;
         }
-        HostDenial denial = denial(host, refusal);
+        HostDenial denial = denials.of(host, refusal);
         if (denial.reason().isCapacity()) {
             Permit rescued = tryLastResort(host, sessionId);
             if (rescued != null) {
                 return rescued;
             }
         }
-        throw refuse(sessionId, AdmissionDeniedException.of(denial));
+        throw denials.logged(sessionId, AdmissionDeniedException.of(denial));
     }
 
     /** Least-loaded first; every host's refusal is kept for the denial. */
     private Permit place(String sessionId) {
         long now = clock.millis();
         List<HostState> reachable = new ArrayList<>(hostOrder.length);
-        List<HostDenial> denials = new ArrayList<>(hostOrder.length);
+        List<HostDenial> unreachable = new ArrayList<>(hostOrder.length);
         for (HostState h : hostOrder) {
             if (h.ensureFresh(clock, now)) {
                 reachable.add(h);
             } else {
-                denials.add(denial(h, null));
+                unreachable.add(denials.of(h, null));
             }
         }
         List<LedgerCounts> loads = new ArrayList<>(reachable.size());
@@ -141,7 +142,7 @@ public final class LobbyGovernor implements AdmissionGate {
             if (outcome instanceof Reservation) {
                 return grant(h, sessionId, (Reservation) outcome);
             }
-            refused.add(denial(h, (Refusal) outcome));
+            refused.add(denials.of(h, (Refusal) outcome));
         }
         for (HostDenial d : refused) {
             if (d.reason().isCapacity()) {
@@ -151,10 +152,8 @@ public final class LobbyGovernor implements AdmissionGate {
                 }
             }
         }
-        refused.addAll(denials);
-        HostDenial primary = refused.stream().min((a, b) -> rank(a) - rank(b)).orElseThrow();
-        String message = DenialText.aggregate(primary, refused);
-        throw refuse(sessionId, new AdmissionDeniedException(message, primary, refused));
+        refused.addAll(unreachable);
+        throw denials.logged(sessionId, Denials.aggregate(refused));
     }
 
     /** Fraction full, compared without division; a host with cap 0 is as loaded as can be. */
@@ -162,11 +161,6 @@ public final class LobbyGovernor implements AdmissionGate {
         long left = (long) a.active() * Math.max(b.cap(), 1) + (a.cap() == 0 ? Integer.MAX_VALUE : 0);
         long right = (long) b.active() * Math.max(a.cap(), 1) + (b.cap() == 0 ? Integer.MAX_VALUE : 0);
         return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
-    }
-
-    /** Which refusal the top-level fields describe: a full host, then a blind one, then a dead one. */
-    private static int rank(HostDenial d) {
-        return d.reason().isCapacity() ? 0 : d.reason() == DenialReason.MONITORING_LOST ? 1 : 2;
     }
 
     private Permit grant(HostState host, String sessionId, Reservation r) {
@@ -185,48 +179,6 @@ public final class LobbyGovernor implements AdmissionGate {
         }
         ReserveOutcome outcome = host.ledger.tryReserve(clock.millis(), permitTtlMillis);
         return outcome instanceof Reservation ? grant(host, sessionId, (Reservation) outcome) : null;
-    }
-
-    /** A host's refusal as a value; {@code refusal} is null when the host cannot be listed. */
-    private HostDenial denial(HostState host, Refusal refusal) {
-        DenialReason reason;
-        int active;
-        int cap;
-        if (refusal == null) {
-            LedgerCounts last = host.ledger.counts(clock.millis());
-            reason = DenialReason.HOST_UNAVAILABLE;
-            active = last.active();
-            cap = last.cap();
-        } else {
-            reason = reasonFor(refusal);
-            active = refusal.active();
-            cap = refusal.cap();
-        }
-        var suggestions = reason.isCapacity()
-                ? HostLobbies.suggestions(store, host, clock.instant(), config.suggestionLimit())
-                : List.<IdleLobbySuggestion>of();
-        return new HostDenial(host.id, reason, active, cap, host.health().status(),
-                DenialText.message(reason, host.id, active, cap), suggestions);
-    }
-
-    private static DenialReason reasonFor(Refusal refusal) {
-        switch (refusal.limit()) {
-            case GPU_MEMORY:
-                return DenialReason.GPU_MEMORY;
-            case ENCODER_SESSIONS:
-                return DenialReason.ENCODER_SESSIONS;
-            case BLIND_REFUSAL:
-                return DenialReason.MONITORING_LOST;
-            default:
-                return DenialReason.LOBBY_LIMIT;
-        }
-    }
-
-    private AdmissionDeniedException refuse(String sessionId, AdmissionDeniedException e) {
-        log.atWarn().addKeyValue("session", sessionId).addKeyValue("host", e.hostId())
-                .addKeyValue("reason", e.reason()).addKeyValue("active", e.active()).addKeyValue("cap", e.cap())
-                .addKeyValue("health", e.healthStatus()).log("Lobby refused: " + e.getMessage());
-        return e;
     }
 
     /**

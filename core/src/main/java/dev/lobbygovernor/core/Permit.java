@@ -129,7 +129,7 @@ public final class Permit implements AutoCloseable {
         if (lobbyId == null || lobbyId.isBlank()) {
             throw new IllegalArgumentException("lobbyId must not be blank");
         }
-        // One commit or close at a time per permit; the ledger's lock guards the slot itself.
+        // One commit at a time per permit; the ledger's lock guards the slot itself.
         synchronized (this) {
             Reservation.State state = ledger.beginCommit(reservation, clock.millis());
             switch (state) {
@@ -166,12 +166,14 @@ public final class Permit implements AutoCloseable {
         }
     }
 
-    /** Gives the slot back unless committed; does nothing if already finished. Never throws. */
+    /**
+     * Gives the slot back unless committed; does nothing if already finished. Never throws.
+     * Called while another thread commits, it lets the commit win, or returns the slot if
+     * that commit fails.
+     */
     @Override
     public void close() {
-        synchronized (this) {
-            ledger.release(reservation);
-        }
+        ledger.release(reservation);
     }
 
     /** Ids, numbers and state only: a permit never holds a PIN. */

@@ -90,12 +90,16 @@ public final class HostLedger {
     }
 
     /**
-     * Returns an open reservation's slot.
+     * Returns an open reservation's slot. A reservation being committed is marked instead: if
+     * its commit fails, the slot returns then rather than reopening.
      *
-     * @return whether it was open (false: already committed, released or expired)
+     * @return whether the slot returned now (false: committing, committed, released or expired)
      */
     public boolean release(Reservation r) {
         synchronized (lock) {
+            if (r.state == Reservation.State.COMMITTING) {
+                r.releaseRequested = true;
+            }
             if (r.state != Reservation.State.OPEN) {
                 return false;
             }
@@ -137,11 +141,18 @@ public final class HostLedger {
         }
     }
 
-    /** The record could not be stored: the reservation is open again (and may expire). */
+    /**
+     * The record could not be stored: the reservation is open again (and may expire), or
+     * released if someone asked to release it meanwhile.
+     */
     public void abortCommit(Reservation r) {
         synchronized (lock) {
             if (r.state == Reservation.State.COMMITTING) {
-                r.state = Reservation.State.OPEN;
+                if (r.releaseRequested) {
+                    finishLocked(r, Reservation.State.RELEASED);
+                } else {
+                    r.state = Reservation.State.OPEN;
+                }
             }
         }
     }

@@ -28,6 +28,7 @@ public final class Reservation implements ReserveOutcome {
     final int warningThreshold;
     volatile State state = State.OPEN;
     volatile String lobbyId;
+    boolean releaseRequested; // guarded by the ledger's lock
     Reservation prev;
     Reservation next;
 

@@ -66,4 +66,28 @@ class HostLedgerTest {
         ledger.completeCommit(r, "slow-store-lobby");
         assertThat(ledger.counts(1_000).active()).isEqualTo(1);
     }
+
+    @Test
+    void releaseDuringACommitThatFailsReturnsTheSlot() {
+        Reservation r = (Reservation) ledger.tryReserve(0, 100);
+        ledger.beginCommit(r, 10);
+
+        assertThat(ledger.release(r)).isFalse();
+        ledger.abortCommit(r);
+
+        assertThat(r.state()).isEqualTo(Reservation.State.RELEASED);
+        assertThat(ledger.counts(10).reserved()).isZero();
+    }
+
+    @Test
+    void releaseDuringACommitThatSucceedsLetsTheCommitWin() {
+        Reservation r = (Reservation) ledger.tryReserve(0, 100);
+        ledger.beginCommit(r, 10);
+
+        ledger.release(r);
+        ledger.completeCommit(r, "kept");
+
+        assertThat(r.state()).isEqualTo(Reservation.State.COMMITTED);
+        assertThat(ledger.counts(10).active()).isEqualTo(1);
+    }
 }
