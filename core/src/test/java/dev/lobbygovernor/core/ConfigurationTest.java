@@ -58,8 +58,12 @@ class ConfigurationTest {
     void rejectsConfigThatCannotWork() {
         assertThatThrownBy(() -> GovernorConfig.builder().permitTtl(Duration.ZERO).build())
                 .hasMessageContaining("permitTtl");
+        assertThatThrownBy(() -> GovernorConfig.builder().permitTtl(Duration.ofDays(2)).build())
+                .hasMessageContaining("permitTtl");
         assertThatThrownBy(() -> GovernorConfig.builder().runtimeListTtl(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("runtimeListTtl");
+        assertThatThrownBy(() -> GovernorConfig.builder().suggestionLimit(-1).build())
+                .hasMessageContaining("suggestionLimit");
         assertThatThrownBy(() -> LastResort.stopIdleLongerThan(Duration.ZERO))
                 .hasMessageContaining("minIdle");
     }
