@@ -5,8 +5,6 @@ import dev.lobbygovernor.core.health.HostCapacity;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.internal.LedgerCounts;
 import dev.lobbygovernor.core.internal.Refusal;
-import dev.lobbygovernor.core.internal.Reservation;
-import dev.lobbygovernor.core.internal.ReserveOutcome;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -100,11 +98,11 @@ public final class LobbyGovernor implements AdmissionGate {
         long now = clock.millis();
         Refusal refusal = null;
         if (host.ensureFresh(clock, now)) {
-            ReserveOutcome outcome = host.ledger.tryReserve(now, permitTtlMillis);
-            if (outcome instanceof Reservation) {
-                return grant(host, sessionId, (Reservation) outcome);
+            Permit permit = newPermit(host, sessionId);
+            refusal = host.ledger.tryReserve(permit, now, permitTtlMillis);
+            if (refusal == null) {
+                return granted(host, permit);
             }
-            refusal = (Refusal) outcome;
         }
         HostDenial denial = denials.of(host, refusal);
         if (denial.reason().isCapacity()) {
@@ -138,11 +136,12 @@ public final class LobbyGovernor implements AdmissionGate {
         List<HostDenial> refused = new ArrayList<>();
         for (int i : order) {
             HostState h = reachable.get(i);
-            ReserveOutcome outcome = h.ledger.tryReserve(now, permitTtlMillis);
-            if (outcome instanceof Reservation) {
-                return grant(h, sessionId, (Reservation) outcome);
+            Permit permit = newPermit(h, sessionId);
+            Refusal refusal = h.ledger.tryReserve(permit, now, permitTtlMillis);
+            if (refusal == null) {
+                return granted(h, permit);
             }
-            refused.add(denials.of(h, (Refusal) outcome));
+            refused.add(denials.of(h, refusal));
         }
         for (HostDenial d : refused) {
             if (d.reason().isCapacity()) {
@@ -163,11 +162,14 @@ public final class LobbyGovernor implements AdmissionGate {
         return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
     }
 
-    private Permit grant(HostState host, String sessionId, Reservation r) {
-        Permit permit = new Permit(host.ledger, r, store, clock, host.id, sessionId, host.health().status());
+    private Permit newPermit(HostState host, String sessionId) {
+        return new Permit(host.ledger, store, clock, host.id, sessionId, host.health().status());
+    }
+
+    private static Permit granted(HostState host, Permit permit) {
         if (log.isDebugEnabled()) {
-            log.atDebug().addKeyValue("host", host.id).addKeyValue("session", sessionId)
-                    .addKeyValue("active", r.activeAfter()).addKeyValue("cap", r.cap())
+            log.atDebug().addKeyValue("host", host.id).addKeyValue("session", permit.sessionId())
+                    .addKeyValue("active", permit.activeAfter()).addKeyValue("cap", permit.cap())
                     .addKeyValue("warning", permit.warning()).log("Lobby slot granted");
         }
         return permit;
@@ -177,8 +179,8 @@ public final class LobbyGovernor implements AdmissionGate {
         if (lastResort == null || !lastResort.freeOneSlot(host, sessionId)) {
             return null;
         }
-        ReserveOutcome outcome = host.ledger.tryReserve(clock.millis(), permitTtlMillis);
-        return outcome instanceof Reservation ? grant(host, sessionId, (Reservation) outcome) : null;
+        Permit permit = newPermit(host, sessionId);
+        return host.ledger.tryReserve(permit, clock.millis(), permitTtlMillis) == null ? granted(host, permit) : null;
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.lobbygovernor.core;
 
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.internal.HostLedger;
-import dev.lobbygovernor.core.internal.Reservation;
+import dev.lobbygovernor.core.internal.Slot;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.SessionStore;
@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
  * closed within the configured time to live expires and its slot returns.
  *
  * <p>Use it with try-with-resources: {@code close()} after {@code commit} does nothing.
+ * (Its superclass is an implementation detail: a permit is its host's slot record, so that
+ * granting one allocates nothing else.)
  * {@code commit} and {@code close} are idempotent and thread-safe. The permit never holds the
  * PIN; {@link #toString()} shows only ids and numbers.
  */
-public final class Permit implements AutoCloseable {
+public final class Permit extends Slot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Permit.class);
 
@@ -38,17 +40,16 @@ public final class Permit implements AutoCloseable {
     }
 
     private final HostLedger ledger;
-    private final Reservation reservation;
     private final SessionStore store;
     private final Clock clock;
     private final String hostId;
     private final String sessionId;
     private final HealthStatus healthStatus;
 
-    Permit(HostLedger ledger, Reservation reservation, SessionStore store, Clock clock, String hostId,
-            String sessionId, HealthStatus healthStatus) {
+    /** A permit not yet granted: the ledger grants it (or refuses) in {@code tryReserve}. */
+    Permit(HostLedger ledger, SessionStore store, Clock clock, String hostId, String sessionId,
+            HealthStatus healthStatus) {
         this.ledger = ledger;
-        this.reservation = reservation;
         this.store = store;
         this.clock = clock;
         this.hostId = hostId;
@@ -68,17 +69,17 @@ public final class Permit implements AutoCloseable {
 
     /** Lobbies running or reserved on the host once this slot was granted, this one included. */
     public int activeAfter() {
-        return reservation.activeAfter();
+        return slotActiveAfter();
     }
 
     /** The host's effective cap when this slot was granted. */
     public int cap() {
-        return reservation.cap();
+        return slotCap();
     }
 
     /** Whether the host reached its warning threshold with this slot (e.g. 4/5): nearly full. */
     public boolean warning() {
-        return reservation.activeAfter() >= reservation.warningThreshold();
+        return slotActiveAfter() >= slotWarningThreshold();
     }
 
     /** The host's health status when this slot was granted. */
@@ -88,17 +89,21 @@ public final class Permit implements AutoCloseable {
 
     /** When the permit expires unless committed or closed. */
     public Instant expiresAt() {
-        return Instant.ofEpochMilli(reservation.deadlineMillis());
+        return Instant.ofEpochMilli(slotDeadlineMillis());
     }
 
     /** The lobby it was committed as, if committed. */
     public Optional<String> lobbyId() {
-        return Optional.ofNullable(reservation.lobbyId());
+        return Optional.ofNullable(slotLobbyId());
     }
 
     /** Where the permit stands now (an unfinished permit past its deadline reads as expired). */
     public State state() {
-        switch (reservation.state()) {
+        Slot.State state = ledger.stateOf(this);
+        if (state == null) {
+            return State.OPEN; // not reachable: only granted permits reach callers
+        }
+        switch (state) {
             case COMMITTED:
                 return State.COMMITTED;
             case RELEASED:
@@ -106,8 +111,8 @@ public final class Permit implements AutoCloseable {
             case EXPIRED:
                 return State.EXPIRED;
             case OPEN:
-                return clock.millis() >= reservation.deadlineMillis() ? State.EXPIRED : State.OPEN;
-            default:
+                return clock.millis() >= slotDeadlineMillis() ? State.EXPIRED : State.OPEN;
+            default: // COMMITTING holds the slot like OPEN
                 return State.OPEN;
         }
     }
@@ -131,16 +136,16 @@ public final class Permit implements AutoCloseable {
         }
         // One commit at a time per permit; the ledger's lock guards the slot itself.
         synchronized (this) {
-            Reservation.State state = ledger.beginCommit(reservation, clock.millis());
+            Slot.State state = ledger.beginCommit(this, clock.millis());
             switch (state) {
                 case COMMITTING:
                     break;
                 case COMMITTED:
-                    if (lobbyId.equals(reservation.lobbyId())) {
+                    if (lobbyId.equals(slotLobbyId())) {
                         return;
                     }
                     throw new IllegalStateException("This permit on host " + hostId
-                            + " is already committed as lobby " + reservation.lobbyId()
+                            + " is already committed as lobby " + slotLobbyId()
                             + "; acquire a new permit for lobby " + lobbyId + ".");
                 case EXPIRED:
                     throw new PermitExpiredException("The permit for session " + sessionId + " on host "
@@ -155,10 +160,10 @@ public final class Permit implements AutoCloseable {
             try {
                 store.saveLobby(new LobbyRecord(lobbyId, hostId, sessionId, pinOrNull, now, now));
             } catch (RuntimeException e) {
-                ledger.abortCommit(reservation);
+                ledger.abortCommit(this);
                 throw e;
             }
-            ledger.completeCommit(reservation, lobbyId);
+            ledger.completeCommit(this, lobbyId);
         }
         if (log.isDebugEnabled()) {
             log.atDebug().addKeyValue("host", hostId).addKeyValue("session", sessionId)
@@ -173,14 +178,14 @@ public final class Permit implements AutoCloseable {
      */
     @Override
     public void close() {
-        ledger.release(reservation);
+        ledger.release(this);
     }
 
     /** Ids, numbers and state only: a permit never holds a PIN. */
     @Override
     public String toString() {
         return "Permit[host=" + hostId + ", session=" + sessionId + ", state=" + state()
-                + ", lobby=" + reservation.lobbyId() + ", active=" + activeAfter() + "/" + cap()
+                + ", lobby=" + slotLobbyId() + ", active=" + activeAfter() + "/" + cap()
                 + (warning() ? ", warning" : "") + ", health=" + healthStatus + "]";
     }
 }

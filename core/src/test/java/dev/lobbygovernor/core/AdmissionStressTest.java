@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,7 +115,11 @@ class AdmissionStressTest {
             }
             start.countDown();
             for (Future<?> f : futures) {
-                f.get(60, TimeUnit.SECONDS);
+                try {
+                    f.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw new AssertionError("worker failed, seed " + seed, e.getCause());
+                }
             }
         } finally {
             pool.shutdownNow();

@@ -1,5 +1,7 @@
 package dev.lobbygovernor.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -10,22 +12,35 @@ import java.util.Set;
  *
  * <p>What counts is what actually runs: the lobbies of the latest runtime listing, united with
  * the lobbies committed through this ledger (a committed lobby counts once, listed or not),
- * plus the open reservations. Counting is O(1): the ledger keeps the size of "committed but not
+ * plus the open slots. Counting is O(1): the ledger keeps the size of "committed but not
  * listed" up to date instead of building the union.
  *
  * <p>A committed lobby stops counting only when a listing that <em>started after its commit</em>
  * no longer shows it; a listing that began before the commit may simply predate the lobby.
  * Commits are numbered for that ({@link #listingMark()}).
  *
- * <p>Open reservations form an intrusive list so that expiry is lazy: they are swept only when
+ * <p>Open slots form an intrusive list so that expiry is lazy: they are swept only when
  * the host looks full or someone reads its counts, never by a background thread.
  */
 public final class HostLedger {
 
-    private final Object lock = new Object();
-    private final Reservation anchor = new Reservation(0, 0, 0, 0);
+    private static final VarHandle LOCK;
+    private static final int SPINS_BEFORE_YIELD = 32;
 
-    // everything below is guarded by lock
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(HostLedger.class, "lockState", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** 0 free, 1 held: see {@link #lock()}. */
+    @SuppressWarnings("unused") // accessed through LOCK
+    private volatile int lockState;
+    private final Slot anchor = new Anchor();
+
+    // everything below is guarded by the lock
     private Set<String> listed = Set.of();
     private final Map<String, Long> committed = new HashMap<>();
     private int committedUnlisted;
@@ -50,28 +65,41 @@ public final class HostLedger {
         setLimits(cap, binding, warningThreshold, refuseAll);
     }
 
+    /** The list's sentinel: never granted. */
+    private static final class Anchor extends Slot {
+    }
+
     /** Replaces the precomputed limits; grants already made stand. */
     public void setLimits(int cap, LimitKind binding, int warningThreshold, boolean refuseAll) {
         if (cap < 0 || warningThreshold < 0) {
             throw new IllegalArgumentException("cap and warning threshold must not be negative");
         }
-        synchronized (lock) {
+        lock();
+        try {
             this.cap = cap;
             this.binding = binding;
             this.warningThreshold = warningThreshold;
             this.refuseAll = refuseAll;
+        } finally {
+            unlock();
         }
     }
 
     /**
-     * Grants a slot if the host has room.
+     * Grants {@code slot} if the host has room: it becomes {@link Slot.State#OPEN}, carrying the
+     * count, cap and deadline of the grant.
      *
-     * @param nowMillis the current time; expired reservations are swept against it when full
+     * @param slot a new slot (the caller allocates it outside the lock)
+     * @param nowMillis the current time; expired slots are swept against it when full
      * @param ttlMillis how long the slot may stay open
-     * @return a {@link Reservation}, or a {@link Refusal} with the numbers that refused it
+     * @return {@code null} if granted, else the refusal with the numbers that refused it
      */
-    public ReserveOutcome tryReserve(long nowMillis, long ttlMillis) {
-        synchronized (lock) {
+    public Refusal tryReserve(Slot slot, long nowMillis, long ttlMillis) {
+        lock();
+        try {
+            if (slot.state != null) {
+                throw new IllegalStateException("slot was already granted");
+            }
             int active = activeLocked();
             if (refuseAll) {
                 return new Refusal(LimitKind.BLIND_REFUSAL, active, cap);
@@ -83,84 +111,115 @@ public final class HostLedger {
                 return new Refusal(binding, active, cap);
             }
             reserved++;
-            Reservation r = new Reservation(nowMillis + ttlMillis, active + 1, cap, warningThreshold);
-            link(r);
-            return r;
+            slot.deadlineMillis = nowMillis + ttlMillis;
+            slot.activeAfter = active + 1;
+            slot.cap = cap;
+            slot.warningThreshold = warningThreshold;
+            slot.state = Slot.State.OPEN;
+            link(slot);
+            return null;
+        } finally {
+            unlock();
         }
     }
 
     /**
-     * Returns an open reservation's slot. A reservation being committed is marked instead: if
-     * its commit fails, the slot returns then rather than reopening.
+     * Gives an open slot back. A slot being committed is marked instead: if its commit
+     * fails, the slot is given back then rather than reopening.
      *
      * @return whether the slot returned now (false: committing, committed, released or expired)
      */
-    public boolean release(Reservation r) {
-        synchronized (lock) {
-            if (r.state == Reservation.State.COMMITTING) {
+    public boolean release(Slot r) {
+        lock();
+        try {
+            if (r.state == Slot.State.COMMITTING) {
                 r.releaseRequested = true;
             }
-            if (r.state != Reservation.State.OPEN) {
+            if (r.state != Slot.State.OPEN) {
                 return false;
             }
-            finishLocked(r, Reservation.State.RELEASED);
+            finishLocked(r, Slot.State.RELEASED);
             return true;
+        } finally {
+            unlock();
         }
     }
 
     /**
-     * Starts committing: an open, unexpired reservation becomes {@code COMMITTING} and can no
-     * longer expire. An open reservation past its deadline expires now.
+     * Starts committing: an open, unexpired slot becomes {@code COMMITTING} and can no
+     * longer expire. An open slot past its deadline expires now.
      *
      * @return the state after the call: {@code COMMITTING} means go ahead
      */
-    public Reservation.State beginCommit(Reservation r, long nowMillis) {
-        synchronized (lock) {
-            if (r.state == Reservation.State.OPEN) {
+    public Slot.State beginCommit(Slot r, long nowMillis) {
+        lock();
+        try {
+            if (r.state == Slot.State.OPEN) {
                 if (nowMillis >= r.deadlineMillis) {
-                    finishLocked(r, Reservation.State.EXPIRED);
+                    finishLocked(r, Slot.State.EXPIRED);
                 } else {
-                    r.state = Reservation.State.COMMITTING;
+                    r.state = Slot.State.COMMITTING;
                 }
             }
             return r.state;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** A slot's state now; {@code null} if never granted. */
+    public Slot.State stateOf(Slot slot) {
+        lock();
+        try {
+            return slot.state;
+        } finally {
+            unlock();
         }
     }
 
     /** The record is stored: the slot becomes the counted lobby {@code lobbyId}. */
-    public void completeCommit(Reservation r, String lobbyId) {
-        synchronized (lock) {
-            if (r.state != Reservation.State.COMMITTING) {
-                throw new IllegalStateException("reservation is " + r.state + ", not COMMITTING");
+    public void completeCommit(Slot r, String lobbyId) {
+        lock();
+        try {
+            if (r.state != Slot.State.COMMITTING) {
+                throw new IllegalStateException("slot is " + r.state + ", not COMMITTING");
             }
             r.lobbyId = lobbyId;
-            finishLocked(r, Reservation.State.COMMITTED);
+            finishLocked(r, Slot.State.COMMITTED);
             if (committed.put(lobbyId, ++commitSeq) == null && !listed.contains(lobbyId)) {
                 committedUnlisted++;
             }
+        } finally {
+            unlock();
         }
     }
 
     /**
-     * The record could not be stored: the reservation is open again (and may expire), or
+     * The record could not be stored: the slot is open again (and may expire), or
      * released if someone asked to release it meanwhile.
      */
-    public void abortCommit(Reservation r) {
-        synchronized (lock) {
-            if (r.state == Reservation.State.COMMITTING) {
+    public void abortCommit(Slot r) {
+        lock();
+        try {
+            if (r.state == Slot.State.COMMITTING) {
                 if (r.releaseRequested) {
-                    finishLocked(r, Reservation.State.RELEASED);
+                    finishLocked(r, Slot.State.RELEASED);
                 } else {
-                    r.state = Reservation.State.OPEN;
+                    r.state = Slot.State.OPEN;
                 }
             }
+        } finally {
+            unlock();
         }
     }
 
     /** The commit number to pass to {@link #applyListing}; take it before asking the runtime. */
     public long listingMark() {
-        synchronized (lock) {
+        lock();
+        try {
             return commitSeq;
+        } finally {
+            unlock();
         }
     }
 
@@ -173,7 +232,8 @@ public final class HostLedger {
      */
     public void applyListing(Set<String> lobbyIds, long mark) {
         Set<String> ids = Set.copyOf(lobbyIds);
-        synchronized (lock) {
+        lock();
+        try {
             listed = ids;
             committed.entrySet().removeIf(e -> e.getValue() <= mark && !ids.contains(e.getKey()));
             int unlisted = 0;
@@ -183,24 +243,62 @@ public final class HostLedger {
                 }
             }
             committedUnlisted = unlisted;
+        } finally {
+            unlock();
         }
     }
 
-    /** The counts now, after sweeping expired reservations. */
+    /** The counts now, after sweeping expired slots. */
     public LedgerCounts counts(long nowMillis) {
-        synchronized (lock) {
+        lock();
+        try {
             sweepLocked(nowMillis);
             return new LedgerCounts(activeLocked(), reserved, cap, binding, warningThreshold, refuseAll);
+        } finally {
+            unlock();
         }
     }
 
-    /** Every lobby that counts now: listed or committed (not reservations). */
+    /** Every lobby that counts now: listed or committed (open slots are not lobbies yet). */
     public Set<String> countedLobbies() {
-        synchronized (lock) {
+        lock();
+        try {
             Set<String> out = new HashSet<>(listed);
             out.addAll(committed.keySet());
             return out;
+        } finally {
+            unlock();
         }
+    }
+
+    /**
+     * Takes the ledger's lock: one compare-and-set when free, released by a plain release-store.
+     * A monitor or {@code ReentrantLock} costs a second atomic operation on every exit, which
+     * on the grant-and-release path doubled the cost over a bare semaphore. Every critical
+     * section here is a few field updates (or a walk over at most a host's handful of slots
+     * and lobbies), so waiting by spinning, then yielding, is cheaper than parking.
+     */
+    private void lock() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    private void lockContended() {
+        for (int spins = 0; ; spins++) {
+            if ((int) LOCK.getOpaque(this) == 0 && LOCK.compareAndSet(this, 0, 1)) {
+                return;
+            }
+            if (spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the holder may have been descheduled: let it run
+            }
+        }
+    }
+
+    private void unlock() {
+        LOCK.setRelease(this, 0);
     }
 
     private int activeLocked() {
@@ -209,10 +307,10 @@ public final class HostLedger {
 
     private int sweepLocked(long nowMillis) {
         int swept = 0;
-        for (Reservation r = anchor.next; r != anchor; ) {
-            Reservation next = r.next;
-            if (r.state == Reservation.State.OPEN && nowMillis >= r.deadlineMillis) {
-                finishLocked(r, Reservation.State.EXPIRED);
+        for (Slot r = anchor.next; r != anchor; ) {
+            Slot next = r.next;
+            if (r.state == Slot.State.OPEN && nowMillis >= r.deadlineMillis) {
+                finishLocked(r, Slot.State.EXPIRED);
                 swept++;
             }
             r = next;
@@ -220,7 +318,7 @@ public final class HostLedger {
         return swept;
     }
 
-    private void finishLocked(Reservation r, Reservation.State end) {
+    private void finishLocked(Slot r, Slot.State end) {
         r.state = end;
         r.prev.next = r.next;
         r.next.prev = r.prev;
@@ -229,7 +327,7 @@ public final class HostLedger {
         reserved--;
     }
 
-    private void link(Reservation r) {
+    private void link(Slot r) {
         r.prev = anchor.prev;
         r.next = anchor;
         anchor.prev.next = r;

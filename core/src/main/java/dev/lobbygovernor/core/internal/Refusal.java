@@ -7,5 +7,5 @@ package dev.lobbygovernor.core.internal;
  * @param active lobbies running or reserved
  * @param cap the effective cap
  */
-public record Refusal(LimitKind limit, int active, int cap) implements ReserveOutcome {
+public record Refusal(LimitKind limit, int active, int cap) {
 }

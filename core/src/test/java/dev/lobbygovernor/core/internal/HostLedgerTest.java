@@ -10,9 +10,18 @@ class HostLedgerTest {
 
     private final HostLedger ledger = new HostLedger(5, LimitKind.STATIC, 4, false);
 
+    private static final class TestSlot extends Slot {
+    }
+
+    private static TestSlot granted(HostLedger on, long now, long ttl) {
+        TestSlot slot = new TestSlot();
+        assertThat(on.tryReserve(slot, now, ttl)).isNull();
+        return slot;
+    }
+
     private void commit(String lobbyId) {
-        Reservation r = (Reservation) ledger.tryReserve(0, 1000);
-        assertThat(ledger.beginCommit(r, 0)).isEqualTo(Reservation.State.COMMITTING);
+        TestSlot r = granted(ledger, 0, 1000);
+        assertThat(ledger.beginCommit(r, 0)).isEqualTo(Slot.State.COMMITTING);
         ledger.completeCommit(r, lobbyId);
     }
 
@@ -47,19 +56,27 @@ class HostLedgerTest {
     @Test
     void expiredReservationIsSweptOnlyWhenTheHostLooksFull() {
         HostLedger one = new HostLedger(1, LimitKind.STATIC, 1, false);
-        Reservation first = (Reservation) one.tryReserve(0, 100);
+        TestSlot first = granted(one, 0, 100);
 
-        ReserveOutcome second = one.tryReserve(100, 100);
+        Refusal second = one.tryReserve(new TestSlot(), 100, 100);
 
-        assertThat(second).isInstanceOf(Reservation.class);
-        assertThat(first.state()).isEqualTo(Reservation.State.EXPIRED);
+        assertThat(second).isNull();
+        assertThat(one.stateOf(first)).isEqualTo(Slot.State.EXPIRED);
         assertThat(one.release(first)).isFalse();
         assertThat(one.counts(100).reserved()).isEqualTo(1);
     }
 
     @Test
-    void committingReservationDoesNotExpire() {
-        Reservation r = (Reservation) ledger.tryReserve(0, 100);
+    void fullLedgerRefusesWithItsNumbers() {
+        HostLedger one = new HostLedger(1, LimitKind.GPU_MEMORY, 1, false);
+        granted(one, 0, 100);
+
+        assertThat(one.tryReserve(new TestSlot(), 50, 100)).isEqualTo(new Refusal(LimitKind.GPU_MEMORY, 1, 1));
+    }
+
+    @Test
+    void committingSlotDoesNotExpire() {
+        TestSlot r = granted(ledger, 0, 100);
         ledger.beginCommit(r, 50);
 
         assertThat(ledger.counts(1_000).reserved()).isEqualTo(1);
@@ -69,25 +86,25 @@ class HostLedgerTest {
 
     @Test
     void releaseDuringACommitThatFailsReturnsTheSlot() {
-        Reservation r = (Reservation) ledger.tryReserve(0, 100);
+        TestSlot r = granted(ledger, 0, 100);
         ledger.beginCommit(r, 10);
 
         assertThat(ledger.release(r)).isFalse();
         ledger.abortCommit(r);
 
-        assertThat(r.state()).isEqualTo(Reservation.State.RELEASED);
+        assertThat(ledger.stateOf(r)).isEqualTo(Slot.State.RELEASED);
         assertThat(ledger.counts(10).reserved()).isZero();
     }
 
     @Test
     void releaseDuringACommitThatSucceedsLetsTheCommitWin() {
-        Reservation r = (Reservation) ledger.tryReserve(0, 100);
+        TestSlot r = granted(ledger, 0, 100);
         ledger.beginCommit(r, 10);
 
         ledger.release(r);
         ledger.completeCommit(r, "kept");
 
-        assertThat(r.state()).isEqualTo(Reservation.State.COMMITTED);
+        assertThat(ledger.stateOf(r)).isEqualTo(Slot.State.COMMITTED);
         assertThat(ledger.counts(10).active()).isEqualTo(1);
     }
 }
