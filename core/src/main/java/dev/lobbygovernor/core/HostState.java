@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.internal.HostLedger;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One host as the governor tracks it: its ledger, its cached lobby listing and its latest
  * health. Listing is single-flight per host: callers that find the listing stale queue on
- * {@link #listingLock} and the first one asks the runtime.
+ * {@link #listingLock} and the first one asks the runtime. A runtime call that hangs holds
+ * admissions to that host for as long, so runtimes must bound their calls with timeouts
+ * (the Wolf client does).
  */
 final class HostState {
 
@@ -55,7 +58,7 @@ final class HostState {
      * @return false when the runtime cannot be listed and no fresh listing is cached: the host's
      *     count is unknown and it must refuse (never guess low)
      */
-    boolean ensureFresh(java.time.Clock clock, long nowMillis) {
+    boolean ensureFresh(Clock clock, long nowMillis) {
         if (isFresh(nowMillis)) {
             return true;
         }

@@ -9,6 +9,7 @@ import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,31 +118,24 @@ public final class LobbyGovernor implements AdmissionGate {
     /** Least-loaded first; every host's refusal is kept for the denial. */
     private Permit place(String sessionId) {
         long now = clock.millis();
-        List<HostState> reachable = new ArrayList<>(hostOrder.length);
+        List<Candidate> candidates = new ArrayList<>(hostOrder.length);
         List<HostDenial> unreachable = new ArrayList<>(hostOrder.length);
         for (HostState h : hostOrder) {
             if (h.ensureFresh(clock, now)) {
-                reachable.add(h);
+                candidates.add(new Candidate(h, h.ledger.counts(now)));
             } else {
                 unreachable.add(denials.of(h, null));
             }
         }
-        List<LedgerCounts> loads = new ArrayList<>(reachable.size());
-        reachable.forEach(h -> loads.add(h.ledger.counts(now)));
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < reachable.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> compareLoad(loads.get(a), loads.get(b)));
-        List<HostDenial> refused = new ArrayList<>();
-        for (int i : order) {
-            HostState h = reachable.get(i);
-            Permit permit = newPermit(h, sessionId);
-            Refusal refusal = h.ledger.tryReserve(permit, now, permitTtlMillis);
+        candidates.sort(LEAST_LOADED_FIRST); // stable: ties keep the configured order
+        List<HostDenial> refused = new ArrayList<>(hostOrder.length);
+        for (Candidate c : candidates) {
+            Permit permit = newPermit(c.host(), sessionId);
+            Refusal refusal = c.host().ledger.tryReserve(permit, now, permitTtlMillis);
             if (refusal == null) {
-                return granted(h, permit);
+                return granted(c.host(), permit);
             }
-            refused.add(denials.of(h, refusal));
+            refused.add(denials.of(c.host(), refusal));
         }
         for (HostDenial d : refused) {
             if (d.reason().isCapacity()) {
@@ -155,12 +149,21 @@ public final class LobbyGovernor implements AdmissionGate {
         throw denials.logged(sessionId, Denials.aggregate(refused));
     }
 
-    /** Fraction full, compared without division; a host with cap 0 is as loaded as can be. */
-    private static int compareLoad(LedgerCounts a, LedgerCounts b) {
-        long left = (long) a.active() * Math.max(b.cap(), 1) + (a.cap() == 0 ? Integer.MAX_VALUE : 0);
-        long right = (long) b.active() * Math.max(a.cap(), 1) + (b.cap() == 0 ? Integer.MAX_VALUE : 0);
-        return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
+    /** A reachable host and its load when placement began. */
+    private record Candidate(HostState host, LedgerCounts load) {
     }
+
+    /**
+     * By fraction of the cap in use, compared without division (a host with cap 0 is as loaded
+     * as can be), then by absolute count.
+     */
+    private static final Comparator<Candidate> LEAST_LOADED_FIRST = (x, y) -> {
+        LedgerCounts a = x.load();
+        LedgerCounts b = y.load();
+        long left = a.cap() == 0 ? Long.MAX_VALUE : (long) a.active() * Math.max(b.cap(), 1);
+        long right = b.cap() == 0 ? Long.MAX_VALUE : (long) b.active() * Math.max(a.cap(), 1);
+        return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
+    };
 
     private Permit newPermit(HostState host, String sessionId) {
         return new Permit(host.ledger, store, clock, host.id, sessionId, host.health().status());

@@ -1,14 +1,12 @@
 package dev.lobbygovernor.core.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One host's lobby count, kept exact under one short lock.
+ * One host's lobby count, kept exact under one short lock ({@link SpinLock}).
  *
  * <p>What counts is what actually runs: the lobbies of the latest runtime listing, united with
  * the lobbies committed through this ledger (a committed lobby counts once, listed or not),
@@ -24,20 +22,7 @@ import java.util.Set;
  */
 public final class HostLedger {
 
-    private static final VarHandle LOCK;
-    private static final int SPINS_BEFORE_YIELD = 32;
-
-    static {
-        try {
-            LOCK = MethodHandles.lookup().findVarHandle(HostLedger.class, "lockState", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    /** 0 free, 1 held: see {@link #lock()}. */
-    @SuppressWarnings("unused") // accessed through LOCK
-    private volatile int lockState;
+    private final SpinLock lock = new SpinLock();
     private final Slot anchor = new Anchor();
 
     // everything below is guarded by the lock
@@ -74,14 +59,14 @@ public final class HostLedger {
         if (cap < 0 || warningThreshold < 0) {
             throw new IllegalArgumentException("cap and warning threshold must not be negative");
         }
-        lock();
+        lock.lock();
         try {
             this.cap = cap;
             this.binding = binding;
             this.warningThreshold = warningThreshold;
             this.refuseAll = refuseAll;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
@@ -95,7 +80,7 @@ public final class HostLedger {
      * @return {@code null} if granted, else the refusal with the numbers that refused it
      */
     public Refusal tryReserve(Slot slot, long nowMillis, long ttlMillis) {
-        lock();
+        lock.lock();
         try {
             if (slot.state != null) {
                 throw new IllegalStateException("slot was already granted");
@@ -119,7 +104,7 @@ public final class HostLedger {
             link(slot);
             return null;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
@@ -130,7 +115,7 @@ public final class HostLedger {
      * @return whether the slot returned now (false: committing, committed, released or expired)
      */
     public boolean release(Slot r) {
-        lock();
+        lock.lock();
         try {
             if (r.state == Slot.State.COMMITTING) {
                 r.releaseRequested = true;
@@ -141,7 +126,7 @@ public final class HostLedger {
             finishLocked(r, Slot.State.RELEASED);
             return true;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
@@ -152,7 +137,7 @@ public final class HostLedger {
      * @return the state after the call: {@code COMMITTING} means go ahead
      */
     public Slot.State beginCommit(Slot r, long nowMillis) {
-        lock();
+        lock.lock();
         try {
             if (r.state == Slot.State.OPEN) {
                 if (nowMillis >= r.deadlineMillis) {
@@ -163,23 +148,23 @@ public final class HostLedger {
             }
             return r.state;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
     /** A slot's state now; {@code null} if never granted. */
     public Slot.State stateOf(Slot slot) {
-        lock();
+        lock.lock();
         try {
             return slot.state;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
     /** The record is stored: the slot becomes the counted lobby {@code lobbyId}. */
     public void completeCommit(Slot r, String lobbyId) {
-        lock();
+        lock.lock();
         try {
             if (r.state != Slot.State.COMMITTING) {
                 throw new IllegalStateException("slot is " + r.state + ", not COMMITTING");
@@ -190,7 +175,7 @@ public final class HostLedger {
                 committedUnlisted++;
             }
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
@@ -199,7 +184,7 @@ public final class HostLedger {
      * released if someone asked to release it meanwhile.
      */
     public void abortCommit(Slot r) {
-        lock();
+        lock.lock();
         try {
             if (r.state == Slot.State.COMMITTING) {
                 if (r.releaseRequested) {
@@ -209,17 +194,17 @@ public final class HostLedger {
                 }
             }
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
     /** The commit number to pass to {@link #applyListing}; take it before asking the runtime. */
     public long listingMark() {
-        lock();
+        lock.lock();
         try {
             return commitSeq;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
@@ -232,7 +217,7 @@ public final class HostLedger {
      */
     public void applyListing(Set<String> lobbyIds, long mark) {
         Set<String> ids = Set.copyOf(lobbyIds);
-        lock();
+        lock.lock();
         try {
             listed = ids;
             committed.entrySet().removeIf(e -> e.getValue() <= mark && !ids.contains(e.getKey()));
@@ -244,61 +229,31 @@ public final class HostLedger {
             }
             committedUnlisted = unlisted;
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
     /** The counts now, after sweeping expired slots. */
     public LedgerCounts counts(long nowMillis) {
-        lock();
+        lock.lock();
         try {
             sweepLocked(nowMillis);
             return new LedgerCounts(activeLocked(), reserved, cap, binding, warningThreshold, refuseAll);
         } finally {
-            unlock();
+            lock.unlock();
         }
     }
 
     /** Every lobby that counts now: listed or committed (open slots are not lobbies yet). */
     public Set<String> countedLobbies() {
-        lock();
+        lock.lock();
         try {
             Set<String> out = new HashSet<>(listed);
             out.addAll(committed.keySet());
             return out;
         } finally {
-            unlock();
+            lock.unlock();
         }
-    }
-
-    /**
-     * Takes the ledger's lock: one compare-and-set when free, released by a plain release-store.
-     * A monitor or {@code ReentrantLock} costs a second atomic operation on every exit, which
-     * on the grant-and-release path doubled the cost over a bare semaphore. Every critical
-     * section here is a few field updates (or a walk over at most a host's handful of slots
-     * and lobbies), so waiting by spinning, then yielding, is cheaper than parking.
-     */
-    private void lock() {
-        if (!LOCK.compareAndSet(this, 0, 1)) {
-            lockContended();
-        }
-    }
-
-    private void lockContended() {
-        for (int spins = 0; ; spins++) {
-            if ((int) LOCK.getOpaque(this) == 0 && LOCK.compareAndSet(this, 0, 1)) {
-                return;
-            }
-            if (spins < SPINS_BEFORE_YIELD) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield(); // the holder may have been descheduled: let it run
-            }
-        }
-    }
-
-    private void unlock() {
-        LOCK.setRelease(this, 0);
     }
 
     private int activeLocked() {
