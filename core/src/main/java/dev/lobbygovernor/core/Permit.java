@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
  * closed within the configured time to live expires and its slot returns.
  *
  * <p>Use it with try-with-resources: {@code close()} after {@code commit} does nothing.
- * (Its superclass is an implementation detail: a permit is its host's slot record, so that
- * granting one allocates nothing else.)
  * {@code commit} and {@code close} are idempotent and thread-safe. The permit never holds the
  * PIN; {@link #toString()} shows only ids and numbers.
+ *
+ * <p>Its superclass is an implementation detail: a permit is its host's slot record, so that
+ * a grant allocates nothing else.
  */
 public final class Permit extends Slot implements AutoCloseable {
 
