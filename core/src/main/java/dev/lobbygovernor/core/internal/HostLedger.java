@@ -1,40 +1,54 @@
 package dev.lobbygovernor.core.internal;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Set;
 
 /**
- * One host's lobby count, kept exact under one short lock ({@link SpinLock}).
+ * One host's lobby count, kept exact under one short lock: the lobbies that run
+ * ({@link LobbyBook}) plus the slots granted and not yet finished. Counting is O(1).
  *
- * <p>What counts is what actually runs: the lobbies of the latest runtime listing, united with
- * the lobbies committed through this ledger (a committed lobby counts once, listed or not),
- * plus the open slots. Counting is O(1): the ledger keeps the size of "committed but not
- * listed" up to date instead of building the union.
+ * <p>Granted slots sit on a singly linked list, newest first, so that expiry is lazy: they are
+ * swept when the host looks full, when someone reads the counts, or when finished slots pile
+ * up; never by a background thread. Finishing a slot only marks it; the next sweep unlinks it.
+ * That keeps a grant and a release from writing to any other slot, so admission moves only
+ * this object's cache line between cores, as a semaphore moves its own.
  *
- * <p>A committed lobby stops counting only when a listing that <em>started after its commit</em>
- * no longer shows it; a listing that began before the commit may simply predate the lobby.
- * Commits are numbered for that ({@link #listingMark()}).
- *
- * <p>Open slots form an intrusive list so that expiry is lazy: they are swept only when
- * the host looks full or someone reads its counts, never by a background thread.
+ * <p>The lock is one compare-and-set when free and a plain release-store to free it: a monitor
+ * or {@code ReentrantLock} costs a second atomic operation on every exit, which made the
+ * grant-and-release path about twice a semaphore's cost. Every critical section is a few field
+ * updates or a walk over a host's handful of slots and lobbies, so a waiter spins, then yields,
+ * rather than parks. Not reentrant.
  */
 public final class HostLedger {
 
-    private final SpinLock lock = new SpinLock();
-    private final Slot anchor = new Anchor();
+    private static final VarHandle LOCK;
+    private static final int SPINS_BEFORE_YIELD = 32;
+    /** Sweep when the list holds this many more slots than twice the open ones. */
+    private static final int SWEEP_SLACK = 16;
 
-    // everything below is guarded by the lock
-    private Set<String> listed = Set.of();
-    private final Map<String, Long> committed = new HashMap<>();
-    private int committedUnlisted;
-    private long commitSeq;
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(HostLedger.class, "lockState", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** 0 free, 1 held. */
+    @SuppressWarnings("unused") // accessed through LOCK
+    private volatile int lockState;
+
+    // guarded by the lock; the fields admission touches live in this object
+    private int lobbies;
     private int reserved;
     private int cap;
-    private LimitKind binding = LimitKind.STATIC;
     private int warningThreshold;
     private boolean refuseAll;
+    private Slot head;
+    private int linked;
+    private LimitKind binding = LimitKind.STATIC;
+    private final LobbyBook book = new LobbyBook();
 
     /**
      * A ledger with an initial cap.
@@ -45,13 +59,7 @@ public final class HostLedger {
      * @param refuseAll whether every admission is refused
      */
     public HostLedger(int cap, LimitKind binding, int warningThreshold, boolean refuseAll) {
-        anchor.next = anchor;
-        anchor.prev = anchor;
         setLimits(cap, binding, warningThreshold, refuseAll);
-    }
-
-    /** The list's sentinel: never granted. */
-    private static final class Anchor extends Slot {
     }
 
     /** Replaces the precomputed limits; grants already made stand. */
@@ -59,14 +67,14 @@ public final class HostLedger {
         if (cap < 0 || warningThreshold < 0) {
             throw new IllegalArgumentException("cap and warning threshold must not be negative");
         }
-        lock.lock();
+        lock();
         try {
             this.cap = cap;
             this.binding = binding;
             this.warningThreshold = warningThreshold;
             this.refuseAll = refuseAll;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -80,17 +88,17 @@ public final class HostLedger {
      * @return {@code null} if granted, else the refusal with the numbers that refused it
      */
     public Refusal tryReserve(Slot slot, long nowMillis, long ttlMillis) {
-        lock.lock();
+        lock();
         try {
             if (slot.state != null) {
                 throw new IllegalStateException("slot was already granted");
             }
-            int active = activeLocked();
+            if (lobbies + reserved >= cap || linked > 2 * reserved + SWEEP_SLACK) {
+                sweepLocked(nowMillis);
+            }
+            int active = lobbies + reserved;
             if (refuseAll) {
                 return new Refusal(LimitKind.BLIND_REFUSAL, active, cap);
-            }
-            if (active >= cap && sweepLocked(nowMillis) > 0) {
-                active = activeLocked();
             }
             if (active >= cap) {
                 return new Refusal(binding, active, cap);
@@ -101,10 +109,12 @@ public final class HostLedger {
             slot.cap = cap;
             slot.warningThreshold = warningThreshold;
             slot.state = Slot.State.OPEN;
-            link(slot);
+            slot.next = head;
+            head = slot;
+            linked++;
             return null;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -114,97 +124,96 @@ public final class HostLedger {
      *
      * @return whether the slot returned now (false: committing, committed, released or expired)
      */
-    public boolean release(Slot r) {
-        lock.lock();
+    public boolean release(Slot slot) {
+        lock();
         try {
-            if (r.state == Slot.State.COMMITTING) {
-                r.releaseRequested = true;
+            if (slot.state == Slot.State.COMMITTING) {
+                slot.releaseRequested = true;
             }
-            if (r.state != Slot.State.OPEN) {
+            if (slot.state != Slot.State.OPEN) {
                 return false;
             }
-            finishLocked(r, Slot.State.RELEASED);
+            finishLocked(slot, Slot.State.RELEASED);
             return true;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /**
-     * Starts committing: an open, unexpired slot becomes {@code COMMITTING} and can no
-     * longer expire. An open slot past its deadline expires now.
+     * Starts committing: an open, unexpired slot becomes {@code COMMITTING} and can no longer
+     * expire. An open slot past its deadline expires now.
      *
      * @return the state after the call: {@code COMMITTING} means go ahead
      */
-    public Slot.State beginCommit(Slot r, long nowMillis) {
-        lock.lock();
+    public Slot.State beginCommit(Slot slot, long nowMillis) {
+        lock();
         try {
-            if (r.state == Slot.State.OPEN) {
-                if (nowMillis >= r.deadlineMillis) {
-                    finishLocked(r, Slot.State.EXPIRED);
+            if (slot.state == Slot.State.OPEN) {
+                if (nowMillis >= slot.deadlineMillis) {
+                    finishLocked(slot, Slot.State.EXPIRED);
                 } else {
-                    r.state = Slot.State.COMMITTING;
+                    slot.state = Slot.State.COMMITTING;
                 }
             }
-            return r.state;
+            return slot.state;
         } finally {
-            lock.unlock();
+            unlock();
+        }
+    }
+
+    /** The record is stored: the slot becomes the counted lobby {@code lobbyId}. */
+    public void completeCommit(Slot slot, String lobbyId) {
+        lock();
+        try {
+            if (slot.state != Slot.State.COMMITTING) {
+                throw new IllegalStateException("slot is " + slot.state + ", not COMMITTING");
+            }
+            slot.lobbyId = lobbyId;
+            finishLocked(slot, Slot.State.COMMITTED);
+            book.commit(lobbyId);
+            lobbies = book.size();
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * The record could not be stored: the slot is open again (and may expire), or released if
+     * someone asked to release it meanwhile.
+     */
+    public void abortCommit(Slot slot) {
+        lock();
+        try {
+            if (slot.state == Slot.State.COMMITTING) {
+                if (slot.releaseRequested) {
+                    finishLocked(slot, Slot.State.RELEASED);
+                } else {
+                    slot.state = Slot.State.OPEN;
+                }
+            }
+        } finally {
+            unlock();
         }
     }
 
     /** A slot's state now; {@code null} if never granted. */
     public Slot.State stateOf(Slot slot) {
-        lock.lock();
+        lock();
         try {
             return slot.state;
         } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The record is stored: the slot becomes the counted lobby {@code lobbyId}. */
-    public void completeCommit(Slot r, String lobbyId) {
-        lock.lock();
-        try {
-            if (r.state != Slot.State.COMMITTING) {
-                throw new IllegalStateException("slot is " + r.state + ", not COMMITTING");
-            }
-            r.lobbyId = lobbyId;
-            finishLocked(r, Slot.State.COMMITTED);
-            if (committed.put(lobbyId, ++commitSeq) == null && !listed.contains(lobbyId)) {
-                committedUnlisted++;
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * The record could not be stored: the slot is open again (and may expire), or
-     * released if someone asked to release it meanwhile.
-     */
-    public void abortCommit(Slot r) {
-        lock.lock();
-        try {
-            if (r.state == Slot.State.COMMITTING) {
-                if (r.releaseRequested) {
-                    finishLocked(r, Slot.State.RELEASED);
-                } else {
-                    r.state = Slot.State.OPEN;
-                }
-            }
-        } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** The commit number to pass to {@link #applyListing}; take it before asking the runtime. */
     public long listingMark() {
-        lock.lock();
+        lock();
         try {
-            return commitSeq;
+            return book.mark();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
@@ -217,75 +226,86 @@ public final class HostLedger {
      */
     public void applyListing(Set<String> lobbyIds, long mark) {
         Set<String> ids = Set.copyOf(lobbyIds);
-        lock.lock();
+        lock();
         try {
-            listed = ids;
-            committed.entrySet().removeIf(e -> e.getValue() <= mark && !ids.contains(e.getKey()));
-            int unlisted = 0;
-            for (String id : committed.keySet()) {
-                if (!ids.contains(id)) {
-                    unlisted++;
-                }
-            }
-            committedUnlisted = unlisted;
+            book.apply(ids, mark);
+            lobbies = book.size();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** The counts now, after sweeping expired slots. */
     public LedgerCounts counts(long nowMillis) {
-        lock.lock();
+        lock();
         try {
             sweepLocked(nowMillis);
-            return new LedgerCounts(activeLocked(), reserved, cap, binding, warningThreshold, refuseAll);
+            return new LedgerCounts(lobbies + reserved, reserved, cap, binding, warningThreshold, refuseAll);
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
     /** Every lobby that counts now: listed or committed (open slots are not lobbies yet). */
     public Set<String> countedLobbies() {
-        lock.lock();
+        lock();
         try {
-            Set<String> out = new HashSet<>(listed);
-            out.addAll(committed.keySet());
-            return out;
+            return book.counted();
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 
-    private int activeLocked() {
-        return listed.size() + committedUnlisted + reserved;
-    }
-
-    private int sweepLocked(long nowMillis) {
-        int swept = 0;
-        for (Slot r = anchor.next; r != anchor; ) {
-            Slot next = r.next;
-            if (r.state == Slot.State.OPEN && nowMillis >= r.deadlineMillis) {
-                finishLocked(r, Slot.State.EXPIRED);
-                swept++;
+    /** Expires open slots past their deadline and unlinks every finished slot. */
+    private void sweepLocked(long nowMillis) {
+        Slot previous = null;
+        for (Slot s = head; s != null; ) {
+            Slot next = s.next;
+            if (s.state == Slot.State.OPEN && nowMillis >= s.deadlineMillis) {
+                finishLocked(s, Slot.State.EXPIRED);
             }
-            r = next;
+            if (s.state == Slot.State.OPEN || s.state == Slot.State.COMMITTING) {
+                previous = s;
+            } else {
+                if (previous == null) {
+                    head = next;
+                } else {
+                    previous.next = next;
+                }
+                s.next = null;
+                linked--;
+            }
+            s = next;
         }
-        return swept;
     }
 
-    private void finishLocked(Slot r, Slot.State end) {
-        r.state = end;
-        r.prev.next = r.next;
-        r.next.prev = r.prev;
-        r.prev = null;
-        r.next = null;
+    /** Ends a slot and returns its place; it stays linked until the next sweep. */
+    private void finishLocked(Slot slot, Slot.State end) {
+        slot.state = end;
         reserved--;
     }
 
-    private void link(Slot r) {
-        r.prev = anchor.prev;
-        r.next = anchor;
-        anchor.prev.next = r;
-        anchor.prev = r;
+    private void lock() {
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    private void lockContended() {
+        for (int spins = 0; ; spins++) {
+            if ((int) LOCK.getOpaque(this) == 0 && LOCK.compareAndSet(this, 0, 1)) {
+                return;
+            }
+            if (spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // the holder may have been descheduled: let it run
+            }
+        }
+    }
+
+    /** Release semantics: everything written under the lock is visible to the next holder. */
+    private void unlock() {
+        LOCK.setRelease(this, 0);
     }
 }

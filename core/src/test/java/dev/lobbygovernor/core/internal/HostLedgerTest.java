@@ -54,7 +54,7 @@ class HostLedgerTest {
     }
 
     @Test
-    void expiredReservationIsSweptOnlyWhenTheHostLooksFull() {
+    void expiredSlotIsSweptWhenTheHostLooksFull() {
         HostLedger one = new HostLedger(1, LimitKind.STATIC, 1, false);
         TestSlot first = granted(one, 0, 100);
 
