@@ -4,8 +4,8 @@ import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.internal.HostLedger;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +26,9 @@ final class HostState {
     final Host host;
     final String id;
     final HostLedger ledger;
+    /** Where this host's permits record their lobbies, and their time source. */
+    final SessionStore store;
+    final Clock clock;
     /** Held while asking the runtime and applying what it said, so listings apply in order. */
     final Object listingLock = new Object();
 
@@ -38,12 +41,14 @@ final class HostState {
     private volatile HostHealth health;
     private boolean healthReported; // guarded by this
 
-    HostState(Host host, long listTtlMillis, BlindAdmission blindMode, Instant now) {
+    HostState(Host host, SessionStore store, Clock clock, long listTtlMillis, BlindAdmission blindMode) {
         this.host = host;
         this.id = host.id();
+        this.store = store;
+        this.clock = clock;
         this.listTtlMillis = listTtlMillis;
         this.blindMode = blindMode;
-        this.health = HostHealth.unknown(id, now);
+        this.health = HostHealth.unknown(id, clock.instant());
         EffectiveCap cap = EffectiveCap.of(host.limits(), health, blindMode);
         this.ledger = new HostLedger(cap.cap(), cap.binding(), cap.warningThreshold(), cap.refuseAll());
     }

@@ -53,7 +53,7 @@ public final class LobbyGovernor implements AdmissionGate {
         long listTtl = config.runtimeListTtl().toMillis();
         Map<String, HostState> byId = new LinkedHashMap<>();
         for (Host h : b.hosts) {
-            if (byId.put(h.id(), new HostState(h, listTtl, config.blindAdmission(), clock.instant())) != null) {
+            if (byId.put(h.id(), new HostState(h, store, clock, listTtl, config.blindAdmission())) != null) {
                 throw new IllegalArgumentException("duplicate host id " + h.id());
             }
         }
@@ -166,7 +166,7 @@ public final class LobbyGovernor implements AdmissionGate {
     };
 
     private Permit newPermit(HostState host, String sessionId) {
-        return new Permit(host.ledger, store, clock, host.id, sessionId, host.health().status());
+        return new Permit(host, sessionId, host.health().status());
     }
 
     private static Permit granted(HostState host, Permit permit) {

@@ -1,12 +1,9 @@
 package dev.lobbygovernor.core;
 
 import dev.lobbygovernor.core.health.HealthStatus;
-import dev.lobbygovernor.core.internal.HostLedger;
 import dev.lobbygovernor.core.internal.Slot;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
-import dev.lobbygovernor.store.SessionStore;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,27 +37,20 @@ public final class Permit extends Slot implements AutoCloseable {
         EXPIRED
     }
 
-    private final HostLedger ledger;
-    private final SessionStore store;
-    private final Clock clock;
-    private final String hostId;
+    private final HostState host;
     private final String sessionId;
     private final HealthStatus healthStatus;
 
-    /** A permit not yet granted: the ledger grants it (or refuses) in {@code tryReserve}. */
-    Permit(HostLedger ledger, SessionStore store, Clock clock, String hostId, String sessionId,
-            HealthStatus healthStatus) {
-        this.ledger = ledger;
-        this.store = store;
-        this.clock = clock;
-        this.hostId = hostId;
+    /** A permit not yet granted: its host's ledger grants it (or refuses) in {@code tryReserve}. */
+    Permit(HostState host, String sessionId, HealthStatus healthStatus) {
+        this.host = host;
         this.sessionId = sessionId;
         this.healthStatus = healthStatus;
     }
 
     /** The host the slot is on. */
     public String hostId() {
-        return hostId;
+        return host.id;
     }
 
     /** The session the lobby is for. */
@@ -100,7 +90,7 @@ public final class Permit extends Slot implements AutoCloseable {
 
     /** Where the permit stands now (an unfinished permit past its deadline reads as expired). */
     public State state() {
-        Slot.State state = ledger.stateOf(this);
+        Slot.State state = host.ledger.stateOf(this);
         if (state == null) {
             return State.OPEN; // not reachable: only granted permits reach callers
         }
@@ -112,7 +102,7 @@ public final class Permit extends Slot implements AutoCloseable {
             case EXPIRED:
                 return State.EXPIRED;
             case OPEN:
-                return clock.millis() >= slotDeadlineMillis() ? State.EXPIRED : State.OPEN;
+                return host.clock.millis() >= slotDeadlineMillis() ? State.EXPIRED : State.OPEN;
             default: // COMMITTING holds the slot like OPEN
                 return State.OPEN;
         }
@@ -120,7 +110,7 @@ public final class Permit extends Slot implements AutoCloseable {
 
     /**
      * Records the lobby created under this permit, then turns the slot into a counted lobby.
-     * The record (with the PIN) is saved through the {@link SessionStore} before this returns;
+     * The record (with the PIN) is saved through the {@link dev.lobbygovernor.store.SessionStore} before this returns;
      * if the store fails, the permit stays open and the caller may retry or close.
      *
      * <p>Calling it again with the same lobby id does nothing.
@@ -137,7 +127,7 @@ public final class Permit extends Slot implements AutoCloseable {
         }
         // One commit at a time per permit; the ledger's lock guards the slot itself.
         synchronized (this) {
-            Slot.State state = ledger.beginCommit(this, clock.millis());
+            Slot.State state = host.ledger.beginCommit(this, host.clock.millis());
             switch (state) {
                 case COMMITTING:
                     break;
@@ -145,29 +135,29 @@ public final class Permit extends Slot implements AutoCloseable {
                     if (lobbyId.equals(slotLobbyId())) {
                         return;
                     }
-                    throw new IllegalStateException("This permit on host " + hostId
+                    throw new IllegalStateException("This permit on host " + host.id
                             + " is already committed as lobby " + slotLobbyId()
                             + "; acquire a new permit for lobby " + lobbyId + ".");
                 case EXPIRED:
                     throw new PermitExpiredException("The permit for session " + sessionId + " on host "
-                            + hostId + " expired at " + expiresAt() + " before lobby " + lobbyId
+                            + host.id + " expired at " + expiresAt() + " before lobby " + lobbyId
                             + " was committed, so its slot was given back. The lobby is not recorded:"
                             + " stop it, or acquire a new permit and commit it again.");
                 default:
-                    throw new IllegalStateException("This permit on host " + hostId
+                    throw new IllegalStateException("This permit on host " + host.id
                             + " was closed without commit; acquire a new permit for lobby " + lobbyId + ".");
             }
-            Instant now = clock.instant();
+            Instant now = host.clock.instant();
             try {
-                store.saveLobby(new LobbyRecord(lobbyId, hostId, sessionId, pinOrNull, now, now));
+                host.store.saveLobby(new LobbyRecord(lobbyId, host.id, sessionId, pinOrNull, now, now));
             } catch (RuntimeException e) {
-                ledger.abortCommit(this);
+                host.ledger.abortCommit(this);
                 throw e;
             }
-            ledger.completeCommit(this, lobbyId);
+            host.ledger.completeCommit(this, lobbyId);
         }
         if (log.isDebugEnabled()) {
-            log.atDebug().addKeyValue("host", hostId).addKeyValue("session", sessionId)
+            log.atDebug().addKeyValue("host", host.id).addKeyValue("session", sessionId)
                     .addKeyValue("lobby", lobbyId).log("Lobby committed");
         }
     }
@@ -179,13 +169,13 @@ public final class Permit extends Slot implements AutoCloseable {
      */
     @Override
     public void close() {
-        ledger.release(this);
+        host.ledger.release(this);
     }
 
     /** Ids, numbers and state only: a permit never holds a PIN. */
     @Override
     public String toString() {
-        return "Permit[host=" + hostId + ", session=" + sessionId + ", state=" + state()
+        return "Permit[host=" + host.id + ", session=" + sessionId + ", state=" + state()
                 + ", lobby=" + slotLobbyId() + ", active=" + activeAfter() + "/" + cap()
                 + (warning() ? ", warning" : "") + ", health=" + healthStatus + "]";
     }
