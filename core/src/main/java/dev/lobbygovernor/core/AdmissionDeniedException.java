@@ -16,7 +16,7 @@ public final class AdmissionDeniedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final HostDenial primary;
+    private final transient HostDenial primary;
     private final transient List<HostDenial> perHost;
 
     AdmissionDeniedException(String message, HostDenial primary, List<HostDenial> perHost) {

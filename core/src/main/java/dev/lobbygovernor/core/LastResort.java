@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record LastResort(boolean enabled, Duration minIdle) {
 
+    /** The idle minimum used when the last resort is off (kept so the record stays valid). */
+    public static final Duration DEFAULT_MIN_IDLE = Duration.ofMinutes(30);
+
     /** Requires a positive idle minimum. */
     public LastResort {
         Objects.requireNonNull(minIdle, "minIdle");
@@ -20,9 +23,6 @@ public record LastResort(boolean enabled, Duration minIdle) {
             throw new IllegalArgumentException("minIdle must be positive, was " + minIdle);
         }
     }
-
-    /** The idle minimum used when the last resort is off (kept so the record stays valid). */
-    public static final Duration DEFAULT_MIN_IDLE = Duration.ofMinutes(30);
 
     /** The last resort is off. */
     public static LastResort disabled() {

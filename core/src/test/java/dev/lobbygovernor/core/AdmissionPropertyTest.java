@@ -47,7 +47,7 @@ class AdmissionPropertyTest {
 
     @Test
     void grantsNeverExceedAHostsCapAndFinishedPermitsLeaveNoReservation() {
-        qt().withExamples(400)
+        qt().withExamples(1000)
                 .forAll(lists().of(integers().between(1, 6)).ofSize(HOSTS), lists().of(ops()).ofSizeBetween(1, 80))
                 .checkAssert((caps, steps) -> new World(caps).run(steps));
     }
