@@ -36,8 +36,8 @@ final class HostState {
     private final BlindAdmission blindMode;
     /** Until when the applied listing may be reused; one volatile read on the hot path. */
     private volatile long freshUntilMillis = Long.MIN_VALUE;
-    private volatile boolean failing;
-    private volatile long failedAtMillis;
+    private boolean failing; // guarded by listingLock
+    private long failedAtMillis; // guarded by listingLock
     private volatile HostHealth health;
     private boolean healthReported; // guarded by this
 
@@ -63,7 +63,7 @@ final class HostState {
      * @return false when the runtime cannot be listed and no fresh listing is cached: the host's
      *     count is unknown and it must refuse (never guess low)
      */
-    boolean ensureFresh(Clock clock, long nowMillis) {
+    boolean ensureFresh(long nowMillis) {
         if (isFresh(nowMillis)) {
             return true;
         }
@@ -127,11 +127,6 @@ final class HostState {
     private static long saturatedAdd(long a, long b) {
         long sum = a + b;
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
-    }
-
-    /** Whether the latest attempt to list the host failed. */
-    boolean unreachable() {
-        return failing;
     }
 
     /**

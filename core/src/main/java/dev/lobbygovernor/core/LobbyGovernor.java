@@ -98,7 +98,7 @@ public final class LobbyGovernor implements AdmissionGate {
     private Permit acquireOn(HostState host, String sessionId) {
         long now = clock.millis();
         Refusal refusal = null;
-        if (host.ensureFresh(clock, now)) {
+        if (host.ensureFresh(now)) {
             Permit permit = newPermit(host, sessionId);
             refusal = host.ledger.tryReserve(permit, now, permitTtlMillis);
             if (refusal == null) {
@@ -121,7 +121,7 @@ public final class LobbyGovernor implements AdmissionGate {
         List<Candidate> candidates = new ArrayList<>(hostOrder.length);
         List<HostDenial> unreachable = new ArrayList<>(hostOrder.length);
         for (HostState h : hostOrder) {
-            if (h.ensureFresh(clock, now)) {
+            if (h.ensureFresh(now)) {
                 candidates.add(new Candidate(h, h.ledger.counts(now)));
             } else {
                 unreachable.add(denials.of(h, null));

@@ -35,7 +35,7 @@ final class StatusReport {
     }
 
     private static HostStatus host(HostState h, SessionStore store, Clock clock, Instant now) {
-        boolean reachable = h.ensureFresh(clock, clock.millis());
+        boolean reachable = h.ensureFresh(clock.millis());
         LedgerCounts counts = h.ledger.counts(clock.millis());
         HostHealth health = h.health();
         Optional<Duration> sampleAge = health.lastGoodSampleAt().map(t -> HostLobbies.since(t, now));
