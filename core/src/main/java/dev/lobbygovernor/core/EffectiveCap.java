@@ -18,7 +18,10 @@ import dev.lobbygovernor.core.internal.LimitKind;
  */
 record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean refuseAll) {
 
-    /** Decides the cap; {@code health} says whether the GPU-derived caps may be used. */
+    /**
+     * Decides the cap. While blind only count-based caps and the memory cap of the last
+     * plausible sample apply, never one read from an implausible or missing sample.
+     */
     static EffectiveCap of(HostLimits limits, HostHealth health, BlindAdmission blindMode) {
         int cap = limits.staticCap();
         LimitKind binding = LimitKind.STATIC;
@@ -31,14 +34,15 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean re
                 binding = LimitKind.ENCODER_SESSIONS;
             }
         }
-        boolean blind = isBlind(health);
-        if (!blind) {
-            long memoryCap = memoryCap(limits, health.lastGoodSample());
-            if (memoryCap >= 0 && memoryCap < cap) {
-                cap = (int) memoryCap;
-                binding = LimitKind.GPU_MEMORY;
-            }
+        // The memory cap comes from the card's total memory, a fixed fact of the hardware, so
+        // the last plausible sample's cap stays valid while blind: dropping it then would let a
+        // small card take more lobbies exactly when nothing can be read.
+        long memoryCap = memoryCap(limits, health.lastGoodSample());
+        if (memoryCap >= 0 && memoryCap < cap) {
+            cap = (int) memoryCap;
+            binding = LimitKind.GPU_MEMORY;
         }
+        boolean blind = isBlind(health);
         boolean refuseAll = blind && blindMode == BlindAdmission.FAIL_CLOSED;
         return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refuseAll);
     }

@@ -26,7 +26,7 @@ class BlindAdmissionTest {
     }
 
     @Test
-    void memoryCapIsDroppedForTheStaticCapWhenMonitoringIsLost() {
+    void memoryCapOfTheLastPlausibleSampleHoldsWhileMonitoringIsLost() {
         LobbyGovernor g = governor(BlindAdmission.STATIC_CAP);
         g.reportHealth(HealthReports.healthy("wolf-1", 3428, clock.instant()));
         assertThat(g.capacity("wolf-1").cap()).isEqualTo(3);
@@ -34,7 +34,8 @@ class BlindAdmissionTest {
         clock.advance(Duration.ofSeconds(5));
         g.reportHealth(HealthReports.monitoringLost("wolf-1", 3428, clock.instant()));
 
-        assertThat(g.capacity("wolf-1").cap()).isEqualTo(5);
+        // total memory is a fact of the card: blindness must not loosen the cap to the static 5
+        assertThat(g.capacity("wolf-1").cap()).isEqualTo(3);
     }
 
     @Test

@@ -45,13 +45,13 @@ class EffectiveCapTest {
     }
 
     @Test
-    void whileBlindTheLastGoodSampleIsIgnored() {
+    void whileBlindTheLastPlausibleMemoryCapStillHolds() {
         qt().forAll(limits(), longs().between(0, 100_000)).checkAssert((limits, total) -> {
-            EffectiveCap withSample = EffectiveCap.of(limits, HealthReports.monitoringLost("h", total, AT),
+            EffectiveCap blind = EffectiveCap.of(limits, HealthReports.monitoringLost("h", total, AT),
                     BlindAdmission.STATIC_CAP);
-            EffectiveCap unknown = EffectiveCap.of(limits, HostHealth.unknown("h", AT), BlindAdmission.STATIC_CAP);
-            assertThat(withSample).isEqualTo(unknown);
-            assertThat(withSample.binding()).isNotEqualTo(LimitKind.GPU_MEMORY);
+            EffectiveCap seeing = EffectiveCap.of(limits, working(total), BlindAdmission.STATIC_CAP);
+            EffectiveCap neverSeen = EffectiveCap.of(limits, HostHealth.unknown("h", AT), BlindAdmission.STATIC_CAP);
+            assertThat(blind.cap()).isEqualTo(seeing.cap()).isLessThanOrEqualTo(neverSeen.cap());
         });
     }
 
