@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.nvml.FakeNvml.Control;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class NvmlFailureTest {
             assertThat(e.function()).isEqualTo("nvmlInit_v2");
             assertThat(e.probeName()).isEqualTo("nvml");
             assertThat(e.getMessage()).contains("NVML could not be initialised", "NVML_ERROR_UNKNOWN", "999",
-                    "Unknown Error", "restart the container");
+                    "Unknown Error", NvidiaFailureText.CONTAINER_DEVICE_HINT);
         }
     }
 

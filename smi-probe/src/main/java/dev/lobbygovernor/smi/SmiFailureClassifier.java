@@ -1,9 +1,9 @@
 package dev.lobbygovernor.smi;
 
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.smi.internal.Text;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,46 +14,17 @@ import java.util.OptionalInt;
  * (an operator's {@code doctor} command classifies files with it).
  *
  * <p>The text decides first, because it is more specific than the exit code (nvidia-smi exits
- * 255 for several unrelated errors); the exit code decides when the text is not recognised.
+ * 255 for several unrelated errors); the exit code decides when the text is not recognised. The
+ * failure texts and the operator hints are shared with the other probes through
+ * {@link NvidiaFailureText}; the exit codes are nvidia-smi's own and stay here.
  */
 public final class SmiFailureClassifier {
 
-    /** What to do when NVML fails with "Unknown Error" inside a container. */
-    public static final String CONTAINER_DEVICE_HINT = "Inside a container this usually means the container "
-            + "lost access to /dev/nvidia* (a systemd daemon-reload or container update drops the device "
-            + "permissions the NVIDIA runtime granted); the GPU work keeps running, but every new NVML client "
-            + "fails until the container is restarted. Restart the container; to prevent it, run "
-            + "'nvidia-ctk system create-dev-char-symlinks --create-all', use the cgroupfs driver, pass the "
-            + "/dev/nvidia* nodes with --device, or use CDI.";
-
-    private record Rule(String needle, ProbeFailureCause cause, String message) {
-    }
-
-    /** Most specific first: "Failed to initialize NVML: Unknown Error" before "Failed to initialize NVML". */
-    private static final List<Rule> TEXT_RULES = List.of(
-            new Rule("failed to initialize nvml: unknown error", ProbeFailureCause.INIT_FAILED,
-                    "nvidia-smi could not initialise NVML (\"Unknown Error\"). " + CONTAINER_DEVICE_HINT),
-            new Rule(": insufficient permissions", ProbeFailureCause.NO_PERMISSION,
-                    "nvidia-smi may not read the GPU (\"Insufficient Permissions\"). Run it as a user with "
-                            + "access to /dev/nvidia*, or pass the devices into the container."),
-            new Rule("driver/library version mismatch", ProbeFailureCause.VERSION_MISMATCH,
-                    "The NVIDIA user-space library and the loaded kernel driver differ in version (usually "
-                            + "after a driver upgrade without a reboot). Reboot, or reload the nvidia kernel modules."),
-            new Rule("couldn't communicate with the nvidia driver", ProbeFailureCause.DRIVER_NOT_LOADED,
-                    "nvidia-smi could not talk to the NVIDIA kernel driver. Check that the driver is installed "
-                            + "and loaded (lsmod | grep nvidia) and that the container sees /dev/nvidia*."),
-            new Rule("gpu is lost", ProbeFailureCause.GPU_LOST,
-                    "A GPU fell off the bus (\"GPU is lost\"). The machine needs a GPU reset or a reboot."),
-            new Rule("fallen off the bus", ProbeFailureCause.GPU_LOST,
-                    "A GPU fell off the bus. The machine needs a GPU reset or a reboot."),
-            new Rule("couldn't find libnvidia-ml.so", ProbeFailureCause.LIBRARY_MISSING,
-                    "nvidia-smi could not find libnvidia-ml.so. Install the NVIDIA driver's user-space "
-                            + "libraries, or mount them into the container."),
-            new Rule("nvml shared library not found", ProbeFailureCause.LIBRARY_MISSING,
-                    "nvidia-smi could not find the NVML library. Install the NVIDIA driver's user-space "
-                            + "libraries, or mount them into the container."),
-            new Rule("failed to initialize nvml", ProbeFailureCause.INIT_FAILED,
-                    "nvidia-smi could not initialise NVML. The raw message says why."));
+    /**
+     * What to do when NVML fails with "Unknown Error" inside a container; the same text as
+     * {@link NvidiaFailureText#CONTAINER_DEVICE_HINT}, kept here for existing callers.
+     */
+    public static final String CONTAINER_DEVICE_HINT = NvidiaFailureText.CONTAINER_DEVICE_HINT;
 
     /** The answer of nvidia-smi on a machine where it sees no GPU: not a failure, zero devices. */
     private static final String NO_DEVICES = "no devices were found";
@@ -67,7 +38,7 @@ public final class SmiFailureClassifier {
      * @param text nvidia-smi's output (stdout, stderr or both), or a saved file
      */
     public static Optional<ProbeFailureCause> causeOf(String text) {
-        return rule(text).map(Rule::cause);
+        return NvidiaFailureText.recognize(text);
     }
 
     /**
@@ -79,7 +50,10 @@ public final class SmiFailureClassifier {
      * @param text the text to recognise
      */
     public static Optional<ProbeException> recognize(String source, String text) {
-        return rule(text).map(r -> new ProbeException(source, r.cause(), r.message(), Text.raw(text.strip())));
+        return NvidiaFailureText.recognize(text).map(cause -> new ProbeException(source, cause,
+                "nvidia-smi failed: " + Text.quote(failureLine(text, cause)) + ". "
+                        + NvidiaFailureText.hint(cause, text),
+                Text.raw(text.strip())));
     }
 
     /**
@@ -100,14 +74,7 @@ public final class SmiFailureClassifier {
         String said = Text.firstLine(text).isEmpty() ? "nothing" : Text.quote(Text.firstLine(text));
         String exit = exitCode.isPresent() ? "exited " + exitCode.getAsInt() : "failed";
         ProbeFailureCause cause = exitCode.isPresent() ? causeOfExitCode(exitCode.getAsInt()) : ProbeFailureCause.UNKNOWN;
-        String advice = switch (cause) {
-            case DRIVER_NOT_LOADED -> " The NVIDIA kernel driver is not loaded.";
-            case GPU_LOST -> " A GPU fell off the bus; the machine needs a GPU reset or a reboot.";
-            case NO_PERMISSION -> " It may not read the GPU.";
-            case VERSION_MISMATCH -> " The driver library and kernel module differ; reboot or reload the driver.";
-            case LIBRARY_MISSING -> " It could not find the NVML library.";
-            default -> "";
-        };
+        String advice = cause == ProbeFailureCause.UNKNOWN ? "" : " " + NvidiaFailureText.hint(cause);
         return new ProbeException(source, cause, "nvidia-smi " + exit + " and said " + said + "." + advice, raw);
     }
 
@@ -131,13 +98,9 @@ public final class SmiFailureClassifier {
         };
     }
 
-    private static Optional<Rule> rule(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (Rule r : TEXT_RULES) {
-            if (lower.contains(r.needle())) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
+    /** The line that holds the recognised failure text, so the message quotes it and not a banner. */
+    private static String failureLine(String text, ProbeFailureCause cause) {
+        return text.lines().filter(l -> NvidiaFailureText.recognize(l).equals(Optional.of(cause))).findFirst()
+                .map(String::strip).orElseGet(() -> Text.firstLine(text));
     }
 }

@@ -2,6 +2,7 @@ package dev.lobbygovernor.smi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.util.OptionalInt;
@@ -50,10 +51,31 @@ class SmiFailureClassifierTest {
     void nvmlUnknownErrorCarriesTheContainerDeviceAccessHint() {
         ProbeException e = SmiFailureClassifier.recognize("doctor", "Failed to initialize NVML: Unknown Error\n")
                 .orElseThrow();
-        assertThat(e.getMessage()).contains("lost access to /dev/nvidia*", "Restart the container",
+        assertThat(e.getMessage()).contains("lost access to the GPU device nodes (/dev/nvidia*)",
+                "Restart the container",
                 "nvidia-ctk system create-dev-char-symlinks");
         assertThat(e.probeName()).isEqualTo("doctor");
         assertThat(e.rawMessage()).isEqualTo("Failed to initialize NVML: Unknown Error");
+    }
+
+    @Test
+    void containerDeviceHintIsTheSharedCoreText() {
+        assertThat(SmiFailureClassifier.CONTAINER_DEVICE_HINT).isEqualTo(NvidiaFailureText.CONTAINER_DEVICE_HINT);
+    }
+
+    @Test
+    void messageQuotesTheFailureLineRatherThanWhatPrecedesIt() {
+        ProbeException e = SmiFailureClassifier.recognize("nvidia-smi",
+                "Some banner line\nFailed to initialize NVML: Driver/library version mismatch\n").orElseThrow();
+        assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.VERSION_MISMATCH);
+        assertThat(e.getMessage()).contains("'Failed to initialize NVML: Driver/library version mismatch'",
+                NvidiaFailureText.hint(ProbeFailureCause.VERSION_MISMATCH)).doesNotContain("banner");
+    }
+
+    @Test
+    void exitCodeAdviceIsTheSharedHintForItsCause() {
+        ProbeException e = SmiFailureClassifier.classify("nvidia-smi", OptionalInt.of(15), "");
+        assertThat(e.getMessage()).endsWith(" " + NvidiaFailureText.hint(ProbeFailureCause.GPU_LOST));
     }
 
     @Test

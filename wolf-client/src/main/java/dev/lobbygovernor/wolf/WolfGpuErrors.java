@@ -1,14 +1,17 @@
 package dev.lobbygovernor.wolf;
 
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Classifies the {@code gpu_stats.error} text Wolf reports when its nvidia-smi call fails. The
- * text is either nvidia-smi's own message or Wolf's summary, "nvidia-smi exited with code N";
- * nvidia-smi's exit codes mirror NVML's return codes.
+ * text is either nvidia-smi's own message, classified by the shared {@link NvidiaFailureText}
+ * rules, or Wolf's own wording ("nvidia-smi exited with code N", "Unexpected nvidia-smi output",
+ * a shell's "not found"), classified here; nvidia-smi's exit codes mirror NVML's return codes.
  */
 final class WolfGpuErrors {
 
@@ -22,20 +25,25 @@ final class WolfGpuErrors {
             return ProbeFailureCause.UNKNOWN;
         }
         String t = error.toLowerCase(Locale.ROOT);
+        // Looser than the shared rules, and first, as before: Wolf may paraphrase a permission
+        // failure ("permission denied"), and that outranks a "failed to initialize NVML" around it.
         if (t.contains("insufficient permissions") || t.contains("permission denied")) {
             return ProbeFailureCause.NO_PERMISSION;
         }
+        Optional<ProbeFailureCause> nvidia = NvidiaFailureText.recognize(error);
+        if (nvidia.isPresent()) {
+            return nvidia.get();
+        }
+        return wolfWording(t);
+    }
+
+    /** Wolf's own summaries of a failed nvidia-smi run, and a shell's answers. */
+    private static ProbeFailureCause wolfWording(String t) {
         if (t.contains("version mismatch")) {
             return ProbeFailureCause.VERSION_MISMATCH;
         }
-        if (t.contains("failed to initialize nvml") || t.contains("nvml init")) {
+        if (t.contains("nvml init")) {
             return ProbeFailureCause.INIT_FAILED;
-        }
-        if (t.contains("couldn't communicate with the nvidia driver")) {
-            return ProbeFailureCause.DRIVER_NOT_LOADED;
-        }
-        if (t.contains("fallen off the bus") || t.contains("gpu is lost")) {
-            return ProbeFailureCause.GPU_LOST;
         }
         if (t.contains("unexpected nvidia-smi output")) {
             return ProbeFailureCause.MALFORMED_OUTPUT;

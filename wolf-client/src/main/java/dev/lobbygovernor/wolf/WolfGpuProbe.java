@@ -3,6 +3,7 @@ package dev.lobbygovernor.wolf;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.wolf.model.GpuStats;
@@ -81,10 +82,8 @@ public final class WolfGpuProbe implements GpuProbe {
     private ProbeException unavailable(String error) {
         ProbeFailureCause cause = WolfGpuErrors.classify(error);
         String text = error == null || error.isBlank() ? "no reason given" : error;
-        String hint = cause == ProbeFailureCause.INIT_FAILED
-                ? ". NVML cannot initialise inside Wolf's container; if the container lost its"
-                        + " /dev/nvidia* access (a systemd cgroup reload does that), restart it"
-                : "";
+        // Wolf's text is nvidia-smi's, run inside Wolf's container, so the shared advice applies.
+        String hint = cause == ProbeFailureCause.UNKNOWN ? "" : ". " + NvidiaFailureText.hint(cause, text);
         return new ProbeException(NAME, cause,
                 "Wolf at " + client.endpoint() + " cannot read the GPU: " + text + hint,
                 Objects.requireNonNullElse(error, ""));

@@ -24,6 +24,11 @@ class WolfGpuErrorsTest {
         "nvidia-smi: command not found|LIBRARY_MISSING",
         "nvidia-smi timed out|TIMEOUT",
         "something new|UNKNOWN",
+        "NVIDIA-SMI couldn't find libnvidia-ml.so library in your system.|LIBRARY_MISSING",
+        "Unable to determine the device handle for GPU0000:01:00.0: GPU is lost.|GPU_LOST",
+        "Failed to initialize NVML: NVML Shared Library Not Found|LIBRARY_MISSING",
+        "Failed to initialize NVML: permission denied|NO_PERMISSION",
+        "FAILED TO INITIALIZE NVML: UNKNOWN ERROR|INIT_FAILED",
     })
     void classifies(String error, ProbeFailureCause expected) {
         assertThat(WolfGpuErrors.classify(error)).isEqualTo(expected);

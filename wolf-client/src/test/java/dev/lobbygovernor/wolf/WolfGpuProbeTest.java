@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.testing.MutableClock;
@@ -78,7 +79,8 @@ class WolfGpuProbeTest {
 
         assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class, e -> {
             assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.INIT_FAILED);
-            assertThat(e.getMessage()).contains("restart");
+            assertThat(e.getMessage()).contains("Failed to initialize NVML: Unknown Error",
+                    NvidiaFailureText.CONTAINER_DEVICE_HINT);
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.lobbygovernor.core.health;
 
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
-import java.util.Locale;
 
 /** What to tell an operator about lost monitoring: the cause that matters most, and what to do. */
 final class OperatorHints {
@@ -54,31 +54,10 @@ final class OperatorHints {
         return "Check the host's GPU and the probe." + BLIND;
     }
 
+    /** The shared per-cause advice; the container hint when NVML said "Unknown Error". */
     private static String forFailure(HealthReason.ProbeFailed f) {
-        String detail = f.detail().toLowerCase(Locale.ROOT);
-        if (f.cause() == ProbeFailureCause.INIT_FAILED && detail.contains("unknown error")) {
-            return "Inside a container this means the container lost access to the GPU device nodes"
-                    + " (a systemd cgroup reload, such as systemctl daemon-reload, drops /dev/nvidia*);"
-                    + " GPU work keeps running but NVML cannot start again. Restart the streaming"
-                    + " server's container. To prevent it: nvidia-ctk system create-dev-char-symlinks"
-                    + " --create-all, the cgroupfs driver, explicit --device nodes, or CDI.";
-        }
-        return switch (f.cause()) {
-            case LIBRARY_MISSING -> "The NVIDIA library or nvidia-smi is not on this machine: install the"
-                    + " driver, or mount it into the container (NVIDIA container runtime).";
-            case INIT_FAILED -> "NVML could not start: check that the process can open /dev/nvidia* and"
-                    + " restart the streaming server's container.";
-            case NO_PERMISSION -> "The process may not read the GPU: grant access to /dev/nvidia*.";
-            case DRIVER_NOT_LOADED -> "The NVIDIA kernel driver does not answer: check nvidia-smi on the"
-                    + " host; the host may need the driver reloaded or a reboot.";
-            case VERSION_MISMATCH -> "The NVIDIA library and kernel driver differ in version (usually a"
-                    + " driver upgrade without reboot): reboot the host or reload the driver.";
-            case GPU_LOST -> "The GPU fell off the bus or needs a reset: drain the host and reset the GPU.";
-            case TIMEOUT -> "The probe hangs, which a wedged driver does: check nvidia-smi on the host and"
-                    + " restart the streaming server's container.";
-            case MALFORMED_OUTPUT -> "The probe's answer could not be read: check the driver and tool"
-                    + " versions.";
-            default -> "See the probe's message above.";
-        };
+        return f.cause() == ProbeFailureCause.UNKNOWN
+                ? "See the probe's message above."
+                : NvidiaFailureText.hint(f.cause(), f.detail());
     }
 }

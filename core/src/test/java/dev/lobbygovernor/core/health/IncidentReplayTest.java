@@ -80,7 +80,8 @@ class IncidentReplayTest {
                     .contains("GPU monitoring lost on host wolf-1")
                     .contains("Failed to initialize NVML: Unknown Error")
                     .contains("lost access to the GPU device nodes")
-                    .contains("Restart the streaming server's container");
+                    .contains("Restart the container in which NVML fails (for the Wolf probe, the streaming"
+                            + " server's container)");
 
             // Polls at 12:28:23 (lost) and 12:52:18 (restored), 23 min 55 s apart: reminders at
             // 5, 10, 15 and 20 minutes.

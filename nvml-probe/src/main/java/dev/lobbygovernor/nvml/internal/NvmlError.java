@@ -1,5 +1,6 @@
 package dev.lobbygovernor.nvml.internal;
 
+import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
 import java.util.List;
@@ -94,17 +95,18 @@ public final class NvmlError extends Exception {
         return new NvmlError(cause, code, function, what + hint(cause, code), text);
     }
 
+    /**
+     * The shared advice for the causes a return code names precisely; NVML's UNKNOWN (999) is what
+     * a container that lost /dev/nvidia* answers, at init and on every call after, so it gets the
+     * container hint whatever the phase.
+     */
     private static String hint(ProbeFailureCause cause, int code) {
+        if (code == NvmlReturn.UNKNOWN) {
+            return " " + NvidiaFailureText.CONTAINER_DEVICE_HINT;
+        }
         return switch (cause) {
-            case DRIVER_NOT_LOADED -> " Load the NVIDIA kernel driver (or check that the container can see it).";
-            case VERSION_MISMATCH -> " The NVML library and the kernel driver differ in version: reboot or"
-                    + " reload the driver after an upgrade.";
-            case GPU_LOST -> " The GPU fell off the bus or needs a reset; look for Xid errors in the kernel log.";
-            case NO_PERMISSION -> " The process may not open /dev/nvidia*: check its device permissions.";
-            default -> code == NvmlReturn.UNKNOWN
-                    ? " Inside a container this usually means it lost access to /dev/nvidia* (for example"
-                            + " after `systemctl daemon-reload` with the systemd cgroup driver): restart the container."
-                    : "";
+            case DRIVER_NOT_LOADED, VERSION_MISMATCH, GPU_LOST, NO_PERMISSION -> " " + NvidiaFailureText.hint(cause);
+            default -> "";
         };
     }
 }
