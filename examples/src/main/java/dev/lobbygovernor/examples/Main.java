@@ -1,0 +1,98 @@
+package dev.lobbygovernor.examples;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code ./lobby-governor} command line: {@code demo}, {@code doctor}, {@code lobbies} and
+ * {@code status}. Run it with no arguments for the usage text; exit codes are listed there.
+ */
+public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "usage: lobby-governor <command> [options]",
+            "",
+            "commands:",
+            "  demo                       replay the incident on an embedded Wolf simulator and check",
+            "                             that the governor refuses, warns, detects and cleans up",
+            "  doctor [--json]            probe this machine's GPU (NVML, then nvidia-smi) and classify it",
+            "         [--smi-csv FILE]    classify a saved 'nvidia-smi --query-gpu=... --format=csv' output",
+            "  lobbies [--json]           list a Wolf server's lobbies",
+            "          [--wolf-socket PATH]",
+            "  status [--json]            the governor's view of a Wolf host: lobbies n/cap, health",
+            "         [--wolf-socket PATH]",
+            "  help                       this text",
+            "",
+            "The Wolf socket defaults to $WOLF_SOCKET_PATH, else $XDG_RUNTIME_DIR/wolf.sock,",
+            "else /tmp/sockets/wolf.sock (Wolf's own rule).",
+            "",
+            "exit codes: 0 ok (health HEALTHY or WARNING), 1 usage error, 2 monitoring lost,",
+            "            3 exhausted (no lobby fits), 4 failed (Wolf unreachable, demo expectation failed)");
+
+    private static final Map<String, Map<String, Arguments.Kind>> COMMANDS = Map.of(
+            "demo", Map.of(),
+            "doctor", Map.of("--json", Arguments.Kind.FLAG, "--smi-csv", Arguments.Kind.VALUE),
+            "lobbies", Map.of("--json", Arguments.Kind.FLAG, "--wolf-socket", Arguments.Kind.VALUE),
+            "status", Map.of("--json", Arguments.Kind.FLAG, "--wolf-socket", Arguments.Kind.VALUE));
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    /**
+     * A command line that writes to the given streams and reads the given environment.
+     *
+     * @param out where results go
+     * @param err where errors and usage go
+     * @param env the environment (for the default Wolf socket)
+     */
+    public Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.err = Objects.requireNonNull(err, "err");
+        this.env = Map.copyOf(env);
+    }
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        int code = new Main(System.out, System.err, System.getenv()).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @return the exit code (see the usage text)
+     */
+    public int run(String... args) {
+        if (args.length == 1 && isHelp(args[0])) {
+            out.println(USAGE);
+            return ExitCode.OK;
+        }
+        try {
+            Arguments arguments = Arguments.parse(args, COMMANDS);
+            switch (arguments.command()) {
+                case "demo":
+                    return new DemoCommand(out).run();
+                case "doctor":
+                    return new DoctorCommand(out, err).run(arguments);
+                case "lobbies":
+                    return new WolfCommands(out, err, env).lobbies(arguments);
+                case "status":
+                    return new WolfCommands(out, err, env).status(arguments);
+                default:
+                    throw new UsageException("unknown command '" + arguments.command() + "'");
+            }
+        } catch (UsageException e) {
+            err.println("lobby-governor: " + e.getMessage());
+            err.println();
+            err.println(USAGE);
+            return ExitCode.USAGE;
+        }
+    }
+
+    private static boolean isHelp(String word) {
+        return word.equals("help") || word.equals("--help") || word.equals("-h");
+    }
+}
