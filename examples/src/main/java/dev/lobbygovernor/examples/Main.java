@@ -1,6 +1,7 @@
 package dev.lobbygovernor.examples;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -76,7 +77,7 @@ public final class Main {
                 case "demo":
                     return new DemoCommand(out).run();
                 case "doctor":
-                    return new DoctorCommand(out, err).run(arguments);
+                    return new DoctorCommand(out, Clock.systemUTC(), LocalGpuProbes::create).run(arguments);
                 case "lobbies":
                     return new WolfCommands(out, err, env).lobbies(arguments);
                 case "status":
