@@ -75,7 +75,7 @@ public final class Main {
             Arguments arguments = Arguments.parse(args, COMMANDS);
             switch (arguments.command()) {
                 case "demo":
-                    return new DemoCommand(out).run();
+                    return new DemoCommand(out, Clock.systemUTC()).run();
                 case "doctor":
                     return new DoctorCommand(out, Clock.systemUTC(), LocalGpuProbes::create).run(arguments);
                 case "lobbies":
