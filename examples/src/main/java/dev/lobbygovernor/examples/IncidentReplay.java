@@ -9,11 +9,7 @@ import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.wolf.WolfException;
-import dev.lobbygovernor.wolf.model.AudioSettings;
-import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Lobby;
-import dev.lobbygovernor.wolf.model.Runner;
-import dev.lobbygovernor.wolf.model.VideoSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +93,7 @@ final class IncidentReplay {
     private DemoReport.Attempt attempt(Session s) {
         try (Permit permit = world.governor.acquire(AdmissionRequest.forSession(s.id()).onHost(DemoWorld.HOST))) {
             LobbyPin pin = nextPin();
-            String lobbyId = world.client.createLobby(lobbyFor(s).withPin(pin));
+            String lobbyId = world.client.createLobby(LobbyRequests.desktopFor(s.id()).withPin(pin));
             permit.commit(lobbyId, pin);
             timeline.add("admission", String.format("lobby %d/%d created for %s (project %s): %s",
                     permit.activeAfter(), permit.cap(), s.id(), s.project(), shortId(lobbyId)));
@@ -236,15 +232,6 @@ final class IncidentReplay {
         LobbyPin pin = LobbyPin.of(String.format("%06d", pinSource.nextInt(1_000_000)));
         pins.add(pin);
         return pin;
-    }
-
-    private static CreateLobbyRequest lobbyFor(Session s) {
-        return CreateLobbyRequest.of("lobby-governor-demo", "agent " + s.id(),
-                new VideoSettings(1920, 1080, 60, "/dev/dri/renderD128", "/dev/dri/renderD128",
-                        "video/x-raw(memory:DMABuf)", "wayland"),
-                new AudioSettings(2), "/var/lib/lobbies/" + s.id(),
-                new Runner.Docker("agent-" + s.id(), "registry.local/agent:1", List.of(),
-                        List.of("SESSION_ID=" + s.id()), List.of("/dev/dri"), List.of(), null));
     }
 
     static String shortId(String lobbyId) {

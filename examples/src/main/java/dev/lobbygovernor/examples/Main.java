@@ -1,9 +1,13 @@
 package dev.lobbygovernor.examples;
 
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.wolf.SocketPaths;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The {@code ./lobby-governor} command line: {@code demo}, {@code doctor}, {@code lobbies} and
@@ -26,7 +30,7 @@ public final class Main {
             "  help                       this text",
             "",
             "The Wolf socket defaults to $WOLF_SOCKET_PATH, else $XDG_RUNTIME_DIR/wolf.sock,",
-            "else /tmp/sockets/wolf.sock (Wolf's own rule).",
+            "else " + SocketPaths.DEFAULT_SOCKET + ".",
             "",
             "exit codes: 0 ok (health HEALTHY or WARNING), 1 usage error, 2 monitoring lost,",
             "            3 exhausted (no lobby fits), 4 failed (Wolf unreachable, demo expectation failed)");
@@ -40,6 +44,8 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final Clock clock;
+    private final Supplier<List<GpuProbe>> localProbes;
 
     /**
      * A command line that writes to the given streams and reads the given environment.
@@ -49,9 +55,17 @@ public final class Main {
      * @param env the environment (for the default Wolf socket)
      */
     public Main(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(out, err, env, Clock.systemUTC(), LocalGpuProbes::create);
+    }
+
+    /** As the public constructor, with the clock and this machine's GPU probes given. */
+    Main(PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
+            Supplier<List<GpuProbe>> localProbes) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.env = Map.copyOf(env);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.localProbes = Objects.requireNonNull(localProbes, "localProbes");
     }
 
     /** Runs the command line and exits the JVM with its exit code. */
@@ -75,13 +89,13 @@ public final class Main {
             Arguments arguments = Arguments.parse(args, COMMANDS);
             switch (arguments.command()) {
                 case "demo":
-                    return new DemoCommand(out, Clock.systemUTC()).run();
+                    return new DemoCommand(out, clock).run();
                 case "doctor":
-                    return new DoctorCommand(out, Clock.systemUTC(), LocalGpuProbes::create).run(arguments);
+                    return new DoctorCommand(out, clock, localProbes).run(arguments);
                 case "lobbies":
-                    return new WolfCommands(out, err, env).lobbies(arguments);
+                    return new WolfCommands(out, err, env, clock, localProbes).lobbies(arguments);
                 case "status":
-                    return new WolfCommands(out, err, env).status(arguments);
+                    return new WolfCommands(out, err, env, clock, localProbes).status(arguments);
                 default:
                     throw new UsageException("unknown command '" + arguments.command() + "'");
             }
