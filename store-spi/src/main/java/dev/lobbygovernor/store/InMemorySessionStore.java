@@ -35,12 +35,15 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     /**
-     * Marks a session deleted, keeping it findable.
+     * Marks a session deleted at {@code at}, keeping it findable. A session already soft-deleted
+     * keeps its first deletion time.
      *
      * @return whether the session existed
      */
     public boolean softDeleteSession(String sessionId, Instant at) {
-        return sessions.computeIfPresent(sessionId, (id, s) -> SessionState.softDeleted(id, at)) != null;
+        Objects.requireNonNull(at, "at");
+        return sessions.computeIfPresent(sessionId, (id, s) ->
+                s.status() == SessionState.Status.SOFT_DELETED ? s : SessionState.softDeleted(id, at)) != null;
     }
 
     /**
@@ -60,11 +63,14 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public void saveLobby(LobbyRecord record) {
+        Objects.requireNonNull(record, "record");
         lobbies.put(record.lobbyId(), record);
     }
 
     @Override
     public boolean touchLobby(String lobbyId, Instant at) {
+        Objects.requireNonNull(at, "at");
+        // computeIfPresent is atomic per key: a touch never re-creates a record removed meanwhile
         return lobbies.computeIfPresent(lobbyId,
                 (id, r) -> at.isAfter(r.lastActivityAt()) ? r.touchedAt(at) : r) != null;
     }
@@ -84,6 +90,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public List<LobbyRecord> lobbiesIdleSince(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
         return lobbies.values().stream()
                 .filter(r -> r.lastActivityAt().isBefore(cutoff))
                 .sorted(LEAST_RECENTLY_ACTIVE_FIRST)

@@ -1,0 +1,211 @@
+package dev.lobbygovernor.core.cleanup;
+
+import dev.lobbygovernor.core.runtime.LobbyRuntime;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops the lobbies nobody should be paying GPU for, and says truthfully what it did.
+ *
+ * <p>Each cycle reads the store's lobby records (their credentials survive the deletion of the
+ * session they name), the sessions they belong to (soft-deleted ones included), then each
+ * host's live lobbies. It stops the lobby of a session that is gone, soft-deleted or idle past
+ * the timeout with the <em>stored</em> PIN, lists again to verify, and removes a record only
+ * once its lobby is verified gone. Failures keep the record and are retried with backoff. Lobbies
+ * no record knows (orphans) are tracked from first sight; past the grace period the open ones
+ * are stopped and the PIN-protected ones reported. A host whose runtime cannot be listed is left
+ * alone: nothing there is stopped or removed.
+ *
+ * <p>All lasting state is in the store, so cycles are idempotent across restarts; only backoff
+ * and orphan first-seen times are in memory (a restart means an early retry and a fresh grace).
+ * Cycles never overlap: {@link #runOnce()} returns at once, skipped, while another runs.
+ *
+ * <pre>{@code
+ * LobbyReaper reaper = LobbyReaper.builder(store, Map.of("wolf-1", wolfRuntime)).build();
+ * reaper.start();   // one daemon thread, "lobby-governor-reaper"; or .executor(yours)
+ * ...
+ * reaper.close();
+ * }</pre>
+ */
+public final class LobbyReaper implements AutoCloseable {
+
+    /** The name of the thread {@link #start()} creates when no executor is given. */
+    public static final String THREAD_NAME = "lobby-governor-reaper";
+
+    private static final Logger log = LoggerFactory.getLogger(LobbyReaper.class);
+
+    private final ReaperConfig config;
+    private final Clock clock;
+    private final OutcomeReporter reporter;
+    private final ScheduledExecutorService hostExecutor;
+
+    // The cycle's state is touched only by the thread that holds cycleRunning, whose
+    // set/compareAndSet order each cycle's writes before the next cycle's reads.
+    private final AtomicBoolean cycleRunning = new AtomicBoolean();
+    private final ReaperCycle cycle;
+
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService ownExecutor;
+    private ScheduledFuture<?> scheduled;
+    private boolean closed;
+
+    private LobbyReaper(Builder b) {
+        this.config = b.config;
+        this.clock = b.clock;
+        this.reporter = new OutcomeReporter(b.listener);
+        this.hostExecutor = b.executor;
+        this.cycle = new ReaperCycle(b.store, b.runtimes, config, reporter);
+    }
+
+    /**
+     * A builder over the store and the runtime of each host, by host id.
+     *
+     * @param store where lobby records and sessions are read, and records removed
+     * @param runtimes each host's runtime, keyed by the host id that lobby records name
+     */
+    public static Builder builder(SessionStore store, Map<String, ? extends LobbyRuntime> runtimes) {
+        return new Builder(store, runtimes);
+    }
+
+    /** The configuration in force. */
+    public ReaperConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs one cycle now, on the calling thread. If a cycle is already running, returns at once
+     * with {@link CycleReport.Status#SKIPPED_ALREADY_RUNNING}. Never throws for a failing store,
+     * runtime or listener: failures are outcomes.
+     */
+    public CycleReport runOnce() {
+        if (!cycleRunning.compareAndSet(false, true)) {
+            return CycleReport.empty(clock.instant(), CycleReport.Status.SKIPPED_ALREADY_RUNNING);
+        }
+        try {
+            CycleReport report = cycle.run(clock.instant());
+            reporter.cycleCompleted(report);
+            return report;
+        } finally {
+            cycleRunning.set(false);
+        }
+    }
+
+    /** The orphans seen in the last cycle, oldest first. */
+    public List<OrphanLobby> orphans() {
+        return cycle.orphans();
+    }
+
+    /**
+     * Starts running a cycle now and then every {@link ReaperConfig#interval()} after the previous
+     * one ends, on the executor given to the builder or on one daemon thread named
+     * {@value #THREAD_NAME}.
+     *
+     * @throws IllegalStateException if already started or closed
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("The lobby reaper is closed; build a new one");
+            }
+            if (scheduled != null) {
+                throw new IllegalStateException("The lobby reaper is already started");
+            }
+            ScheduledExecutorService executor = hostExecutor;
+            if (executor == null) {
+                ownExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, THREAD_NAME);
+                    t.setDaemon(true);
+                    return t;
+                });
+                executor = ownExecutor;
+            }
+            scheduled = executor.scheduleWithFixedDelay(this::runScheduled, 0, config.interval().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Stops scheduling cycles; a cycle in progress finishes. Shuts down the reaper's own thread,
+     * never an executor the host supplied. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            closed = true;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+            if (ownExecutor != null) {
+                ownExecutor.shutdown();
+            }
+        }
+    }
+
+    private void runScheduled() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // an escaped exception would silently cancel every later cycle
+            log.atError().setCause(e).log("Lobby cleanup cycle failed unexpectedly; the next cycle runs as scheduled");
+        }
+    }
+
+    /** Builds a {@link LobbyReaper}. */
+    public static final class Builder {
+        private final SessionStore store;
+        private final Map<String, LobbyRuntime> runtimes;
+        private ReaperConfig config = ReaperConfig.defaults();
+        private Clock clock = Clock.systemUTC();
+        private CleanupListener listener = CleanupListener.NONE;
+        private ScheduledExecutorService executor;
+
+        private Builder(SessionStore store, Map<String, ? extends LobbyRuntime> runtimes) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.runtimes = Map.copyOf(Objects.requireNonNull(runtimes, "runtimes"));
+            this.runtimes.keySet().forEach(h -> {
+                if (h.isBlank()) {
+                    throw new IllegalArgumentException("host ids must not be blank");
+                }
+            });
+        }
+
+        /** The timeouts and pacing; {@link ReaperConfig#defaults()} if not set. */
+        public Builder config(ReaperConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /** The clock cycles read the time from; the UTC system clock if not set. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Who hears the outcomes; nobody if not set. */
+        public Builder listener(CleanupListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /** An executor of the host's to run scheduled cycles on, instead of the reaper's own thread. */
+        public Builder executor(ScheduledExecutorService value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /** The reaper, not yet started. */
+        public LobbyReaper build() {
+            return new LobbyReaper(this);
+        }
+    }
+}

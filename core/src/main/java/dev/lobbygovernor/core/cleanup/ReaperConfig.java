@@ -1,0 +1,170 @@
+package dev.lobbygovernor.core.cleanup;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the {@link LobbyReaper} paces itself and when it stops a lobby. Immutable; every value is
+ * validated when the builder builds.
+ *
+ * <p>The default retry backoff is deliberately short (one cycle, then every other cycle): it
+ * halves the stop calls and log lines for a lobby that keeps failing, yet a lobby whose session
+ * is gone is still stopped within two cycles of the server becoming healthy again.
+ */
+public final class ReaperConfig {
+
+    /** Default time between cycles: 30 seconds. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+    /** Default idle timeout: a lobby without activity for 30 minutes is stopped. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** Default orphan grace: a lobby nobody recorded may run 10 minutes before it is acted on. */
+    public static final Duration DEFAULT_ORPHAN_GRACE = Duration.ofMinutes(10);
+    /** By default, open orphans are stopped once past the grace period. */
+    public static final boolean DEFAULT_STOP_ORPHANS = true;
+    /** Default wait before retrying a failed action: 30 seconds, so the next cycle retries. */
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(30);
+    /** Default longest wait between retries: 60 seconds (the backoff doubles up to it). */
+    public static final Duration DEFAULT_MAX_RETRY_BACKOFF = Duration.ofSeconds(60);
+
+    private static final ReaperConfig DEFAULTS = builder().build();
+
+    private final Duration interval;
+    private final Duration idleTimeout;
+    private final Duration orphanGrace;
+    private final boolean stopOrphans;
+    private final Duration retryBackoff;
+    private final Duration maxRetryBackoff;
+
+    private ReaperConfig(Builder b) {
+        this.interval = b.interval;
+        this.idleTimeout = b.idleTimeout;
+        this.orphanGrace = b.orphanGrace;
+        this.stopOrphans = b.stopOrphans;
+        this.retryBackoff = b.retryBackoff;
+        this.maxRetryBackoff = b.maxRetryBackoff;
+    }
+
+    /** The defaults: every value as its {@code DEFAULT_} constant. */
+    public static ReaperConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Time between the end of one scheduled cycle and the start of the next. */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** How long a recorded lobby may go without activity before it is stopped. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * The bound on how long a lobby nobody recorded may run, counted from when this process first
+     * saw it. It also covers a lobby created moments ago whose permit is not committed yet.
+     */
+    public Duration orphanGrace() {
+        return orphanGrace;
+    }
+
+    /** Whether open orphans past the grace period are stopped (otherwise only reported). */
+    public boolean stopOrphans() {
+        return stopOrphans;
+    }
+
+    /** The wait before the first retry of a failed stop; it doubles on each further failure. */
+    public Duration retryBackoff() {
+        return retryBackoff;
+    }
+
+    /** The longest wait between retries. */
+    public Duration maxRetryBackoff() {
+        return maxRetryBackoff;
+    }
+
+    /** The wait after {@code consecutiveFailures} failures in a row (at least 1). */
+    Duration backoffAfter(int consecutiveFailures) {
+        Duration d = retryBackoff;
+        for (int i = 1; i < consecutiveFailures && d.compareTo(maxRetryBackoff) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(maxRetryBackoff) < 0 ? d : maxRetryBackoff;
+    }
+
+    @Override
+    public String toString() {
+        return "ReaperConfig[interval=" + interval + ", idleTimeout=" + idleTimeout + ", orphanGrace=" + orphanGrace
+                + ", stopOrphans=" + stopOrphans + ", retryBackoff=" + retryBackoff
+                + ", maxRetryBackoff=" + maxRetryBackoff + "]";
+    }
+
+    /** Builds a {@link ReaperConfig}; each setter rejects a bad value at once. */
+    public static final class Builder {
+        private Duration interval = DEFAULT_INTERVAL;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration orphanGrace = DEFAULT_ORPHAN_GRACE;
+        private boolean stopOrphans = DEFAULT_STOP_ORPHANS;
+        private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
+        private Duration maxRetryBackoff = DEFAULT_MAX_RETRY_BACKOFF;
+
+        private Builder() {
+        }
+
+        /** Sets the time between cycles; must be positive. */
+        public Builder interval(Duration value) {
+            this.interval = positive(value, "interval");
+            return this;
+        }
+
+        /** Sets the idle timeout; must be positive. */
+        public Builder idleTimeout(Duration value) {
+            this.idleTimeout = positive(value, "idleTimeout");
+            return this;
+        }
+
+        /** Sets the orphan grace period (the bound on orphan age); must be positive. */
+        public Builder orphanGrace(Duration value) {
+            this.orphanGrace = positive(value, "orphanGrace");
+            return this;
+        }
+
+        /**
+         * Whether to stop open orphans after the grace period. Turn it off when other tools create
+         * lobbies on the same server, or their lobbies will look like leaks and be stopped.
+         */
+        public Builder stopOrphans(boolean value) {
+            this.stopOrphans = value;
+            return this;
+        }
+
+        /** Sets the first retry wait and the longest one; both positive, the first not above the second. */
+        public Builder retryBackoff(Duration first, Duration max) {
+            Duration f = positive(first, "retryBackoff");
+            Duration m = positive(max, "maxRetryBackoff");
+            if (f.compareTo(m) > 0) {
+                throw new IllegalArgumentException("retryBackoff " + f + " must not exceed maxRetryBackoff " + m);
+            }
+            this.retryBackoff = f;
+            this.maxRetryBackoff = m;
+            return this;
+        }
+
+        /** The configuration. */
+        public ReaperConfig build() {
+            return new ReaperConfig(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

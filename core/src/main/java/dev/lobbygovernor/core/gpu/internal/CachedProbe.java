@@ -1,0 +1,97 @@
+package dev.lobbygovernor.core.gpu.internal;
+
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the latest outcome, sample or failure, for a time-to-live measured on an injected clock.
+ * Failures are cached too: a broken driver is not asked again by every caller.
+ *
+ * <p>Refreshes are serialised: callers that find the entry expired while another caller refreshes
+ * it wait for that refresh and take its outcome, so one TTL costs one underlying call however
+ * many callers arrive. A clock that moves backwards expires the entry.
+ */
+public final class CachedProbe implements GpuProbe {
+
+    private final GpuProbe delegate;
+    private final Duration ttl;
+    private final Clock clock;
+    private final ReentrantLock refresh = new ReentrantLock();
+    private volatile Entry entry;
+
+    /** An outcome and when it was obtained; exactly one of sample and failure is set. */
+    private record Entry(GpuSample sample, ProbeException failure, Instant at) {
+        GpuSample get() throws ProbeException {
+            if (failure != null) {
+                throw failure;
+            }
+            return sample;
+        }
+    }
+
+    /** Wraps {@code delegate}; {@code ttl} must be positive. */
+    public CachedProbe(GpuProbe delegate, Duration ttl, Clock clock) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("cache TTL must be positive, was " + ttl);
+        }
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public GpuSample sample() throws ProbeException {
+        Entry e = entry;
+        if (fresh(e)) {
+            return e.get();
+        }
+        try {
+            refresh.lockInterruptibly();
+        } catch (InterruptedException ie) {
+            throw Failures.interrupted(name(), ie);
+        }
+        try {
+            e = entry;
+            if (!fresh(e)) {
+                e = load();
+                entry = e;
+            }
+        } finally {
+            refresh.unlock();
+        }
+        return e.get();
+    }
+
+    private Entry load() {
+        try {
+            return new Entry(delegate.sample(), null, clock.instant());
+        } catch (Throwable t) {
+            return new Entry(null, Failures.unexpected(name(), t), clock.instant());
+        }
+    }
+
+    private boolean fresh(Entry e) {
+        if (e == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return !now.isBefore(e.at()) && now.isBefore(e.at().plus(ttl));
+    }
+
+    /** Closes the wrapped probe. */
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

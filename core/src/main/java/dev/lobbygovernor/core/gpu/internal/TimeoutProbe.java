@@ -1,0 +1,186 @@
+package dev.lobbygovernor.core.gpu.internal;
+
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Bounds how long a caller waits for a probe. The call runs on one daemon worker thread per
+ * decorated probe, started on first use; a caller waits at most the timeout, then gets TIMEOUT.
+ *
+ * <p>NVML and nvidia-smi can hang inside the driver, and a thread stuck in native code cannot be
+ * stopped. So a call still running past its timeout keeps the worker, and later calls fail fast
+ * with TIMEOUT ("previous call still running for N s") instead of starting more threads: at most
+ * one abandoned call is outstanding, however often the probe is asked. Callers that arrive while
+ * a call runs, not yet past its timeout, wait for that call instead of queueing another.
+ */
+public final class TimeoutProbe implements GpuProbe {
+
+    private final GpuProbe delegate;
+    private final long timeoutNanos;
+    private final Object lock = new Object();
+    private ExecutorService worker;
+    private Call inFlight;
+    private boolean closed;
+
+    /** Wraps {@code delegate}; {@code timeout} must be positive. */
+    public TimeoutProbe(GpuProbe delegate, Duration timeout) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("probe timeout must be positive, was " + timeout);
+        }
+        this.timeoutNanos = timeout.toNanos();
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public GpuSample sample() throws ProbeException {
+        long arrived = System.nanoTime();
+        Call call;
+        synchronized (lock) {
+            if (closed) {
+                throw new ProbeException(name(), ProbeFailureCause.UNKNOWN,
+                        "GPU probe " + name() + " is closed", "");
+            }
+            call = inFlight;
+            if (call != null && arrived - call.startedNanos >= timeoutNanos) {
+                throw stillRunning(arrived - call.startedNanos);
+            }
+            if (call == null) {
+                call = new Call(arrived);
+                inFlight = call;
+                worker().execute(call);
+            }
+        }
+        return await(call, arrived);
+    }
+
+    private ExecutorService worker() {
+        if (worker == null) {
+            String threadName = "lobby-governor-probe-" + name();
+            // One thread, created on the first call, kept until close(); never more than one.
+            worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, threadName);
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+        return worker;
+    }
+
+    private GpuSample await(Call call, long arrived) throws ProbeException {
+        long remaining = timeoutNanos - (System.nanoTime() - arrived);
+        try {
+            return call.result.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.interrupt();
+            throw new ProbeException(name(), ProbeFailureCause.TIMEOUT,
+                    "GPU probe " + name() + " did not answer within " + millis(timeoutNanos)
+                            + " ms; the driver may be hung", "");
+        } catch (ExecutionException e) {
+            throw Failures.unexpected(name(), e.getCause());
+        } catch (InterruptedException e) {
+            throw Failures.interrupted(name(), e);
+        }
+    }
+
+    private ProbeException stillRunning(long runningNanos) {
+        long tenths = runningNanos / 100_000_000L; // plain arithmetic: this path must stay cheap
+        String seconds = tenths / 10 + "." + tenths % 10;
+        return new ProbeException(name(), ProbeFailureCause.TIMEOUT,
+                "GPU probe " + name() + ": previous call still running for " + seconds
+                        + " s (timeout " + millis(timeoutNanos) + " ms); not starting another", "");
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    /** One probe call on the worker. */
+    private final class Call implements Runnable {
+        final CompletableFuture<GpuSample> result = new CompletableFuture<>();
+        final long startedNanos;
+        private Thread runner; // guarded by lock: set while the delegate runs
+
+        Call(long startedNanos) {
+            this.startedNanos = startedNanos;
+        }
+
+        @Override
+        public void run() {
+            synchronized (lock) {
+                runner = Thread.currentThread();
+            }
+            GpuSample sample = null;
+            Throwable failure = null;
+            try {
+                sample = delegate.sample();
+            } catch (Throwable t) {
+                failure = Failures.unexpected(name(), t);
+            } finally {
+                // Leave the slot before completing: a caller woken by the result must find the
+                // probe free, not join this finished call and read its result twice.
+                synchronized (lock) {
+                    runner = null;
+                    if (inFlight == this) {
+                        inFlight = null;
+                    }
+                }
+                // An interrupt aimed at this call must not reach the next one.
+                Thread.interrupted();
+            }
+            if (failure == null) {
+                result.complete(sample);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        }
+
+        /**
+         * Interrupts the call if it still runs, so a probe that waits interruptibly (for a
+         * subprocess, say) can give up; a call stuck in native code ignores it and keeps the
+         * worker, which is what the fail-fast path is for.
+         */
+        void interrupt() {
+            synchronized (lock) {
+                if (runner != null) {
+                    runner.interrupt();
+                }
+            }
+        }
+    }
+
+    /** Stops the worker (interrupting a stuck call) and closes the wrapped probe. */
+    @Override
+    public void close() {
+        ExecutorService w;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            w = worker;
+            worker = null;
+        }
+        if (w != null) {
+            w.shutdownNow();
+        }
+        delegate.close();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.lobbygovernor.core.health;
+
+import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeFailure;
+import dev.lobbygovernor.core.gpu.SamplePlausibility;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns what the probes said into a {@link HostHealth}: a pure function of the probe history, the
+ * host's lobby count and caps, the time, and the {@link HealthThresholds}.
+ *
+ * <p>Monitoring works only while the latest outcome is a plausible sample ({@link
+ * SamplePlausibility}) no older than the staleness limit; otherwise the host is {@link
+ * HealthStatus#MONITORING_LOST}, whatever the last good sample said, because zero metrics mean
+ * broken monitoring, not an idle GPU. One good sample restores it. Load (memory, temperature,
+ * encoder sessions) is judged only from a good sample; lobby counts always. The status is the
+ * worst the reasons imply, {@link HealthStatus#UNKNOWN} before the first probe call.
+ */
+public final class HealthClassifier {
+
+    private final HealthThresholds thresholds;
+
+    /** A classifier with these thresholds. */
+    public HealthClassifier(HealthThresholds thresholds) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** The thresholds in use. */
+    public HealthThresholds thresholds() {
+        return thresholds;
+    }
+
+    /**
+     * The history after {@code outcome}: a plausible, fresh sample becomes the last good sample
+     * and resets the failure count; anything else counts as one more failure.
+     */
+    public ProbeHistory record(ProbeHistory history, ProbeOutcome outcome, HostCapacity capacity, Instant now) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(outcome, "outcome");
+        return history.then(outcome, isGood(outcome, capacity, now));
+    }
+
+    /** Whether {@code outcome} is a plausible sample no older than the staleness limit. */
+    public boolean isGood(ProbeOutcome outcome, HostCapacity capacity, Instant now) {
+        return outcome instanceof ProbeOutcome.Sampled s
+                && implausibilities(s.sample(), capacity).isEmpty()
+                && !isStale(s.sample().takenAt(), now);
+    }
+
+    /**
+     * Classifies a host.
+     *
+     * @param hostId the host
+     * @param history what its probe said so far
+     * @param capacity its lobby count and caps now
+     * @param now the time of classification; ages are measured to it
+     */
+    public HostHealth classify(String hostId, ProbeHistory history, HostCapacity capacity, Instant now) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(now, "now");
+        List<HealthReason> reasons = new ArrayList<>();
+        ProbeOutcome latest = history.latest();
+        boolean working = false;
+        if (latest instanceof ProbeOutcome.Failed f) {
+            reasons.add(probeFailed(f.failure()));
+            staleness(history.lastGoodSample(), now, reasons);
+        } else if (latest instanceof ProbeOutcome.Sampled s) {
+            GpuSample sample = s.sample();
+            implausibilities(sample, capacity).forEach(reasons::add);
+            staleness(sample, now, reasons);
+            if (reasons.isEmpty()) {
+                working = true;
+                loadReasons(sample, reasons);
+            } else {
+                // The probes a fallback chain skipped say why it had to use this reading.
+                sample.skippedFailures().forEach(failure -> reasons.add(probeFailed(failure)));
+            }
+        }
+        if (capacity.atCapacity()) {
+            reasons.add(new HealthReason.AtCapacity(capacity.active(), capacity.cap()));
+        } else if (capacity.nearCapacity()) {
+            reasons.add(new HealthReason.NearCapacity(capacity.active(), capacity.cap()));
+        }
+        HealthStatus status = latest == null ? HealthStatus.UNKNOWN : HealthStatus.HEALTHY;
+        for (HealthReason reason : reasons) {
+            status = status.worst(severity(reason));
+        }
+        reasons.sort(Comparator.comparing(HealthClassifier::severity).reversed());
+        String source = latest == null ? "" : latest.source();
+        return new HostHealth(hostId, status, working, history.lastGoodSample(), source, reasons, now);
+    }
+
+    /** The status a reason implies on its own. */
+    public static HealthStatus severity(HealthReason reason) {
+        if (reason instanceof HealthReason.ProbeFailed || reason instanceof HealthReason.Stale
+                || reason instanceof HealthReason.Implausible) {
+            return HealthStatus.MONITORING_LOST;
+        }
+        if (reason instanceof HealthReason.AtCapacity) {
+            return HealthStatus.EXHAUSTED;
+        }
+        if (reason instanceof HealthReason.EncoderSessionsHigh e && e.sessions() >= e.cap()) {
+            return HealthStatus.EXHAUSTED;
+        }
+        return HealthStatus.WARNING;
+    }
+
+    private List<HealthReason.Implausible> implausibilities(GpuSample sample, HostCapacity capacity) {
+        int active = capacity == null ? 0 : capacity.active();
+        return SamplePlausibility.check(sample, active, thresholds.lobbiesEncode()).stream()
+                .map(f -> new HealthReason.Implausible(f.field(), f.detail()))
+                .toList();
+    }
+
+    private boolean isStale(Instant takenAt, Instant now) {
+        return Duration.between(takenAt, now).compareTo(thresholds.stalenessLimit()) > 0;
+    }
+
+    private void staleness(GpuSample sample, Instant now, List<HealthReason> reasons) {
+        if (sample != null && isStale(sample.takenAt(), now)) {
+            reasons.add(new HealthReason.Stale(Duration.between(sample.takenAt(), now),
+                    thresholds.stalenessLimit()));
+        }
+    }
+
+    private void loadReasons(GpuSample sample, List<HealthReason> reasons) {
+        int sessions = 0;
+        for (GpuDevice d : sample.devices()) {
+            Long used = d.memoryUsedMiB();
+            Long total = d.memoryTotalMiB();
+            if (used != null && total != null && total > 0
+                    && used * 100 >= total * thresholds.memoryHighPercent()) {
+                reasons.add(new HealthReason.GpuMemoryHigh(used, total));
+            }
+            if (d.temperatureC() != null && d.temperatureC() >= thresholds.temperatureHighCelsius()) {
+                reasons.add(new HealthReason.TemperatureHigh(d.temperatureC(), thresholds.temperatureHighCelsius()));
+            }
+            sessions += d.encoderSessions() == null ? 0 : d.encoderSessions();
+        }
+        int limit = thresholds.encoderSessionLimit();
+        // One session short of the limit is a warning; at the limit no further lobby can encode.
+        if (limit > 0 && sessions >= limit - 1 && sessions > 0) {
+            reasons.add(new HealthReason.EncoderSessionsHigh(sessions, limit));
+        }
+    }
+
+    private static HealthReason.ProbeFailed probeFailed(ProbeFailure failure) {
+        String detail = failure.rawMessage().isEmpty() || failure.message().contains(failure.rawMessage())
+                ? failure.message()
+                : failure.message() + " [" + failure.rawMessage() + "]";
+        return new HealthReason.ProbeFailed(failure.cause(), failure.probeName(), detail);
+    }
+}

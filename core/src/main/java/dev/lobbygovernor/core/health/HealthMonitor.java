@@ -1,0 +1,292 @@
+package dev.lobbygovernor.core.health;
+
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailure;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples each host's GPU on a schedule, classifies it, feeds the result to a sink (the
+ * governor's {@code reportHealth}) and tells listeners about transitions.
+ *
+ * <p>Drive it yourself with {@link #pollOnce()} (tests, hosts with their own scheduler), or call
+ * {@link #start()} to poll every {@link MonitorConfig#probeInterval()} on one daemon thread named
+ * {@code lobby-governor-health-monitor}, or on the executor given to the builder. Hosts are polled
+ * one after another, so give each a probe bounded by a timeout ({@code Probes.standard}). The
+ * monitor does not own the probes: closing it stops polling, and the host closes its probes.
+ *
+ * <p>It logs transitions, never individual probe calls: one ERROR when a host enters {@link
+ * HealthStatus#MONITORING_LOST}, naming the cause and what to do; a WARN reminder at most every
+ * {@link MonitorConfig#reminderInterval()} while it lasts; one INFO on recovery with how long
+ * monitoring was dark. After monitoring has been lost for {@link MonitorConfig#remediateAfter()}
+ * or {@link MonitorConfig#remediateAfterFailures()} bad readings, the {@link Remediation} runs, at
+ * most once per {@link MonitorConfig#remediationCooldown()}.
+ */
+public final class HealthMonitor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+    private static final String THREAD_NAME = "lobby-governor-health-monitor";
+
+    private final Clock clock;
+    private final MonitorConfig config;
+    private final HealthClassifier classifier;
+    private final CapacitySource capacity;
+    private final Consumer<HostHealth> sink;
+    private final List<HealthListener> listeners;
+    private final Remediation remediation;
+    private final ScheduledExecutorService hostExecutor;
+    private final Map<String, HostWatch> hosts = new LinkedHashMap<>();
+    private final Object pollLock = new Object();
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService ownExecutor;
+    private ScheduledFuture<?> schedule;
+    private boolean closed;
+
+    private HealthMonitor(Builder b) {
+        this.clock = b.clock;
+        this.config = b.config;
+        this.classifier = new HealthClassifier(b.config.thresholds());
+        this.capacity = b.capacity;
+        this.sink = b.sink;
+        this.listeners = List.copyOf(b.listeners);
+        this.remediation = b.remediation;
+        this.hostExecutor = b.executor;
+        Instant now = clock.instant();
+        b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, now)));
+    }
+
+    /** A builder; {@link Builder#host} and {@link Builder#capacity} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Samples and classifies every host once, now, on the calling thread; feeds the sink and
+     * publishes transitions. Calls are serialised with each other and with the schedule.
+     *
+     * @return each host's new health, in the order the hosts were added
+     */
+    public List<HostHealth> pollOnce() {
+        synchronized (pollLock) {
+            List<HostHealth> out = new ArrayList<>(hosts.size());
+            for (HostWatch host : hosts.values()) {
+                out.add(poll(host));
+            }
+            return out;
+        }
+    }
+
+    /** The latest health of {@code hostId} ({@link HealthStatus#UNKNOWN} before the first poll). */
+    public Optional<HostHealth> health(String hostId) {
+        // No lock: a poll may be waiting on a slow probe, and the hosts never change after build.
+        HostWatch host = hosts.get(hostId);
+        return host == null ? Optional.empty() : Optional.of(host.health);
+    }
+
+    /** The configuration in use. */
+    public MonitorConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts polling every {@link MonitorConfig#probeInterval()}, the first poll at once.
+     *
+     * @throws IllegalStateException if already started or closed
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (closed || schedule != null) {
+                throw new IllegalStateException(closed ? "health monitor is closed" : "health monitor already started");
+            }
+            ScheduledExecutorService executor = hostExecutor;
+            if (executor == null) {
+                ownExecutor = new ScheduledThreadPoolExecutor(1, r -> {
+                    Thread t = new Thread(r, THREAD_NAME);
+                    t.setDaemon(true);
+                    return t;
+                });
+                executor = ownExecutor;
+            }
+            long period = config.probeInterval().toNanos();
+            schedule = executor.scheduleWithFixedDelay(this::pollContained, 0, period, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Stops polling; a host-supplied executor is left running. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (schedule != null) {
+                schedule.cancel(false);
+            }
+            if (ownExecutor != null) {
+                ownExecutor.shutdownNow();
+            }
+        }
+    }
+
+    private void pollContained() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; keep monitoring alive instead.
+            log.atError().setMessage("Health poll failed unexpectedly; polling continues").setCause(e).log();
+        }
+    }
+
+    private HostHealth poll(HostWatch host) {
+        ProbeOutcome outcome = sample(host.probe);
+        Instant now = clock.instant();
+        HostCapacity cap = capacityOf(host, now);
+        host.history = classifier.record(host.history, outcome, cap, now);
+        HostHealth previous = host.health;
+        host.health = classifier.classify(host.hostId, host.history, cap, now);
+        try {
+            sink.accept(host.health);
+        } catch (RuntimeException e) {
+            if (host.containedWarningDue(now, config.reminderInterval())) {
+                log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(host.hostId)
+                        .addKeyValue("host", host.hostId).setCause(e).log();
+            }
+        }
+        host.announce(previous, listeners, config);
+        host.remediateIfDue(remediation, listeners, config);
+        return host.health;
+    }
+
+    private ProbeOutcome sample(GpuProbe probe) {
+        try {
+            GpuSample sample = probe.sample();
+            if (sample == null) {
+                return failed(probe, "the probe returned no sample");
+            }
+            return ProbeOutcome.of(sample);
+        } catch (ProbeException e) {
+            return ProbeOutcome.failed(e, clock.instant());
+        } catch (RuntimeException e) {
+            return failed(probe, "the probe threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ProbeOutcome failed(GpuProbe probe, String message) {
+        return new ProbeOutcome.Failed(
+                new ProbeFailure(probe.name(), ProbeFailureCause.UNKNOWN, message, ""), clock.instant());
+    }
+
+    private HostCapacity capacityOf(HostWatch host, Instant now) {
+        try {
+            host.lastCapacity = Objects.requireNonNull(capacity.capacity(host.hostId), "capacity");
+        } catch (RuntimeException e) {
+            if (host.containedWarningDue(now, config.reminderInterval())) {
+                log.atWarn().setMessage("Capacity source threw for host {}; using the last known capacity")
+                        .addArgument(host.hostId).addKeyValue("host", host.hostId).setCause(e).log();
+            }
+        }
+        // Before any answer, assume no lobbies: the context-free plausibility checks still apply.
+        return host.lastCapacity != null ? host.lastCapacity : new HostCapacity(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Builds a {@link HealthMonitor}. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private MonitorConfig config = MonitorConfig.defaults();
+        private final Map<String, GpuProbe> probes = new LinkedHashMap<>();
+        private CapacitySource capacity;
+        private Consumer<HostHealth> sink = h -> { };
+        private final List<HealthListener> listeners = new ArrayList<>();
+        private Remediation remediation;
+        private ScheduledExecutorService executor;
+
+        private Builder() {
+        }
+
+        /** The clock ages and schedules are measured on (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Intervals, thresholds and remediation settings (default: {@link MonitorConfig#defaults()}). */
+        public Builder config(MonitorConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Watches {@code hostId} through {@code probe}; each host once. */
+        public Builder host(String hostId, GpuProbe probe) {
+            Objects.requireNonNull(probe, "probe");
+            if (hostId == null || hostId.isBlank()) {
+                throw new IllegalArgumentException("hostId must not be blank");
+            }
+            if (probes.putIfAbsent(hostId, probe) != null) {
+                throw new IllegalArgumentException("host " + hostId + " added twice");
+            }
+            return this;
+        }
+
+        /** Where lobby counts and caps come from: the governor's {@code capacity(hostId)}. Required. */
+        public Builder capacity(CapacitySource capacity) {
+            this.capacity = Objects.requireNonNull(capacity, "capacity");
+            return this;
+        }
+
+        /** Gets every new health, each poll: the governor's {@code reportHealth}. */
+        public Builder sink(Consumer<HostHealth> sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Adds a listener for transitions. */
+        public Builder listener(HealthListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The action to run when monitoring stays lost (default: none). */
+        public Builder remediation(Remediation remediation) {
+            this.remediation = Objects.requireNonNull(remediation, "remediation");
+            return this;
+        }
+
+        /** Polls on this executor instead of an own thread; {@code close()} leaves it running. */
+        public Builder executor(ScheduledExecutorService executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * The monitor.
+         *
+         * @throws IllegalStateException if no host or no capacity source was given
+         */
+        public HealthMonitor build() {
+            if (probes.isEmpty()) {
+                throw new IllegalStateException("a health monitor needs at least one host");
+            }
+            if (capacity == null) {
+                throw new IllegalStateException("a health monitor needs a capacity source");
+            }
+            return new HealthMonitor(this);
+        }
+    }
+}

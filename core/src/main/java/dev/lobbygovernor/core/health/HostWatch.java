@@ -1,0 +1,163 @@
+package dev.lobbygovernor.core.health;
+
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One host under watch: its probe, history and health, and the log and listener duties of its
+ * transitions. The monitor serialises polls; only {@link #health} is read outside them.
+ *
+ * <p>Logging is per transition, never per probe call: one ERROR on entering MONITORING_LOST, a
+ * WARN reminder at most once per reminder interval while it lasts, one INFO on recovery, one
+ * INFO for any other status change.
+ */
+final class HostWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+
+    final String hostId;
+    final GpuProbe probe;
+    ProbeHistory history = ProbeHistory.empty();
+    volatile HostHealth health;
+    HostCapacity lastCapacity;
+    private Instant lostSince;
+    private Instant lastReminderAt;
+    private Instant lastRemediationAt;
+    private Instant lastContainedWarningAt;
+
+    HostWatch(String hostId, GpuProbe probe, Instant now) {
+        this.hostId = hostId;
+        this.probe = probe;
+        this.health = HostHealth.unknown(hostId, now);
+    }
+
+    /** Logs and publishes the change from {@code previous} to the current health. */
+    void announce(HostHealth previous, List<HealthListener> listeners, MonitorConfig config) {
+        HostHealth current = health;
+        Instant now = current.evaluatedAt();
+        boolean wasLost = previous.status() == HealthStatus.MONITORING_LOST;
+        boolean isLost = current.status() == HealthStatus.MONITORING_LOST;
+        if (isLost && !wasLost) {
+            lostSince = now;
+            lastReminderAt = now;
+            logLost(current);
+        } else if (isLost) {
+            remindIfDue(current, now, config.reminderInterval());
+        } else if (wasLost) {
+            log.atInfo().setMessage("GPU monitoring restored on host {} after {} dark; status {}")
+                    .addArgument(hostId).addArgument(human(darkFor(now))).addArgument(current.status())
+                    .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
+                    .addKeyValue("source", current.probeSource()).log();
+        } else if (previous.status() != current.status()) {
+            log.atInfo().setMessage("Host {} health changed from {} to {}: {}")
+                    .addArgument(hostId).addArgument(previous.status()).addArgument(current.status())
+                    .addArgument(summary(current)).addKeyValue("host", hostId).log();
+        }
+        if (previous.status() != current.status()) {
+            Listeners.each(listeners, hostId, "onStatusChanged", l -> l.onStatusChanged(previous, current));
+        }
+        if (isLost && !wasLost) {
+            Listeners.each(listeners, hostId, "onMonitoringLost", l -> l.onMonitoringLost(current));
+        } else if (wasLost && !isLost) {
+            Duration dark = darkFor(now);
+            lostSince = null;
+            Listeners.each(listeners, hostId, "onMonitoringRestored", l -> l.onMonitoringRestored(current, dark));
+        }
+    }
+
+    /** Runs the remediation if monitoring has been lost long enough and the cool-down allows. */
+    void remediateIfDue(Remediation remediation, List<HealthListener> listeners, MonitorConfig config) {
+        if (remediation == null || lostSince == null) {
+            return;
+        }
+        Instant now = health.evaluatedAt();
+        boolean due = darkFor(now).compareTo(config.remediateAfter()) >= 0
+                || history.consecutiveFailures() >= config.remediateAfterFailures();
+        boolean coolingDown = lastRemediationAt != null
+                && Duration.between(lastRemediationAt, now).compareTo(config.remediationCooldown()) < 0;
+        if (!due || coolingDown) {
+            return;
+        }
+        lastRemediationAt = now;
+        log.atWarn().setMessage("GPU monitoring on host {} lost for {} ({} bad readings in a row); running remediation")
+                .addArgument(hostId).addArgument(human(darkFor(now))).addArgument(history.consecutiveFailures())
+                .addKeyValue("host", hostId).log();
+        RemediationResult result;
+        try {
+            result = remediation.remediate(hostId, health);
+            if (result == null) {
+                result = RemediationResult.failed("the remediation returned no result");
+            }
+        } catch (Exception e) {
+            result = RemediationResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        if (result.succeeded()) {
+            log.atInfo().setMessage("Remediation for host {} done: {}").addArgument(hostId)
+                    .addArgument(result.detail()).addKeyValue("host", hostId).log();
+        } else {
+            log.atWarn().setMessage("Remediation for host {} failed: {}; next try after {}").addArgument(hostId)
+                    .addArgument(result.detail()).addArgument(human(config.remediationCooldown()))
+                    .addKeyValue("host", hostId).log();
+        }
+        RemediationResult done = result;
+        Listeners.each(listeners, hostId, "onRemediation", l -> l.onRemediation(hostId, done));
+    }
+
+    /**
+     * Whether a warning about a failing collaborator (capacity source, sink) may be logged now:
+     * at most once per reminder interval, so a broken collaborator cannot log on every poll.
+     */
+    boolean containedWarningDue(Instant now, Duration interval) {
+        if (lastContainedWarningAt != null && Duration.between(lastContainedWarningAt, now).compareTo(interval) < 0) {
+            return false;
+        }
+        lastContainedWarningAt = now;
+        return true;
+    }
+
+    private void logLost(HostHealth current) {
+        HealthReason cause = OperatorHints.primaryCause(current);
+        String what = cause == null ? "no plausible GPU reading" : cause.message();
+        log.atError().setMessage("GPU monitoring lost on host {}: {}. {}")
+                .addArgument(hostId).addArgument(what).addArgument(OperatorHints.whatToDo(cause))
+                .addKeyValue("host", hostId)
+                .addKeyValue("reasons", summary(current))
+                .addKeyValue("lastGoodSampleAt", current.lastGoodSampleAt().map(Instant::toString).orElse("never"))
+                .log();
+    }
+
+    private void remindIfDue(HostHealth current, Instant now, Duration interval) {
+        if (Duration.between(lastReminderAt, now).compareTo(interval) < 0) {
+            return;
+        }
+        lastReminderAt = now;
+        HealthReason cause = OperatorHints.primaryCause(current);
+        log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}")
+                .addArgument(hostId).addArgument(human(darkFor(now)))
+                .addArgument(cause == null ? "no plausible GPU reading" : cause.message())
+                .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
+                .addKeyValue("reasons", summary(current)).log();
+    }
+
+    private Duration darkFor(Instant now) {
+        return lostSince == null ? Duration.ZERO : Duration.between(lostSince, now);
+    }
+
+    private static String summary(HostHealth h) {
+        return h.reasons().isEmpty() ? "no reasons"
+                : h.reasons().stream().map(HealthReason::message).collect(Collectors.joining("; "));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
+        }
+        return s < 7200 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.lobbygovernor.core.health;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the {@link HealthMonitor} polls, reminds and remediates: immutable, validated when built.
+ * Defaults are the named constants.
+ */
+public final class MonitorConfig {
+
+    /** Time between polls of each host: 5 s. */
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(5);
+
+    /** While monitoring stays lost, a WARN reminder at most this often: 5 min. */
+    public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofMinutes(5);
+
+    /** Remediate once monitoring has been lost this long: 1 min. */
+    public static final Duration DEFAULT_REMEDIATE_AFTER = Duration.ofMinutes(1);
+
+    /** ...or after this many bad outcomes in a row, whichever comes first: 12. */
+    public static final int DEFAULT_REMEDIATE_AFTER_FAILURES = 12;
+
+    /** At most one remediation per host within this time: 15 min (a restart needs time to settle). */
+    public static final Duration DEFAULT_REMEDIATION_COOLDOWN = Duration.ofMinutes(15);
+
+    private final Duration probeInterval;
+    private final Duration reminderInterval;
+    private final Duration remediateAfter;
+    private final int remediateAfterFailures;
+    private final Duration remediationCooldown;
+    private final HealthThresholds thresholds;
+
+    private MonitorConfig(Builder b) {
+        this.probeInterval = b.probeInterval;
+        this.reminderInterval = b.reminderInterval;
+        this.remediateAfter = b.remediateAfter;
+        this.remediateAfterFailures = b.remediateAfterFailures;
+        this.remediationCooldown = b.remediationCooldown;
+        this.thresholds = b.thresholds != null ? b.thresholds
+                : HealthThresholds.builder().stalenessLimit(b.probeInterval.multipliedBy(3)).build();
+    }
+
+    /** The defaults. */
+    public static MonitorConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Time between polls of each host. */
+    public Duration probeInterval() {
+        return probeInterval;
+    }
+
+    /** Least time between WARN reminders while monitoring stays lost. */
+    public Duration reminderInterval() {
+        return reminderInterval;
+    }
+
+    /** How long monitoring must have been lost before remediation runs. */
+    public Duration remediateAfter() {
+        return remediateAfter;
+    }
+
+    /** How many bad outcomes in a row trigger remediation, if the time has not yet. */
+    public int remediateAfterFailures() {
+        return remediateAfterFailures;
+    }
+
+    /** Least time between two remediations of one host. */
+    public Duration remediationCooldown() {
+        return remediationCooldown;
+    }
+
+    /** The classifier's thresholds. */
+    public HealthThresholds thresholds() {
+        return thresholds;
+    }
+
+    @Override
+    public String toString() {
+        return "MonitorConfig[probeInterval=" + probeInterval + ", reminderInterval=" + reminderInterval
+                + ", remediateAfter=" + remediateAfter + ", remediateAfterFailures=" + remediateAfterFailures
+                + ", remediationCooldown=" + remediationCooldown + ", thresholds=" + thresholds + "]";
+    }
+
+    /** Builds a {@link MonitorConfig}; each setter validates its argument. */
+    public static final class Builder {
+        private Duration probeInterval = DEFAULT_PROBE_INTERVAL;
+        private Duration reminderInterval = DEFAULT_REMINDER_INTERVAL;
+        private Duration remediateAfter = DEFAULT_REMEDIATE_AFTER;
+        private int remediateAfterFailures = DEFAULT_REMEDIATE_AFTER_FAILURES;
+        private Duration remediationCooldown = DEFAULT_REMEDIATION_COOLDOWN;
+        private HealthThresholds thresholds;
+
+        private Builder() {
+        }
+
+        /** Time between polls; positive. Unless thresholds are set, staleness is 3 × this. */
+        public Builder probeInterval(Duration interval) {
+            this.probeInterval = positive(interval, "probeInterval");
+            return this;
+        }
+
+        /** Least time between WARN reminders while lost; positive. */
+        public Builder reminderInterval(Duration interval) {
+            this.reminderInterval = positive(interval, "reminderInterval");
+            return this;
+        }
+
+        /** Lost time that triggers remediation; positive. */
+        public Builder remediateAfter(Duration after) {
+            this.remediateAfter = positive(after, "remediateAfter");
+            return this;
+        }
+
+        /** Bad outcomes in a row that trigger remediation; at least 1. */
+        public Builder remediateAfterFailures(int failures) {
+            if (failures < 1) {
+                throw new IllegalArgumentException("remediateAfterFailures must be at least 1, was " + failures);
+            }
+            this.remediateAfterFailures = failures;
+            return this;
+        }
+
+        /** Least time between two remediations of one host; positive. */
+        public Builder remediationCooldown(Duration cooldown) {
+            this.remediationCooldown = positive(cooldown, "remediationCooldown");
+            return this;
+        }
+
+        /** The classifier's thresholds (default: the defaults, with staleness 3 × the interval). */
+        public Builder thresholds(HealthThresholds thresholds) {
+            this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+            return this;
+        }
+
+        /** The configuration. */
+        public MonitorConfig build() {
+            return new MonitorConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.lobbygovernor.core.cleanup;
+
+import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.SessionState;
+import dev.lobbygovernor.store.SessionStore;
+import dev.lobbygovernor.store.StoreException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** A store whose calls can be made to fail, one kind at a time, and whose removals can be watched. */
+final class FlakyStore implements SessionStore {
+
+    private final SessionStore inner;
+    volatile boolean failRemovals;
+    volatile boolean failListing;
+    volatile boolean failSessions;
+    volatile boolean failFindLobby;
+    volatile Consumer<String> beforeRemove = id -> { };
+
+    FlakyStore(SessionStore inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public SessionState findSession(String sessionId) {
+        if (failSessions) {
+            throw new StoreException("sessions table unavailable");
+        }
+        return inner.findSession(sessionId);
+    }
+
+    @Override
+    public void saveLobby(LobbyRecord record) {
+        inner.saveLobby(record);
+    }
+
+    @Override
+    public boolean touchLobby(String lobbyId, Instant at) {
+        return inner.touchLobby(lobbyId, at);
+    }
+
+    @Override
+    public Optional<LobbyRecord> findLobby(String lobbyId) {
+        if (failFindLobby) {
+            throw new StoreException("lobby table unavailable");
+        }
+        return inner.findLobby(lobbyId);
+    }
+
+    @Override
+    public List<LobbyRecord> lobbiesOnHost(String hostId) {
+        return inner.lobbiesOnHost(hostId);
+    }
+
+    @Override
+    public List<LobbyRecord> lobbiesIdleSince(Instant cutoff) {
+        return inner.lobbiesIdleSince(cutoff);
+    }
+
+    @Override
+    public List<LobbyRecord> allLobbies() {
+        if (failListing) {
+            throw new StoreException("lobby table unavailable");
+        }
+        return inner.allLobbies();
+    }
+
+    @Override
+    public boolean removeLobby(String lobbyId) {
+        if (failRemovals) {
+            throw new StoreException("could not delete lobby record: connection reset");
+        }
+        beforeRemove.accept(lobbyId);
+        return inner.removeLobby(lobbyId);
+    }
+}

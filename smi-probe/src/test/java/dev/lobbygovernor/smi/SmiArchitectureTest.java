@@ -1,0 +1,45 @@
+package dev.lobbygovernor.smi;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md's dependency rules for smi-probe, checked on the compiled classes. */
+class SmiArchitectureTest {
+
+    private static final JavaClasses SMI = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.lobbygovernor.smi");
+
+    @Test
+    void dependsOnlyOnCoreSlf4jAndTheJdk() {
+        noClasses().that().resideInAPackage("dev.lobbygovernor.smi..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "dev.lobbygovernor.smi..", "dev.lobbygovernor.core..", "org.slf4j..", "java..")
+                .check(SMI);
+    }
+
+    @Test
+    void neverReachesIntoOtherProbesOrTheWolfClient() {
+        noClasses().that().resideInAPackage("dev.lobbygovernor.smi..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.lobbygovernor.nvml..", "dev.lobbygovernor.wolf..", "com.sun.jna..")
+                .check(SMI);
+    }
+
+    @Test
+    void internalsDoNotDependOnThePublicApi() {
+        slices().matching("dev.lobbygovernor.(**)").should().beFreeOfCycles().check(SMI);
+    }
+
+    @Test
+    void publicPackageUsesNoOtherModulesInternals() {
+        noClasses().that().resideInAPackage("dev.lobbygovernor.smi")
+                .should().dependOnClassesThat().resideInAPackage("dev.lobbygovernor.core..internal..")
+                .check(SMI);
+    }
+}

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Warnings without end.
+yes "warning: something is very wrong" >&2

@@ -1,0 +1,70 @@
+package dev.lobbygovernor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.jupiter.api.Test;
+
+/** The contract kit is only worth running if it catches the mistakes hosts make: it must fail these. */
+class SessionStoreContractSelfTest {
+
+    @Test
+    void catchesRecordsCascadeDeletedWithTheirSession() {
+        assertThat(failuresOf(BrokenStores.CascadingDelete.class))
+                .contains("keepsLobbyRecordsWhenTheirSessionIsHardDeleted");
+    }
+
+    @Test
+    void catchesASoftDeletedSessionReportedAsGone() {
+        assertThat(failuresOf(BrokenStores.SoftDeleteAsGone.class))
+                .containsExactly("findsASoftDeletedSessionWithItsDeletionTime");
+    }
+
+    @Test
+    void catchesATouchThatMovesActivityBackward() {
+        assertThat(failuresOf(BrokenStores.BlindTouch.class))
+                .contains("touchNeverMovesLastActivityBackward");
+    }
+
+    @Test
+    void catchesLostUpdatesBetweenConcurrentTouches() {
+        assertThat(failuresOf(BrokenStores.NonAtomicTouch.class))
+                .contains("parallelTouchesKeepTheLatestActivity");
+    }
+
+    @Test
+    void catchesAPinThatLosesItsLeadingZeros() {
+        assertThat(failuresOf(BrokenStores.PinAsNumber.class)).contains("roundTripsThePinExactly");
+    }
+
+    @Test
+    void catchesAHostListingNotOrderedByAge() {
+        assertThat(failuresOf(BrokenStores.ListsByLobbyId.class))
+                .contains("listsLobbiesOnAHostOldestFirstAndOnlyThatHost");
+    }
+
+    /** Runs the kit bound to {@code run} and names the test methods that failed. */
+    private static Set<String> failuresOf(Class<?> run) {
+        Set<String> failed = ConcurrentHashMap.newKeySet();
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
+                        && id.getSource().orElse(null) instanceof MethodSource m) {
+                    failed.add(m.getMethodName());
+                }
+            }
+        };
+        LauncherFactory.create().execute(
+                LauncherDiscoveryRequestBuilder.request().selectors(selectClass(run)).build(), listener);
+        return failed;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.lobbygovernor.wolf;
+
+import dev.lobbygovernor.core.runtime.LiveLobby;
+import dev.lobbygovernor.core.runtime.LobbyRuntime;
+import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.model.Lobby;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Wolf as the governor's {@link LobbyRuntime}: lists what Wolf runs and stops lobbies through
+ * {@link WolfClient}. Failures map to {@link LobbyRuntimeException} kinds: unreachable →
+ * {@code UNAVAILABLE}; Wolf's refusals ("Invalid PIN", "Invalid lobby ID", any error status) →
+ * {@code REJECTED} with Wolf's text; a reply that makes no sense → {@code PROTOCOL}. A stop is
+ * never retried here; the caller verifies by listing again.
+ */
+public final class WolfLobbyRuntime implements LobbyRuntime {
+
+    private final WolfClient client;
+
+    /** A runtime over {@code client}; the client stays the caller's to close. */
+    public WolfLobbyRuntime(WolfClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
+        try {
+            return client.listLobbies().stream().map(WolfLobbyRuntime::toLive).toList();
+        } catch (WolfException e) {
+            throw translate("list lobbies", e);
+        } catch (IllegalArgumentException e) {
+            // LiveLobby refuses a blank id: Wolf listed a lobby it cannot be asked about
+            throw new LobbyRuntimeException(LobbyRuntimeException.Kind.PROTOCOL,
+                    "Wolf at " + client.endpoint() + " listed a lobby without an id", e);
+        }
+    }
+
+    private static LiveLobby toLive(Lobby l) {
+        return new LiveLobby(l.id(), l.name(), l.pinRequired(), l.connectedSessions().size());
+    }
+
+    @Override
+    public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
+        Objects.requireNonNull(lobbyId, "lobbyId");
+        Objects.requireNonNull(pin, "pin");
+        try {
+            client.stopLobby(lobbyId, pin);
+        } catch (WolfException e) {
+            throw translate("stop lobby " + lobbyId, e);
+        }
+    }
+
+    /** The runtime failure for a Wolf failure; the message names the action and Wolf's text. */
+    static LobbyRuntimeException translate(String action, WolfException e) {
+        LobbyRuntimeException.Kind kind;
+        if (e instanceof WolfUnavailableException) {
+            kind = LobbyRuntimeException.Kind.UNAVAILABLE;
+        } else if (e instanceof WolfApiException) {
+            kind = LobbyRuntimeException.Kind.REJECTED;
+        } else {
+            kind = LobbyRuntimeException.Kind.PROTOCOL;
+        }
+        return new LobbyRuntimeException(kind, "Could not " + action + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public String toString() {
+        return "WolfLobbyRuntime[" + client.endpoint() + "]";
+    }
+}

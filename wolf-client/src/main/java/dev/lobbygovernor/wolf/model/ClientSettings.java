@@ -1,0 +1,29 @@
+package dev.lobbygovernor.wolf.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * Client settings to update on lobby create; only the fields given ({@code null} = leave as is)
+ * are sent.
+ *
+ * @param runUid uid the runner runs as
+ * @param runGid gid the runner runs as
+ * @param controllersOverride controller types: {@code XBOX}, {@code PS}, {@code NINTENDO},
+ *     {@code AUTO}
+ * @param mouseAcceleration mouse acceleration factor
+ * @param vScrollAcceleration vertical scroll acceleration factor
+ * @param hScrollAcceleration horizontal scroll acceleration factor
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ClientSettings(
+        Integer runUid,
+        Integer runGid,
+        List<String> controllersOverride,
+        Double mouseAcceleration,
+        Double vScrollAcceleration,
+        Double hScrollAcceleration) {
+}

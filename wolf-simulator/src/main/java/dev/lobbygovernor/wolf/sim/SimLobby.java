@@ -1,0 +1,25 @@
+package dev.lobbygovernor.wolf.sim;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A lobby the simulated Wolf runs, as a test sees it through {@link WolfSimulator#lobbies()}.
+ * Like Wolf's own listing it tells whether a PIN is required, never the PIN.
+ *
+ * @param id the lobby id (a UUID)
+ * @param name the display name
+ * @param profileId the profile that created it
+ * @param pinRequired whether join and stop need a PIN
+ * @param stopWhenEveryoneLeaves whether it stops when its last session leaves
+ * @param connectedSessions the Moonlight session ids connected now
+ */
+public record SimLobby(String id, String name, String profileId, boolean pinRequired,
+        boolean stopWhenEveryoneLeaves, List<String> connectedSessions) {
+
+    /** Requires the id; copies the session list. */
+    public SimLobby {
+        Objects.requireNonNull(id, "id");
+        connectedSessions = List.copyOf(connectedSessions);
+    }
+}

@@ -1,0 +1,258 @@
+package dev.lobbygovernor.wolf.sim;
+
+import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.model.AudioSettings;
+import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
+import dev.lobbygovernor.wolf.model.Runner;
+import dev.lobbygovernor.wolf.model.StreamSession;
+import dev.lobbygovernor.wolf.model.VideoSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Wolf-compatible server for tests, in the spirit of a mock web server: a real UNIX socket
+ * (optionally TCP on 127.0.0.1) speaking Wolf's HTTP/1.0 dialect, lobbies and sessions kept in
+ * memory, a {@link GpuModel} behind the helixml fork's {@code /api/v1/system/*} endpoints, and
+ * fault injection.
+ *
+ * <pre>{@code
+ * try (WolfSimulator sim = WolfSimulator.builder()
+ *         .gpu(GpuModel.rtx2000Ada()).nvmlBreaksAt(6).gpuStackFailsAt(7).start(tempDir)) {
+ *     WolfClient client = ... sim.socketPath() ...;
+ *     sim.faults().latency(Duration.ofMillis(200));
+ *     sim.restart();               // every lobby is lost, as when Wolf restarts
+ * }
+ * }</pre>
+ *
+ * <p><b>Crash.</b> When a create reaches {@code gpuStackFailsAt}, the simulator answers that
+ * request 500 with {@link #GPU_STACK_FAILURE}, then behaves as the incident's Wolf container
+ * that exited: every lobby and session is lost, open connections close, and the socket file is
+ * removed, so clients get "connection refused / no such socket" until {@link #restart()}.
+ *
+ * <p><b>Threads.</b> {@code start} creates one accept thread per listener and a pool for
+ * connections, all daemon threads named {@code lobby-governor-wolfsim-*}; {@link #close()}
+ * stops them. The PIN of a lobby never appears in the simulator's logs, replies or events.
+ */
+public final class WolfSimulator implements AutoCloseable {
+
+    /** The socket's file name inside the directory given to {@code start}. */
+    public static final String SOCKET_FILE_NAME = "wolf.sock";
+    /** The error a create answers when the GPU stack fails (the incident's 7th lobby). */
+    public static final String GPU_STACK_FAILURE = LobbyRoutes.GPU_STACK_FAILURE;
+    /** The {@code gpu_stats.error} served once NVML is broken. */
+    public static final String NVML_FAILURE = SystemRoutes.NVML_FAILURE;
+
+    private static final Logger log = LoggerFactory.getLogger(WolfSimulator.class);
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+
+    private final Path socketPath;
+    private final WolfState state;
+    private final EventHub events = new EventHub();
+    private final Faults faults = new Faults();
+    private final RequestCounter counter = new RequestCounter();
+    private final ExecutorService pool;
+    private final SocketServer server;
+    private boolean up;
+    private boolean closed;
+    private int restarts;
+
+    private WolfSimulator(SimulatorSettings settings, Path socketPath) {
+        this.socketPath = socketPath;
+        this.state = new WolfState(settings, events);
+        Router router = new Router();
+        new LobbyRoutes(state).register(router);
+        new SessionRoutes(state, settings.apps()).register(router);
+        if (settings.forkEndpoints()) {
+            new SystemRoutes(state, settings.gpu(), settings.clock()).register(router);
+        }
+        router.add("GET", "/api/v1/events", r -> new Reply.EventStream());
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "lobby-governor-wolfsim-conn-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ConnectionHandler handler = new ConnectionHandler(
+                new RequestReader(MAX_HEADER_BYTES, settings.maxBodyBytes()), counter, faults,
+                router, events, settings.keepaliveInterval(), this::crash);
+        this.server = new SocketServer(socketPath, settings.tcp(), pool, handler);
+    }
+
+    /** A builder with the defaults of {@link WolfSimulatorBuilder}. */
+    public static WolfSimulatorBuilder builder() {
+        return new WolfSimulatorBuilder();
+    }
+
+    static WolfSimulator start(SimulatorSettings settings, Path socketPath) throws IOException {
+        WolfSimulator sim = new WolfSimulator(settings, socketPath);
+        try {
+            sim.bind();
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        return sim;
+    }
+
+    private synchronized void bind() throws IOException {
+        server.bind();
+        up = true;
+        log.atInfo().addKeyValue("socket", socketPath).log("Wolf simulator listening");
+    }
+
+    /** The UNIX socket the simulator listens on. */
+    public Path socketPath() {
+        return socketPath;
+    }
+
+    /** The TCP address on 127.0.0.1, when built with {@link WolfSimulatorBuilder#tcp()}. */
+    public Optional<InetSocketAddress> tcpAddress() {
+        int port = server.tcpPort();
+        return port == 0 ? Optional.empty()
+                : Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** The lobbies running now, in creation order. */
+    public List<SimLobby> lobbies() {
+        return state.simLobbies();
+    }
+
+    /**
+     * Creates a lobby server-side, as if another client had: a "leaked" lobby no store knows.
+     * It counts towards the GPU model (and may break NVML) but never crashes the server, and
+     * publishes the usual create event.
+     *
+     * @param name its display name
+     * @param pin its PIN, empty for an open lobby
+     * @return the new lobby's id
+     */
+    public String createLeakedLobby(String name, Optional<LobbyPin> pin) {
+        Objects.requireNonNull(pin, "pin");
+        CreateLobbyRequest request = CreateLobbyRequest.of("leaked-profile", name,
+                new VideoSettings(1920, 1080, 60, "/dev/dri/renderD128", "/dev/dri/renderD128",
+                        "video/x-raw", null),
+                new AudioSettings(2), "/tmp/leaked", new Runner.Process("sleep infinity"))
+                .withPin(pin.orElse(null));
+        return state.create(request, false).lobbyId();
+    }
+
+    /**
+     * Adds a Moonlight streaming session server-side, as a client pairing and starting a
+     * stream would, so tests can join it to a lobby.
+     *
+     * @param clientIp the streaming client's address
+     * @return the session id (unsigned 64-bit, as a decimal string)
+     */
+    public String createSession(String clientIp) {
+        return state.addSession(new StreamSession(null, null, Objects.requireNonNull(clientIp, "clientIp"),
+                null, 1920, 1080, 60, 2));
+    }
+
+    /** Requests read since start, across restarts (refused malformed requests excluded). */
+    public long requestCount() {
+        return counter.total();
+    }
+
+    /** Requests read for one method and path, such as {@code ("POST", "/api/v1/lobbies/stop")}. */
+    public long requestCount(String method, String path) {
+        return counter.count(method, path);
+    }
+
+    /** The fault injection of this simulator. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Breaks NVML now, whatever the lobby count; a {@link #restart()} heals it. */
+    public void breakNvml() {
+        state.breakNvml();
+    }
+
+    /** Whether NVML is broken now (by lobby count or {@link #breakNvml()}). */
+    public boolean nvmlBroken() {
+        return state.nvmlBroken();
+    }
+
+    /** Whether the simulated Wolf is serving: false after a GPU-stack crash until restart. */
+    public synchronized boolean isUp() {
+        return up;
+    }
+
+    /** How many times {@link #restart()} ran. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /**
+     * Restarts the simulated Wolf: closes the socket and every open connection (event streams
+     * included), loses every lobby and session, heals NVML, and listens again on the same
+     * socket path (and TCP port). Also brings a crashed simulator back.
+     *
+     * @throws UncheckedIOException if the socket cannot be bound again
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("simulator is closed");
+        }
+        goDown();
+        restarts++;
+        try {
+            bind();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Wolf simulator could not listen again", e);
+        }
+    }
+
+    private synchronized void crash(SocketChannel answering) {
+        if (!up || !answering.isOpen()) {
+            // a restart or close got here first and already took this connection down
+            return;
+        }
+        log.atWarn().addKeyValue("socket", socketPath)
+                .log("Wolf simulator crashed: the GPU stack failed; restart() brings it back");
+        goDown(answering);
+    }
+
+    private void goDown() {
+        goDown(null);
+    }
+
+    private void goDown(SocketChannel spare) {
+        server.unbind(spare);
+        events.endAll();
+        state.reset();
+        up = false;
+    }
+
+    /** Stops listening, closes every connection and stops the simulator's threads. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        faults.clear();
+        goDown();
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
+                log.atWarn().log("Wolf simulator threads did not stop within 2 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
