@@ -1,5 +1,6 @@
 package dev.lobbygovernor.examples;
 
+import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
@@ -61,7 +62,7 @@ final class DoctorCommand {
         HealthClassifier classifier = new HealthClassifier(HealthThresholds.defaults());
         ProbeHistory history = classifier.record(ProbeHistory.empty(), reading.outcome(), NO_LOBBIES, now);
         HostHealth health = classifier.classify(HOST_ID, history, NO_LOBBIES, now);
-        List<dev.lobbygovernor.core.gpu.GpuDevice> devices = reading.outcome() instanceof ProbeOutcome.Sampled s
+        List<GpuDevice> devices = reading.outcome() instanceof ProbeOutcome.Sampled s
                 ? s.sample().devices() : List.of();
         if (args.has("--json")) {
             out.println(GpuJson.write(GpuJson.doctor(reading.source(), devices, health)));
