@@ -1,2 +1,10 @@
-/** Placeholder until the module lands. */
+/**
+ * A {@link dev.lobbygovernor.core.gpu.GpuProbe} that reads GPUs in-process through NVML
+ * ({@code libnvidia-ml.so.1}) with JNA: name, UUID, memory, utilisation, temperature, power,
+ * NVENC sessions and the processes on each GPU.
+ *
+ * <p>Start with {@link dev.lobbygovernor.nvml.NvmlGpuProbe#create()}, or let
+ * {@code Probes.discover()} find {@link dev.lobbygovernor.nvml.NvmlGpuProbeProvider}. NVML is
+ * process-wide: every probe in a JVM shares one NVML session and one library.
+ */
 package dev.lobbygovernor.nvml;

@@ -93,7 +93,10 @@ public final class EventSubscription implements AutoCloseable {
                 }
                 failures++;
                 Duration wait = reconnect.delay(failures, ThreadLocalRandom.current().nextDouble());
-                log.atWarn().addKeyValue("endpoint", transport.endpoint())
+                // loud once per outage, quiet while it lasts
+                (failures == 1 ? log.atWarn() : log.atDebug())
+                        .addKeyValue("endpoint", transport.endpoint())
+                        .addKeyValue("failures", failures)
                         .addKeyValue("reconnectInMs", wait.toMillis())
                         .log("Wolf event stream lost: {}", e.getMessage());
                 notifyListener(() -> listener.onDisconnected(e, wait));

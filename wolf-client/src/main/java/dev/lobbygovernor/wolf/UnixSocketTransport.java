@@ -3,6 +3,7 @@ package dev.lobbygovernor.wolf;
 import dev.lobbygovernor.wolf.internal.ChannelInputStream;
 import dev.lobbygovernor.wolf.internal.HttpRequestEncoder;
 import dev.lobbygovernor.wolf.internal.HttpResponseParser;
+import dev.lobbygovernor.wolf.internal.SelectorPool;
 import dev.lobbygovernor.wolf.internal.UnixConnection;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ import java.util.Objects;
  * <p>Wolf's server replies {@code HTTP/1.0 <code> OK} and closes the connection, so the reply
  * is read to end of stream and then parsed strictly ({@link HttpResponseParser}). JDK 17's
  * {@code HttpClient} cannot reach a UNIX socket, hence this small client on
- * {@link java.nio.channels.SocketChannel}. Holds no resources between calls; thread-safe.
+ * {@link java.nio.channels.SocketChannel}. Between calls it holds only a few idle selectors
+ * (see {@link SelectorPool}), released by {@link #close()}; thread-safe.
  */
 public final class UnixSocketTransport implements WolfTransport {
 
     private final Path socket;
     private final TransportSettings settings;
+    private final SelectorPool selectors = new SelectorPool();
 
     /**
      * A transport to the socket at {@code socket}.
@@ -36,7 +39,8 @@ public final class UnixSocketTransport implements WolfTransport {
     @Override
     public WolfResponse exchange(WolfRequest request)
             throws WolfUnavailableException, WolfProtocolException {
-        try (UnixConnection conn = UnixConnection.connect(socket, settings.connectTimeout())) {
+        try (UnixConnection conn = UnixConnection.connect(socket, settings.connectTimeout(),
+                selectors)) {
             send(conn, request, null);
             UnixConnection.Bytes reply = conn.readToEnd(settings.maxResponseBytes(),
                     settings.readTimeout());
@@ -92,9 +96,10 @@ public final class UnixSocketTransport implements WolfTransport {
         return "unix:" + socket;
     }
 
-    /** Nothing to release: each request has its own connection. */
+    /** Closes the idle selectors kept for reuse; each request has its own connection. */
     @Override
     public void close() {
+        selectors.close();
     }
 
     @Override

@@ -123,7 +123,8 @@ final class WolfCalls {
         }
         T value;
         try {
-            value = JSON.readValue(resp.bodyStream(), type);
+            // straight from the read buffer: no copy, no stream wrapper
+            value = JSON.readValue(resp.data(), resp.offset(), resp.bodyLength(), type);
         } catch (IOException e) {
             throw malformed(resp, path, type, e);
         }

@@ -75,6 +75,14 @@ public final class WolfResponse {
         return new String(data, offset, length, StandardCharsets.UTF_8);
     }
 
+    byte[] data() {
+        return data;
+    }
+
+    int offset() {
+        return offset;
+    }
+
     /** Status and body length only: the body is not shown. */
     @Override
     public String toString() {

@@ -3,6 +3,8 @@ package dev.lobbygovernor.wolf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import dev.lobbygovernor.testing.LogCapture;
 import dev.lobbygovernor.wolf.model.WolfEvent;
 import dev.lobbygovernor.wolf.testing.CannedServer;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +165,21 @@ class EventSubscriptionTest {
 
             assertThat(next()).contains("A");
             assertThat(next()).contains("B");
+        }
+    }
+
+    @Test
+    void outageIsLoggedLoudlyOnceWhileItLasts() throws Exception {
+        try (LogCapture logs = LogCapture.of(EventSubscription.class.getName());
+                EventSubscription sub = client(dir.resolve("absent.sock"), Duration.ofSeconds(5))
+                        .events(recorder, QUICK)) {
+            sub.start();
+            for (int i = 0; i < 3; i++) {
+                assertThat(next()).isEqualTo("disconnected WolfUnavailableException");
+            }
+
+            assertThat(logs.at(Level.WARN)).hasSize(1);
+            assertThat(logs.at(Level.WARN).get(0).getFormattedMessage()).contains("does not exist");
         }
     }
 

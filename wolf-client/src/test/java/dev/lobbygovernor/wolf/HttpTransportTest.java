@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The TCP/TLS transport for Wolf behind a reverse proxy, against a canned TCP server. */
 class HttpTransportTest {
 
-    private static final TransportSettings FAST = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofSeconds(1)).withReadTimeout(Duration.ofMillis(500))
+    /** Generous timeouts where a reply is expected: the build machine may be loaded. */
+    private static final TransportSettings GENEROUS = TransportSettings.DEFAULTS
+            .withConnectTimeout(Duration.ofSeconds(5)).withReadTimeout(Duration.ofSeconds(10))
             .withMaxResponseBytes(2048);
+    /** A short read timeout for the tests that expect it to fire. */
+    private static final TransportSettings SHORT = GENEROUS.withReadTimeout(Duration.ofMillis(500));
 
     private static URI base(CannedServer server, String path) throws Exception {
         return URI.create("http://127.0.0.1:" + server.port() + path);
@@ -26,7 +29,7 @@ class HttpTransportTest {
         try (CannedServer server = CannedServer.tcp(
                 r -> CannedServer.wolf(200, "{\"success\":true,\"lobbies\":[]}"))) {
             WolfClient client = WolfClient.builder()
-                    .http(base(server, "/wolf/"), Optional.of("s3cr3t-token")).settings(FAST).build();
+                    .http(base(server, "/wolf/"), Optional.of("s3cr3t-token")).settings(GENEROUS).build();
 
             assertThat(client.listLobbies()).isEmpty();
             assertThat(server.requests()).singleElement().satisfies(req -> assertThat(req)
@@ -41,7 +44,7 @@ class HttpTransportTest {
         try (CannedServer server = CannedServer.tcp(
                 r -> CannedServer.wolf(500, "{\"success\":false,\"error\":\"Invalid lobby ID\"}"))) {
             WolfClient client = WolfClient.builder().http(base(server, ""), Optional.empty())
-                    .settings(FAST).build();
+                    .settings(GENEROUS).build();
 
             assertThatThrownBy(() -> client.stopLobby("nope", Optional.empty()))
                     .isInstanceOfSatisfying(WolfApiException.class,
@@ -56,7 +59,7 @@ class HttpTransportTest {
     void replyOverTheCapIsAProtocolError() throws Exception {
         try (CannedServer server = CannedServer.tcp(
                 r -> CannedServer.wolf(200, "{\"x\":\"" + "a".repeat(5000) + "\"}"))) {
-            HttpTransport t = HttpTransport.builder(base(server, "")).settings(FAST).build();
+            HttpTransport t = HttpTransport.builder(base(server, "")).settings(GENEROUS).build();
 
             assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/apps")))
                     .isInstanceOf(WolfProtocolException.class).hasMessageContaining("2048-byte");
@@ -68,21 +71,21 @@ class HttpTransportTest {
         byte[] partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"succ"
                 .getBytes(StandardCharsets.US_ASCII);
         try (CannedServer server = CannedServer.tcp(r -> new CannedServer.Reply(partial, true))) {
-            HttpTransport t = HttpTransport.builder(base(server, "")).settings(FAST).build();
+            HttpTransport t = HttpTransport.builder(base(server, "")).settings(SHORT).build();
             long start = System.nanoTime();
 
             assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
                     .isInstanceOfSatisfying(WolfUnavailableException.class,
                             e -> assertThat(e.timedOut()).isTrue());
             assertThat(Duration.ofNanos(System.nanoTime() - start))
-                    .isLessThan(FAST.readTimeout().plusSeconds(3));
+                    .isLessThan(SHORT.readTimeout().plusSeconds(5));
         }
     }
 
     @Test
     void proxyThatNeverAnswersHitsTheReadTimeout() throws Exception {
         try (CannedServer server = CannedServer.tcp(r -> new CannedServer.Silence())) {
-            HttpTransport t = HttpTransport.builder(base(server, "")).settings(FAST).build();
+            HttpTransport t = HttpTransport.builder(base(server, "")).settings(SHORT).build();
 
             assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
                     .isInstanceOfSatisfying(WolfUnavailableException.class,
@@ -96,7 +99,7 @@ class HttpTransportTest {
         try (CannedServer server = CannedServer.tcp(r -> new CannedServer.Silence())) {
             dead = base(server, "");
         }
-        HttpTransport t = HttpTransport.builder(dead).settings(FAST).build();
+        HttpTransport t = HttpTransport.builder(dead).settings(GENEROUS).build();
 
         assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
                 .isInstanceOf(WolfUnavailableException.class);

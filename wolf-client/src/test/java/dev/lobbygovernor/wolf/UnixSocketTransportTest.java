@@ -19,16 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** The UNIX-socket transport against a tiny canned server that behaves like Wolf. */
 class UnixSocketTransportTest {
 
-    private static final TransportSettings FAST = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofMillis(500))
-            .withReadTimeout(Duration.ofMillis(400))
+    /** Generous timeouts where a reply is expected: the build machine may be loaded. */
+    private static final TransportSettings GENEROUS = TransportSettings.DEFAULTS
+            .withConnectTimeout(Duration.ofSeconds(5))
+            .withReadTimeout(Duration.ofSeconds(10))
             .withMaxResponseBytes(4096);
+    /** A short read timeout for the tests that expect it to fire. */
+    private static final TransportSettings SHORT = GENEROUS.withReadTimeout(Duration.ofMillis(400));
 
     @TempDir
     Path dir;
 
     private UnixSocketTransport transport(CannedServer server) {
-        return new UnixSocketTransport(server.socketPath(), FAST);
+        return new UnixSocketTransport(server.socketPath(), GENEROUS);
     }
 
     @Test
@@ -112,14 +115,15 @@ class UnixSocketTransportTest {
 
     @Test
     void missingSocketIsUnavailableWithinTheConnectTimeout() {
-        UnixSocketTransport t = new UnixSocketTransport(dir.resolve("absent.sock"), FAST);
+        TransportSettings settings = GENEROUS.withConnectTimeout(Duration.ofSeconds(2));
+        UnixSocketTransport t = new UnixSocketTransport(dir.resolve("absent.sock"), settings);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
                 .isInstanceOf(WolfUnavailableException.class)
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining("absent.sock");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAST.connectTimeout());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(settings.connectTimeout());
     }
 
     @Test
@@ -130,7 +134,7 @@ class UnixSocketTransportTest {
         }
         assertThat(Files.exists(path)).isTrue();
 
-        assertThatThrownBy(() -> new UnixSocketTransport(path, FAST).exchange(WolfRequest.get("/x")))
+        assertThatThrownBy(() -> new UnixSocketTransport(path, GENEROUS).exchange(WolfRequest.get("/x")))
                 .isInstanceOf(WolfUnavailableException.class)
                 .hasMessageContaining("Cannot connect");
     }
@@ -139,15 +143,16 @@ class UnixSocketTransportTest {
     void serverThatNeverAnswersHitsTheReadTimeout() throws Exception {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
                 r -> new CannedServer.Silence())) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(), SHORT);
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> transport(server).exchange(WolfRequest.get("/api/v1/lobbies")))
+            assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
                     .isInstanceOfSatisfying(WolfUnavailableException.class,
                             e -> assertThat(e.timedOut()).isTrue())
                     .hasMessageContaining("did not answer");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).isGreaterThanOrEqualTo(FAST.readTimeout())
-                    .isLessThan(FAST.readTimeout().plusSeconds(2));
+            assertThat(took).isGreaterThanOrEqualTo(SHORT.readTimeout())
+                    .isLessThan(SHORT.readTimeout().plusSeconds(5));
         }
     }
 
@@ -165,7 +170,8 @@ class UnixSocketTransportTest {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> new CannedServer.Reply(
                 "HTTP/1.0 200 OK\r\nContent-Type: text/event-stream\r\n\r\n:keepalive\n\n"
                         .getBytes(StandardCharsets.US_ASCII), true));
-                WolfStream stream = transport(server).openStream("/api/v1/events")) {
+                WolfStream stream = new UnixSocketTransport(server.socketPath(), SHORT)
+                        .openStream("/api/v1/events")) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.header("content-type")).isEqualTo("text/event-stream");
             byte[] buf = new byte[64];
@@ -174,6 +180,27 @@ class UnixSocketTransportTest {
 
             assertThatThrownBy(() -> stream.body().read(buf))
                     .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void selectorsAreReusedCleanlyAcrossRequestsAndAfterATimeout() throws Exception {
+        int[] seen = {0};
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> ++seen[0] == 101
+                ? new CannedServer.Silence() : wolf(200, "{\"success\":true}"))) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(),
+                    GENEROUS.withReadTimeout(Duration.ofSeconds(1)));
+            for (int i = 0; i < 100; i++) {
+                assertThat(t.exchange(WolfRequest.get("/x")).status()).isEqualTo(200);
+            }
+            assertThatThrownBy(() -> t.exchange(WolfRequest.get("/x")))
+                    .isInstanceOf(WolfUnavailableException.class);
+
+            assertThat(t.exchange(WolfRequest.get("/x")).status()).isEqualTo(200);
+            t.close();
+            assertThat(t.exchange(WolfRequest.get("/x")).status()).as("usable after close")
+                    .isEqualTo(200);
+            assertThat(server.connections()).isEqualTo(103);
         }
     }
 }

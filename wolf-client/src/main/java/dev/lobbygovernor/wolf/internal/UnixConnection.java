@@ -28,35 +28,52 @@ public final class UnixConnection implements AutoCloseable {
 
     private final SocketChannel channel;
     private final String endpoint;
+    private final SelectorPool pool;
     private volatile Selector selector;
     private SelectionKey key;
+    private boolean closed;
 
-    private UnixConnection(SocketChannel channel, String endpoint) {
+    private UnixConnection(SocketChannel channel, String endpoint, SelectorPool pool) {
         this.channel = channel;
         this.endpoint = endpoint;
+        this.pool = pool;
     }
 
     /**
-     * Connects to {@code socket} within {@code timeout}.
+     * Connects to {@code socket} within {@code timeout}, with a selector of its own, so
+     * {@link #close()} may come from another thread.
      *
      * @throws WolfUnavailableException if the socket file is missing, nobody listens, or the
      *     connection is not made in time
      */
     public static UnixConnection connect(Path socket, Duration timeout)
             throws WolfUnavailableException {
+        return connect(socket, timeout, null);
+    }
+
+    /**
+     * Connects as {@link #connect(Path, Duration)}, borrowing a selector from {@code pool} when
+     * one is needed. Such a connection must be closed by the thread that uses it.
+     */
+    public static UnixConnection connect(Path socket, Duration timeout, SelectorPool pool)
+            throws WolfUnavailableException {
         String endpoint = "unix:" + socket;
         SocketChannel ch = null;
         try {
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
             ch.configureBlocking(false);
-            UnixConnection conn = new UnixConnection(ch, endpoint);
-            if (!ch.connect(UnixDomainSocketAddress.of(socket))) {
-                conn.await(SelectionKey.OP_CONNECT, deadline(timeout), "connect");
-                ch.finishConnect();
+            UnixConnection conn = new UnixConnection(ch, endpoint, pool);
+            try {
+                if (!ch.connect(UnixDomainSocketAddress.of(socket))) {
+                    conn.await(SelectionKey.OP_CONNECT, deadline(timeout), "connect");
+                    ch.finishConnect();
+                }
+                return conn;
+            } catch (WolfUnavailableException | IOException | RuntimeException e) {
+                conn.close();
+                throw e;
             }
-            return conn;
         } catch (WolfUnavailableException e) {
-            closeQuietly(ch);
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(ch);
@@ -152,7 +169,7 @@ public final class UnixConnection implements AutoCloseable {
             WolfUnavailableException {
         try {
             if (selector == null) {
-                selector = Selector.open();
+                selector = pool != null ? pool.acquire() : Selector.open();
                 key = channel.register(selector, op);
             } else {
                 key.interestOps(op);
@@ -191,17 +208,43 @@ public final class UnixConnection implements AutoCloseable {
         return r;
     }
 
-    /** Closes the channel and wakes any thread waiting on it. Idempotent. */
+    /**
+     * Closes the channel. A pooled selector is deregistered and returned; an own selector is
+     * closed, which also wakes a thread waiting on it. Idempotent.
+     */
     @Override
     public void close() {
-        closeQuietly(channel);
-        Selector s = selector;
-        if (s != null) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // nothing left to release
+        Selector s;
+        synchronized (this) {
+            if (closed) {
+                return;
             }
+            closed = true;
+            s = selector;
+        }
+        if (s != null && pool != null) {
+            try {
+                // cancel and flush the key, so the selector is clean for its next connection
+                key.cancel();
+                s.selectNow();
+                closeQuietly(channel);
+                pool.release(s);
+                return;
+            } catch (IOException | RuntimeException e) {
+                closeSelector(s);
+            }
+        }
+        closeQuietly(channel);
+        if (s != null) {
+            closeSelector(s);
+        }
+    }
+
+    private static void closeSelector(Selector s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing left to release
         }
     }
 

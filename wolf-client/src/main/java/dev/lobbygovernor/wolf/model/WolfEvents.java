@@ -3,6 +3,7 @@ package dev.lobbygovernor.wolf.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Map;
+import java.util.Objects;
 
 /** Wolf's SSE event type names and the reading of one frame into a {@link WolfEvent}. */
 public final class WolfEvents {
@@ -51,7 +52,7 @@ public final class WolfEvents {
      * @throws JsonProcessingException if a known type's data is not valid JSON of its shape
      */
     public static WolfEvent decode(String type, String data) throws JsonProcessingException {
-        Class<? extends WolfEvent> cls = TYPES.get(type);
+        Class<? extends WolfEvent> cls = TYPES.get(Objects.requireNonNull(type, "type"));
         if (cls == null) {
             return new WolfEvent.Unknown(type, data);
         }

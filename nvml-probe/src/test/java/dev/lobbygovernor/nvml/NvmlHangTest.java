@@ -1,0 +1,67 @@
+package dev.lobbygovernor.nvml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import ch.qos.logback.classic.Level;
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.core.gpu.Probes;
+import dev.lobbygovernor.nvml.FakeNvml.Control;
+import dev.lobbygovernor.testing.Await;
+import dev.lobbygovernor.testing.LogCapture;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A call that hangs in the driver costs the caller the timeout, not the thread. */
+class NvmlHangTest {
+
+    static final Duration TIMEOUT = Duration.ofMillis(200);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aHangingCallIsCutOffByTheTimeoutDecoratorAndTheProbeAnswersOnceItReturns() throws Exception {
+        FakeNvml fake = FakeNvml.load(FakeNvml.Variant.FULL, tmp, Control.devices(1)
+                .with("hang.nvmlDeviceGetPowerUsage", 1500).with("hang_count", 1));
+        try (GpuProbe probe = Probes.withTimeout(fake.probe(), TIMEOUT)) {
+            long start = System.nanoTime();
+            ProbeException hung = catchThrowableOfType(ProbeException.class, probe::sample);
+            long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(hung.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
+            assertThat(waitedMs).isLessThan(1500);
+            Await.until("the hung call returns and the probe answers", () -> {
+                try {
+                    return probe.sample().devices().size() == 1;
+                } catch (ProbeException stillRunning) {
+                    assertThat(stillRunning.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
+    void closingWhileACallHangsGivesUpTheShutdownInsteadOfHanging() {
+        FakeNvml fake = FakeNvml.load(FakeNvml.Variant.FULL, tmp, Control.devices(1)
+                .with("hang.nvmlDeviceGetPowerUsage", 5000).with("hang_count", 1));
+        try (LogCapture logs = LogCapture.library()) {
+            GpuProbe probe = Probes.withTimeout(fake.probe(), TIMEOUT);
+            catchThrowableOfType(ProbeException.class, probe::sample);
+
+            long start = System.nanoTime();
+            probe.close();
+            long closeMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(closeMs).isLessThan(4500);
+            assertThat(logs.at(Level.WARN)).singleElement().extracting(e -> e.getFormattedMessage()).asString()
+                    .contains("still running", "skipping nvmlShutdown");
+            assertThat(fake.calls("nvmlShutdown")).isZero();
+        }
+    }
+}
