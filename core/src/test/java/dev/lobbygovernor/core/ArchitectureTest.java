@@ -3,12 +3,10 @@ package dev.lobbygovernor.core;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.lobbygovernor.testing.PackageSlices;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md's dependency rules for core, checked on the compiled classes. */
@@ -44,30 +42,8 @@ class ArchitectureTest {
 
     @Test
     void corePackagesHaveNoCycles() {
-        slices().assignedFrom(PACKAGE_WITH_ITS_INTERNALS).should().beFreeOfCycles().check(CORE);
+        slices().assignedFrom(PackageSlices.packageWithItsInternals()).should().beFreeOfCycles().check(CORE);
     }
-
-    /**
-     * One slice per package under dev.lobbygovernor, its {@code .internal} subpackage included: a
-     * facade constructs its implementations and they implement its SPI, which is one unit, not
-     * a cycle. Cycles between packages are still caught.
-     */
-    private static final SliceAssignment PACKAGE_WITH_ITS_INTERNALS = new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String pkg = javaClass.getPackageName();
-            if (!pkg.startsWith("dev.lobbygovernor.")) {
-                return SliceIdentifier.ignore();
-            }
-            int internal = pkg.indexOf(".internal");
-            return SliceIdentifier.of(internal < 0 ? pkg : pkg.substring(0, internal));
-        }
-
-        @Override
-        public String getDescription() {
-            return "packages of dev.lobbygovernor, each with its .internal subpackage";
-        }
-    };
 
     @Test
     void publicPackagesDoNotReachIntoAnotherModulesInternals() {

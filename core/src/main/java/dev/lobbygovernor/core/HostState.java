@@ -1,0 +1,145 @@
+package dev.lobbygovernor.core;
+
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.core.internal.HostLedger;
+import dev.lobbygovernor.core.runtime.LiveLobby;
+import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One host as the governor tracks it: its ledger, its cached lobby listing and its latest
+ * health. Listing is single-flight per host: callers that find the listing stale queue on
+ * {@link #listingLock} and the first one asks the runtime. A runtime call that hangs holds
+ * admissions to that host for as long, so runtimes must bound their calls with timeouts
+ * (the Wolf client does).
+ */
+final class HostState {
+
+    private static final Logger log = LoggerFactory.getLogger(LobbyGovernor.class);
+
+    final Host host;
+    final String id;
+    final HostLedger ledger;
+    /** Where this host's permits record their lobbies, and their time source. */
+    final SessionStore store;
+    final Clock clock;
+    /** Held while asking the runtime and applying what it said, so listings apply in order. */
+    final Object listingLock = new Object();
+
+    private final long listTtlMillis;
+    private final BlindAdmission blindMode;
+    /** Until when the applied listing may be reused; one volatile read on the hot path. */
+    private volatile long freshUntilMillis = Long.MIN_VALUE;
+    private boolean failing; // guarded by listingLock
+    private long failedAtMillis; // guarded by listingLock
+    private volatile HostHealth health;
+    private boolean healthReported; // guarded by this
+
+    HostState(Host host, SessionStore store, Clock clock, long listTtlMillis, BlindAdmission blindMode) {
+        this.host = host;
+        this.id = host.id();
+        this.store = store;
+        this.clock = clock;
+        this.listTtlMillis = listTtlMillis;
+        this.blindMode = blindMode;
+        this.health = HostHealth.unknown(id, clock.instant());
+        EffectiveCap cap = EffectiveCap.of(host.limits(), health, blindMode);
+        this.ledger = new HostLedger(cap.cap(), cap.binding(), cap.warningThreshold(), cap.refuseAll());
+    }
+
+    HostHealth health() {
+        return health;
+    }
+
+    /**
+     * Makes sure a fresh listing is applied, asking the runtime if needed.
+     *
+     * @return false when the runtime cannot be listed and no fresh listing is cached: the host's
+     *     count is unknown and it must refuse (never guess low)
+     */
+    boolean ensureFresh(long nowMillis) {
+        if (isFresh(nowMillis)) {
+            return true;
+        }
+        synchronized (listingLock) {
+            long now = clock.millis();
+            if (isFresh(now)) {
+                return true;
+            }
+            // A failed listing is not retried within the TTL either: a dead socket can take
+            // seconds to time out, and every admission would wait for it.
+            if (failing && now - failedAtMillis < listTtlMillis) {
+                return false;
+            }
+            return listNowLocked(now);
+        }
+    }
+
+    private boolean isFresh(long nowMillis) {
+        return nowMillis < freshUntilMillis;
+    }
+
+    /** Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}. */
+    boolean listNowLocked(long startedAtMillis) {
+        long mark = ledger.listingMark();
+        List<LiveLobby> lobbies;
+        try {
+            lobbies = host.runtime().listLobbies();
+        } catch (LobbyRuntimeException e) {
+            markFailing(startedAtMillis, e.kind().name(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // A runtime bug is no better than an unreachable host: the count is unknown.
+            markFailing(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
+            return false;
+        }
+        Set<String> ids = new HashSet<>();
+        for (LiveLobby lobby : lobbies) {
+            ids.add(lobby.id());
+        }
+        ledger.applyListing(ids, mark);
+        // measured from when the runtime was asked: the listing is at least that old
+        freshUntilMillis = saturatedAdd(startedAtMillis, listTtlMillis);
+        if (failing) {
+            failing = false;
+            log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", ids.size())
+                    .log("Streaming host answers again; admitting there again");
+        }
+        return true;
+    }
+
+    private void markFailing(long atMillis, String kind, String message) {
+        if (!failing) {
+            log.atWarn().addKeyValue("host", id).addKeyValue("kind", kind).addKeyValue("error", message)
+                    .log("Cannot list the lobbies of a streaming host; refusing admissions there until it answers");
+        }
+        failing = true;
+        failedAtMillis = atMillis;
+        freshUntilMillis = Long.MIN_VALUE;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /**
+     * Takes a new health report and precomputes the cap it implies. Reports older than the
+     * latest one applied are ignored, so two reporting threads cannot move health backwards.
+     */
+    synchronized void applyHealth(HostHealth report) {
+        if (healthReported && report.evaluatedAt().isBefore(health.evaluatedAt())) {
+            return;
+        }
+        EffectiveCap cap = EffectiveCap.of(host.limits(), report, blindMode);
+        ledger.setLimits(cap.cap(), cap.binding(), cap.warningThreshold(), cap.refuseAll());
+        health = report;
+        healthReported = true;
+    }
+}

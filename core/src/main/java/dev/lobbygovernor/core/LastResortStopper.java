@@ -1,0 +1,92 @@
+package dev.lobbygovernor.core;
+
+import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.SessionStore;
+import dev.lobbygovernor.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last resort: frees one slot on a full host by stopping its longest-idle recorded lobby,
+ * if idle at least the configured minimum. The stop uses the stored credentials, is verified
+ * by listing again, and only then is the record removed; every stop is a WARN naming the lobby
+ * (never its PIN). A lobby without a record is never stopped here: nobody can say whose it is.
+ */
+final class LastResortStopper {
+
+    private static final Logger log = LoggerFactory.getLogger(LobbyGovernor.class);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final Duration minIdle;
+
+    LastResortStopper(SessionStore store, Clock clock, Duration minIdle) {
+        this.store = store;
+        this.clock = clock;
+        this.minIdle = minIdle;
+    }
+
+    /** Tries to free one slot on the host; true only if a lobby was verified gone. */
+    boolean freeOneSlot(HostState host, String forSession) {
+        // Under the listing lock: one last resort per host at a time, and the verifying
+        // listing applies in order with ordinary refreshes.
+        synchronized (host.listingLock) {
+            Instant now = clock.instant();
+            Optional<LobbyRecord> victim;
+            try {
+                victim = HostLobbies.recordedRunning(store, host).stream()
+                        .filter(r -> !HostLobbies.since(r.lastActivityAt(), now).minus(minIdle).isNegative())
+                        .min(HostLobbies.LONGEST_IDLE_FIRST);
+            } catch (StoreException e) {
+                log.atWarn().addKeyValue("host", host.id).addKeyValue("error", e.getMessage())
+                        .log("Last resort skipped: the store cannot be read");
+                return false;
+            }
+            if (victim.isEmpty()) {
+                log.atDebug().addKeyValue("host", host.id).addKeyValue("minIdle", minIdle)
+                        .log("Last resort found no lobby idle long enough");
+                return false;
+            }
+            return stopAndVerify(host, victim.get(), now, forSession);
+        }
+    }
+
+    private boolean stopAndVerify(HostState host, LobbyRecord victim, Instant now, String forSession) {
+        String lobbyId = victim.lobbyId();
+        Duration idle = HostLobbies.since(victim.lastActivityAt(), now);
+        try {
+            host.host.runtime().stopLobby(lobbyId, victim.optionalPin());
+        } catch (LobbyRuntimeException | RuntimeException e) {
+            // It may be gone already (stopped by its user a moment ago): the listing decides.
+            log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
+                    .addKeyValue("error", e.getMessage()).log("Last resort: stop request failed; verifying");
+        }
+        if (!host.listNowLocked(clock.millis())) {
+            log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
+                    .log("Last resort: cannot verify the stop (host does not answer); lobby record kept");
+            return false;
+        }
+        if (host.ledger.countedLobbies().contains(lobbyId)) {
+            log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
+                    .log("Last resort: lobby still runs after stop; lobby record kept");
+            return false;
+        }
+        try {
+            store.removeLobby(lobbyId);
+        } catch (StoreException e) {
+            // The lobby is verifiably gone, so its slot is free; cleanup removes the record later.
+            log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
+                    .addKeyValue("error", e.getMessage()).log("Last resort: lobby stopped but its record could not be removed");
+        }
+        log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
+                .addKeyValue("session", victim.sessionId()).addKeyValue("idleSeconds", idle.toSeconds())
+                .addKeyValue("forSession", forSession)
+                .log("Last resort: stopped the longest-idle lobby to admit a new one");
+        return true;
+    }
+}
