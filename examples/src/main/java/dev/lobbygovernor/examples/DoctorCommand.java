@@ -1,0 +1,126 @@
+package dev.lobbygovernor.examples;
+
+import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.core.gpu.Probes;
+import dev.lobbygovernor.core.health.HealthClassifier;
+import dev.lobbygovernor.core.health.HealthThresholds;
+import dev.lobbygovernor.core.health.HostCapacity;
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.core.health.ProbeHistory;
+import dev.lobbygovernor.core.health.ProbeOutcome;
+import dev.lobbygovernor.smi.SmiCsvParser;
+import dev.lobbygovernor.smi.SmiFieldError;
+import dev.lobbygovernor.smi.SmiReading;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code doctor}: reads this machine's GPU (NVML, then nvidia-smi), or a saved nvidia-smi CSV
+ * ({@code --smi-csv FILE}), classifies the reading as the health monitor would, and prints
+ * readings and health as text or JSON. The exit code follows the health (see {@link ExitCode}).
+ */
+final class DoctorCommand {
+
+    /** The host id in the classified health: doctor looks at the machine it runs on. */
+    static final String HOST_ID = "localhost";
+    /** Doctor knows no lobby count: nothing runs that it could count, and no cap applies. */
+    private static final HostCapacity NO_LOBBIES = new HostCapacity(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    private final PrintStream out;
+    private final Clock clock;
+    private final Supplier<List<GpuProbe>> localProbes;
+
+    DoctorCommand(PrintStream out, Clock clock, Supplier<List<GpuProbe>> localProbes) {
+        this.out = out;
+        this.clock = clock;
+        this.localProbes = localProbes;
+    }
+
+    /** What was read: a sample or a failure, plus what only a CSV file can add. */
+    private record Reading(String source, ProbeOutcome outcome, List<ProbeException> failures,
+            List<SmiFieldError> fieldErrors) {
+    }
+
+    int run(Arguments args) throws UsageException {
+        Optional<String> csvFile = args.value("--smi-csv");
+        Reading reading = csvFile.isPresent() ? fromCsv(csvFile.get()) : fromProbes();
+        Instant now = clock.instant();
+        HealthClassifier classifier = new HealthClassifier(HealthThresholds.defaults());
+        ProbeHistory history = classifier.record(ProbeHistory.empty(), reading.outcome(), NO_LOBBIES, now);
+        HostHealth health = classifier.classify(HOST_ID, history, NO_LOBBIES, now);
+        List<GpuDevice> devices = reading.outcome() instanceof ProbeOutcome.Sampled s
+                ? s.sample().devices() : List.of();
+        if (args.has("--json")) {
+            out.println(GpuJson.write(GpuJson.doctor(reading.source(), devices, health)));
+        } else {
+            DoctorText.print(out, reading.source(), devices, health, reading.failures(), reading.fieldErrors());
+        }
+        return ExitCode.forHealth(health.status());
+    }
+
+    private Reading fromCsv(String file) throws UsageException {
+        Path path = Paths.get(file);
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("--smi-csv: cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        String source = path.toString();
+        try {
+            SmiReading r = SmiCsvParser.read(text, source, clock.instant());
+            return new Reading(source, ProbeOutcome.of(r.sample()), List.of(), r.fieldErrors());
+        } catch (ProbeException e) {
+            return new Reading(source, ProbeOutcome.failed(e, clock.instant()), List.of(e), List.of());
+        }
+    }
+
+    private Reading fromProbes() {
+        List<GpuProbe> probes = new ArrayList<>();
+        localProbes.get().forEach(p -> probes.add(Probes.withTimeout(p, Probes.DEFAULT_TIMEOUT)));
+        try (GpuProbe chain = Probes.fallback(probes)) {
+            try {
+                GpuSample sample = chain.sample();
+                List<ProbeException> skipped = new ArrayList<>();
+                sample.skippedFailures().forEach(f -> skipped.add(
+                        new ProbeException(f.probeName(), f.cause(), f.message(), f.rawMessage())));
+                return new Reading(sample.source(), ProbeOutcome.of(sample), skipped, List.of());
+            } catch (ProbeException e) {
+                return new Reading(e.probeName(), ProbeOutcome.failed(e, clock.instant()), eachFailure(e), List.of());
+            }
+        }
+    }
+
+    /** A fallback chain throws its best probe's failure with the others suppressed. */
+    private static List<ProbeException> eachFailure(ProbeException chainFailure) {
+        List<ProbeException> each = new ArrayList<>();
+        Throwable first = chainFailure.getCause();
+        each.add(first instanceof ProbeException p ? p : chainFailure);
+        for (Throwable t : chainFailure.getSuppressed()) {
+            if (t instanceof ProbeException p) {
+                each.add(p);
+            }
+        }
+        return each;
+    }
+
+    /** Whether every probe failed because its library or executable is missing. */
+    static boolean noGpuLibrary(List<ProbeException> failures) {
+        return !failures.isEmpty()
+                && failures.stream().allMatch(f -> f.failureCause() == ProbeFailureCause.LIBRARY_MISSING);
+    }
+}

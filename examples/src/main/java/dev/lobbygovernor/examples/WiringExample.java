@@ -1,0 +1,76 @@
+package dev.lobbygovernor.examples;
+
+import dev.lobbygovernor.core.AdmissionRequest;
+import dev.lobbygovernor.core.Host;
+import dev.lobbygovernor.core.LobbyGovernor;
+import dev.lobbygovernor.core.Permit;
+import dev.lobbygovernor.core.cleanup.LobbyReaper;
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.Probes;
+import dev.lobbygovernor.core.health.HealthMonitor;
+import dev.lobbygovernor.nvml.NvmlGpuProbe;
+import dev.lobbygovernor.smi.NvidiaSmiGpuProbe;
+import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.store.SessionStore;
+import dev.lobbygovernor.wolf.WolfClient;
+import dev.lobbygovernor.wolf.WolfException;
+import dev.lobbygovernor.wolf.WolfLobbyRuntime;
+import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a host application wires Lobby Governor, as quoted in the README: its own
+ * {@link SessionStore}, NVML with nvidia-smi as fallback, a {@link WolfClient}; then, per lobby,
+ * a permit, the lobby, the commit. The build compiles it and a test runs it against the Wolf
+ * simulator, so the README's code cannot rot.
+ */
+public final class WiringExample implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    // README:start
+    private final WolfClient wolf;
+    private final GpuProbe gpu;
+    private final LobbyGovernor governor;
+    private final HealthMonitor monitor;
+    private final LobbyReaper reaper;
+
+    /** Wires everything once, at startup; {@code store} is your SessionStore over your database. */
+    public WiringExample(SessionStore store, Path wolfSocket) {
+        Clock clock = Clock.systemUTC();
+        wolf = WolfClient.builder().unixSocket(wolfSocket).build();
+        WolfLobbyRuntime runtime = new WolfLobbyRuntime(wolf);
+        governor = LobbyGovernor.builder().store(store).clock(clock).host(Host.of("wolf-1", runtime)).build();
+        gpu = Probes.standard(
+                Probes.fallback(List.of(NvmlGpuProbe.create(), NvidiaSmiGpuProbe.withDefaults())), clock);
+        monitor = HealthMonitor.builder().clock(clock).host("wolf-1", gpu)
+                .capacity(governor::capacity).sink(governor::reportHealth).build();
+        reaper = LobbyReaper.builder(store, Map.of("wolf-1", runtime)).clock(clock).build();
+        monitor.start();
+        reaper.start();
+    }
+
+    /** Starts a lobby for a session, or throws AdmissionDeniedException with the user's message. */
+    public String startLobby(String sessionId, CreateLobbyRequest lobby) throws WolfException {
+        LobbyPin pin = LobbyPin.of(String.format("%04d", RANDOM.nextInt(10_000)));
+        try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {
+            String lobbyId = wolf.createLobby(lobby.withPin(pin));
+            permit.commit(lobbyId, pin); // the PIN is stored before success is reported
+            return lobbyId;
+        } // closing an uncommitted permit gives its slot back
+    }
+    // README:end
+
+    /** Stops the monitor and the reaper, closes the probes and the client. */
+    @Override
+    public void close() {
+        reaper.close();
+        monitor.close();
+        gpu.close();
+        wolf.close();
+    }
+}
