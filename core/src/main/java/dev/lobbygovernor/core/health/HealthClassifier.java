@@ -24,6 +24,13 @@ import java.util.Objects;
  */
 public final class HealthClassifier {
 
+    /**
+     * How much of a probe's raw text a reason quotes. The reason reaches the monitoring-lost ERROR
+     * line, and nvidia-smi's raw output can run to kilobytes over many lines; its first line or
+     * two name the failure.
+     */
+    static final int RAW_QUOTE_LIMIT = 160;
+
     private final HealthThresholds thresholds;
 
     /** A classifier with these thresholds. */
@@ -154,7 +161,32 @@ public final class HealthClassifier {
     private static HealthReason.ProbeFailed probeFailed(ProbeFailure failure) {
         String detail = failure.rawMessage().isEmpty() || failure.message().contains(failure.rawMessage())
                 ? failure.message()
-                : failure.message() + " [" + failure.rawMessage() + "]";
+                : failure.message() + " [" + quote(failure.rawMessage()) + "]";
         return new HealthReason.ProbeFailed(failure.cause(), failure.probeName(), detail);
+    }
+
+    /**
+     * {@code raw} as one line of at most {@link #RAW_QUOTE_LIMIT} characters: each run of control
+     * characters (newlines, tabs, escapes) becomes one space, and a cut says how long the text was.
+     */
+    static String quote(String raw) {
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), RAW_QUOTE_LIMIT) + 32);
+        int i = 0;
+        for (; i < raw.length() && out.length() < RAW_QUOTE_LIMIT; i++) {
+            char c = raw.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+            out.setLength(out.length() - 1); // never leave half a character at the cut
+        }
+        String line = out.toString().strip();
+        boolean cut = raw.substring(i).chars().anyMatch(c -> !Character.isISOControl(c) && !Character.isWhitespace(c));
+        return cut ? line + " ... (" + raw.length() + " chars)" : line;
     }
 }

@@ -5,10 +5,12 @@ import java.time.Duration;
 /**
  * Hears about changes in host health. Every method has a no-op default: implement the ones you
  * need. Calls come on the monitor's polling thread, in this order for one poll of one host:
- * {@link #onStatusChanged}, then {@link #onMonitoringLost} or {@link #onMonitoringRestored},
- * then {@link #onRemediation}. Each {@code onMonitoringLost} is followed by exactly one {@code
- * onMonitoringRestored} once a good sample returns. Listeners should return quickly and must not
- * throw; an exception is caught and logged, and the other listeners still hear the event.
+ * {@link #onStatusChanged}, then {@link #onMonitoringLost} or {@link #onMonitoringRestored}.
+ * {@link #onRemediation} comes from the thread that ran the remediation, once it has returned,
+ * so it may come between later polls' events. Each {@code onMonitoringLost} is followed by
+ * exactly one {@code onMonitoringRestored} once a good sample returns. Listeners should return
+ * quickly and must not throw; an exception is caught and logged, and the other listeners still
+ * hear the event.
  */
 public interface HealthListener {
 

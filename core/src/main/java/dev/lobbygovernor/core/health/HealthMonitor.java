@@ -1,10 +1,6 @@
 package dev.lobbygovernor.core.health;
 
 import dev.lobbygovernor.core.gpu.GpuProbe;
-import dev.lobbygovernor.core.gpu.GpuSample;
-import dev.lobbygovernor.core.gpu.ProbeException;
-import dev.lobbygovernor.core.gpu.ProbeFailure;
-import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -36,7 +33,11 @@ import org.slf4j.LoggerFactory;
  * {@link MonitorConfig#reminderInterval()} while it lasts; one INFO on recovery with how long
  * monitoring was dark. After monitoring has been lost for {@link MonitorConfig#remediateAfter()}
  * or {@link MonitorConfig#remediateAfterFailures()} bad readings, the {@link Remediation} runs, at
- * most once per {@link MonitorConfig#remediationCooldown()}.
+ * most once per {@link MonitorConfig#remediationCooldown()} and never twice at once for a host. It
+ * runs off the poll path, so polling goes on while it works: on the builder's {@link
+ * Builder#remediationExecutor}, else once started on a daemon thread named {@code
+ * lobby-governor-health-remediation}, else on the thread calling {@link #pollOnce()} once the
+ * poll is done.
  */
 public final class HealthMonitor implements AutoCloseable {
 
@@ -49,7 +50,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final CapacitySource capacity;
     private final Consumer<HostHealth> sink;
     private final List<HealthListener> listeners;
-    private final Remediation remediation;
+    private final RemediationRunner remediations;
     private final ScheduledExecutorService hostExecutor;
     private final Map<String, HostWatch> hosts = new LinkedHashMap<>();
     private final Object pollLock = new Object();
@@ -65,7 +66,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.capacity = b.capacity;
         this.sink = b.sink;
         this.listeners = List.copyOf(b.listeners);
-        this.remediation = b.remediation;
+        this.remediations = new RemediationRunner(b.remediation, b.remediationExecutor, listeners, b.config);
         this.hostExecutor = b.executor;
         Instant now = clock.instant();
         b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, now)));
@@ -78,18 +79,30 @@ public final class HealthMonitor implements AutoCloseable {
 
     /**
      * Samples and classifies every host once, now, on the calling thread; feeds the sink and
-     * publishes transitions. Calls are serialised with each other and with the schedule.
+     * publishes transitions. Calls are serialised with each other and with the schedule. A
+     * remediation that falls due is handed off (see the class comment); without an executor or
+     * {@link #start()}, it runs here after the poll, outside the poll's lock.
      *
      * @return each host's new health, in the order the hosts were added
      */
     public List<HostHealth> pollOnce() {
-        synchronized (pollLock) {
-            List<HostHealth> out = new ArrayList<>(hosts.size());
-            for (HostWatch host : hosts.values()) {
-                out.add(poll(host));
+        List<HostHealth> out = new ArrayList<>(hosts.size());
+        Map<HostWatch, HostHealth> due = new LinkedHashMap<>(); // with the health that made it due
+        try {
+            synchronized (pollLock) {
+                for (HostWatch host : hosts.values()) {
+                    HostHealth health = poll(host);
+                    out.add(health);
+                    if (remediations.enabled() && host.remediationDue(config)) {
+                        due.put(host, health);
+                    }
+                }
             }
-            return out;
+        } finally {
+            // Even if a later host's poll threw: a host marked as remediating must get its run.
+            due.forEach(remediations::submit);
         }
+        return out;
     }
 
     /** The latest health of {@code hostId} ({@link HealthStatus#UNKNOWN} before the first poll). */
@@ -123,12 +136,17 @@ public final class HealthMonitor implements AutoCloseable {
                 });
                 executor = ownExecutor;
             }
+            remediations.start();
             long period = config.probeInterval().toNanos();
             schedule = executor.scheduleWithFixedDelay(this::pollContained, 0, period, TimeUnit.NANOSECONDS);
         }
     }
 
-    /** Stops polling; a host-supplied executor is left running. Idempotent. */
+    /**
+     * Stops polling; host-supplied executors are left running. A remediation in progress on the
+     * monitor's own thread finishes (a restart cut off halfway would leave the server down), then
+     * that thread ends. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -136,6 +154,7 @@ public final class HealthMonitor implements AutoCloseable {
                 return;
             }
             closed = true;
+            remediations.close();
             if (schedule != null) {
                 schedule.cancel(false);
             }
@@ -155,7 +174,7 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private HostHealth poll(HostWatch host) {
-        ProbeOutcome outcome = sample(host.probe);
+        ProbeOutcome outcome = host.sample(clock);
         Instant now = clock.instant();
         HostCapacity cap = capacityOf(host, now);
         host.history = classifier.record(host.history, outcome, cap, now);
@@ -170,27 +189,7 @@ public final class HealthMonitor implements AutoCloseable {
             }
         }
         host.announce(previous, listeners, config);
-        host.remediateIfDue(remediation, listeners, config);
         return host.health;
-    }
-
-    private ProbeOutcome sample(GpuProbe probe) {
-        try {
-            GpuSample sample = probe.sample();
-            if (sample == null) {
-                return failed(probe, "the probe returned no sample");
-            }
-            return ProbeOutcome.of(sample);
-        } catch (ProbeException e) {
-            return ProbeOutcome.failed(e, clock.instant());
-        } catch (RuntimeException e) {
-            return failed(probe, "the probe threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private ProbeOutcome failed(GpuProbe probe, String message) {
-        return new ProbeOutcome.Failed(
-                new ProbeFailure(probe.name(), ProbeFailureCause.UNKNOWN, message, ""), clock.instant());
     }
 
     private HostCapacity capacityOf(HostWatch host, Instant now) {
@@ -216,6 +215,7 @@ public final class HealthMonitor implements AutoCloseable {
         private final List<HealthListener> listeners = new ArrayList<>();
         private Remediation remediation;
         private ScheduledExecutorService executor;
+        private Executor remediationExecutor;
 
         private Builder() {
         }
@@ -268,9 +268,23 @@ public final class HealthMonitor implements AutoCloseable {
             return this;
         }
 
-        /** Polls on this executor instead of an own thread; {@code close()} leaves it running. */
+        /**
+         * Polls on this executor instead of an own thread; {@code close()} leaves it running. The
+         * remediation does not run here (a one-thread executor would stop polling while it works):
+         * see {@link #remediationExecutor}.
+         */
         public Builder executor(ScheduledExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Runs the remediation on this executor instead of the monitor's own thread, also when the
+         * host drives {@link HealthMonitor#pollOnce()} itself; {@code close()} leaves it running.
+         * Remediations of different hosts may then run at once; one host's never do.
+         */
+        public Builder remediationExecutor(Executor executor) {
+            this.remediationExecutor = Objects.requireNonNull(executor, "remediationExecutor");
             return this;
         }
 

@@ -1,16 +1,23 @@
 package dev.lobbygovernor.core.health;
 
 import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailure;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One host under watch: its probe, history and health, and the log and listener duties of its
- * transitions. The monitor serialises polls; only {@link #health} is read outside them.
+ * transitions. The monitor serialises polls; only {@link #health} and {@link #remediating} are
+ * used outside them.
  *
  * <p>Logging is per transition, never per probe call: one ERROR on entering MONITORING_LOST, a
  * WARN reminder at most once per reminder interval while it lasts, one INFO on recovery, one
@@ -24,6 +31,8 @@ final class HostWatch {
     final GpuProbe probe;
     ProbeHistory history = ProbeHistory.empty();
     volatile HostHealth health;
+    /** Set while this host's remediation runs, which may be on another thread than the polls. */
+    final AtomicBoolean remediating = new AtomicBoolean();
     HostCapacity lastCapacity;
     private Instant lostSince;
     private Instant lastReminderAt;
@@ -34,6 +43,26 @@ final class HostWatch {
         this.hostId = hostId;
         this.probe = probe;
         this.health = HostHealth.unknown(hostId, now);
+    }
+
+    /** Asks the probe once; whatever it does, the answer is an outcome. */
+    ProbeOutcome sample(Clock clock) {
+        try {
+            GpuSample sample = probe.sample();
+            if (sample == null) {
+                return failed("the probe returned no sample", clock);
+            }
+            return ProbeOutcome.of(sample);
+        } catch (ProbeException e) {
+            return ProbeOutcome.failed(e, clock.instant());
+        } catch (RuntimeException e) {
+            return failed("the probe threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), clock);
+        }
+    }
+
+    private ProbeOutcome failed(String message, Clock clock) {
+        return new ProbeOutcome.Failed(
+                new ProbeFailure(probe.name(), ProbeFailureCause.UNKNOWN, message, ""), clock.instant());
     }
 
     /** Logs and publishes the change from {@code previous} to the current health. */
@@ -70,10 +99,14 @@ final class HostWatch {
         }
     }
 
-    /** Runs the remediation if monitoring has been lost long enough and the cool-down allows. */
-    void remediateIfDue(Remediation remediation, List<HealthListener> listeners, MonitorConfig config) {
-        if (remediation == null || lostSince == null) {
-            return;
+    /**
+     * Whether the remediation should start now: monitoring has been lost long enough, the
+     * cool-down allows, and no remediation of this host still runs. If so, marks it running (the
+     * {@link RemediationRunner} clears the mark when it returns) and logs that it starts.
+     */
+    boolean remediationDue(MonitorConfig config) {
+        if (lostSince == null || remediating.get()) {
+            return false;
         }
         Instant now = health.evaluatedAt();
         boolean due = darkFor(now).compareTo(config.remediateAfter()) >= 0
@@ -81,31 +114,14 @@ final class HostWatch {
         boolean coolingDown = lastRemediationAt != null
                 && Duration.between(lastRemediationAt, now).compareTo(config.remediationCooldown()) < 0;
         if (!due || coolingDown) {
-            return;
+            return false;
         }
         lastRemediationAt = now;
+        remediating.set(true);
         log.atWarn().setMessage("GPU monitoring on host {} lost for {} ({} bad readings in a row); running remediation")
                 .addArgument(hostId).addArgument(human(darkFor(now))).addArgument(history.consecutiveFailures())
                 .addKeyValue("host", hostId).log();
-        RemediationResult result;
-        try {
-            result = remediation.remediate(hostId, health);
-            if (result == null) {
-                result = RemediationResult.failed("the remediation returned no result");
-            }
-        } catch (Exception e) {
-            result = RemediationResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-        if (result.succeeded()) {
-            log.atInfo().setMessage("Remediation for host {} done: {}").addArgument(hostId)
-                    .addArgument(result.detail()).addKeyValue("host", hostId).log();
-        } else {
-            log.atWarn().setMessage("Remediation for host {} failed: {}; next try after {}").addArgument(hostId)
-                    .addArgument(result.detail()).addArgument(human(config.remediationCooldown()))
-                    .addKeyValue("host", hostId).log();
-        }
-        RemediationResult done = result;
-        Listeners.each(listeners, hostId, "onRemediation", l -> l.onRemediation(hostId, done));
+        return true;
     }
 
     /**

@@ -3,8 +3,9 @@ package dev.lobbygovernor.core.health;
 /**
  * What a host does when monitoring has stayed lost too long: typically restart the streaming
  * server's container, the known cure for NVML's "Unknown Error" inside a container. The monitor
- * calls it on its polling thread, at most once per cool-down per host (see {@link MonitorConfig}),
- * so it should finish within seconds.
+ * calls it off its polling path (see {@link HealthMonitor}), at most once per cool-down per host
+ * (see {@link MonitorConfig}) and never again for a host while a call for it still runs, so it
+ * may take as long as a restart takes.
  */
 @FunctionalInterface
 public interface Remediation {

@@ -3,9 +3,13 @@ package dev.lobbygovernor.core.gpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lobbygovernor.testing.Await;
 import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class CachedProbeTest {
@@ -68,6 +72,34 @@ class CachedProbeTest {
         assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class,
                 e -> assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN));
         assertThat(nvml.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureCausedByTheCallersInterruptIsRethrownUncachedWithTheInterruptKept() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        nvml.thenBlockUntil(never).thenPlausible();
+        GpuProbe probe = Probes.cached(nvml, TTL, clock);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean interruptKept = new AtomicBoolean();
+        Thread poller = new Thread(() -> {
+            try {
+                probe.sample();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+            interruptKept.set(Thread.currentThread().isInterrupted());
+        }, "cached-probe-poller");
+        poller.start();
+        Await.until("the refresh blocks in the probe", () -> nvml.calls() == 1
+                && poller.getState() == Thread.State.WAITING);
+        poller.interrupt(); // as shutdownNow() does to a monitor's polling thread
+        poller.join(5_000);
+
+        assertThat(thrown.get()).isInstanceOf(ProbeException.class);
+        assertThat(interruptKept).isTrue();
+        // Same instant, well within the TTL: the next caller asks the GPU, not the cached interrupt.
+        assertThat(probe.sample().source()).isEqualTo("nvml");
+        assertThat(nvml.calls()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -186,6 +187,44 @@ class TimeoutProbeTest {
         assertThat(worker.isAlive()).isFalse();
         assertThat(script.closes()).isEqualTo(1);
         assertThatThrownBy(probe::sample).isInstanceOf(ProbeException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void closeReturnsAtOnceAndClosesTheProbeOnlyAfterTheRunningCallReturns() {
+        var hung = new ScriptedGpuProbe("closing", clock).thenHangUninterruptibly(release);
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        GpuProbe recording = new GpuProbe() {
+            @Override
+            public String name() {
+                return hung.name();
+            }
+
+            @Override
+            public GpuSample sample() throws ProbeException {
+                try {
+                    return hung.sample();
+                } finally {
+                    events.add("call returned");
+                }
+            }
+
+            @Override
+            public void close() {
+                events.add("closed");
+                hung.close();
+            }
+        };
+        GpuProbe probe = Probes.withTimeout(recording, TIMEOUT);
+        timeoutOf(probe);
+
+        long start = System.nanoTime();
+        probe.close();
+        assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(events).as("closed under the running call").isEmpty();
+
+        release.countDown();
+        Await.until("the probe is closed", () -> hung.closes() == 1);
+        assertThat(events).containsExactly("call returned", "closed");
     }
 
     @Test

@@ -67,6 +67,29 @@ class HealthClassifierTest {
     }
 
     @Test
+    void aTenKilobyteMultiLineRawMessageIsQuotedAsOneShortLine() {
+        String line = "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\r\n";
+        String raw = line.repeat(10_240 / line.length() + 1) + "\u001b[0m\ttail";
+        ProbeOutcome failed = ProbeOutcome.failed(new ProbeException("nvidia-smi",
+                ProbeFailureCause.DRIVER_NOT_LOADED, "nvidia-smi failed", raw), NOW);
+
+        String message = classify(failed, lobbies(1)).reasons().get(0).message();
+
+        assertThat(raw).hasSizeGreaterThan(10_240);
+        assertThat(message).doesNotContain("\n", "\r", "\t", "\u001b")
+                .contains("[NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. NVIDIA-SMI")
+                .endsWith("... (" + raw.length() + " chars)]")
+                .hasSizeLessThan(HealthClassifier.RAW_QUOTE_LIMIT + 100);
+    }
+
+    @Test
+    void aShortRawMessageIsQuotedWholeWithItsLineBreaksFlattened() {
+        assertThat(HealthClassifier.quote("Failed to initialize NVML: Unknown Error\n\n"))
+                .isEqualTo("Failed to initialize NVML: Unknown Error");
+        assertThat(HealthClassifier.quote("line one\r\n\tline two")).isEqualTo("line one line two");
+    }
+
+    @Test
     void aSampleOlderThanTheStalenessLimitIsStaleWithItsAge() {
         GpuSample old = GpuSamples.plausible("nvml", NOW.minusSeconds(16));
         HostHealth h = classify(old, 1);

@@ -66,6 +66,22 @@ class HealthMonitorLoggingTest {
     }
 
     @Test
+    void theMonitoringLostErrorQuotesAKilobyteRawMessageOnOneShortLine() {
+        String raw = "Unable to determine the device handle for GPU0000:01:00.0: Unknown Error\n".repeat(140);
+        probe.thenFail(ProbeFailureCause.GPU_LOST, raw);
+        HealthMonitor m = monitor().build();
+        try (LogCapture logs = LogCapture.library()) {
+            m.pollOnce();
+            assertThat(logs.at(Level.ERROR)).singleElement().satisfies(e -> {
+                assertThat(e.getFormattedMessage()).doesNotContain("\n").hasSizeLessThan(1_000)
+                        .contains("Unable to determine the device handle");
+                assertThat(e.getKeyValuePairs()).allSatisfy(kv ->
+                        assertThat(String.valueOf(kv.value)).doesNotContain("\n").hasSizeLessThan(1_000));
+            });
+        }
+    }
+
+    @Test
     void whileLostAWarnReminderComesAtMostEveryFiveMinutes() {
         probe.thenNvmlUnknownError();
         HealthMonitor m = monitor().build();

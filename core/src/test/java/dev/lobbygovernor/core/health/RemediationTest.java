@@ -1,15 +1,23 @@
 package dev.lobbygovernor.core.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ch.qos.logback.classic.Level;
+import dev.lobbygovernor.testing.Await;
 import dev.lobbygovernor.testing.LogCapture;
 import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RemediationTest {
@@ -17,9 +25,36 @@ class RemediationTest {
     private final MutableClock clock = MutableClock.at("2025-01-10T12:28:18Z");
     private final ScriptedGpuProbe probe = new ScriptedGpuProbe("nvml", clock);
     private final List<Instant> runs = new ArrayList<>();
-    private final List<RemediationResult> heard = new ArrayList<>();
+    private final List<RemediationResult> heard = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void releaseBlockedRemediations() {
+        release.countDown();
+    }
+
+    /** A remediation that takes until {@code release} opens, as restarting Wolf takes a minute. */
+    private Remediation slow() {
+        return (host, health) -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            ranOn.add(Thread.currentThread());
+            try {
+                release.await();
+                return RemediationResult.succeeded("wolf restarted");
+            } finally {
+                running.decrementAndGet();
+            }
+        };
+    }
 
     private HealthMonitor monitor(MonitorConfig config, Remediation remediation) {
+        return builder(config, remediation).build();
+    }
+
+    private HealthMonitor.Builder builder(MonitorConfig config, Remediation remediation) {
         return HealthMonitor.builder().clock(clock).host("wolf-1", probe)
                 .capacity(id -> new HostCapacity(5, 5, 4)).config(config).remediation(remediation)
                 .listener(new HealthListener() {
@@ -27,7 +62,7 @@ class RemediationTest {
                     public void onRemediation(String hostId, RemediationResult result) {
                         heard.add(result);
                     }
-                }).build();
+                });
     }
 
     private Remediation recording(RemediationResult result) {
@@ -98,5 +133,54 @@ class RemediationTest {
         var config = MonitorConfig.builder().remediateAfterFailures(1).build();
         pollEvery5s(monitor(config, recording(RemediationResult.succeeded("ok"))), Duration.ofMinutes(30));
         assertThat(runs).isEmpty();
+    }
+
+    @Test
+    void aSlowRemediationRunsOnItsOwnThreadWhilePollingGoesOn() throws Exception {
+        probe.thenNvmlUnknownError();
+        var config = MonitorConfig.builder().probeInterval(Duration.ofMillis(10)).remediateAfterFailures(1).build();
+        HealthMonitor m = monitor(config, slow());
+        m.start();
+        try {
+            Await.until("the remediation runs", () -> running.get() == 1);
+            int before = probe.calls();
+            Await.until("three more polls while it runs", () -> probe.calls() >= before + 3);
+            assertThat(ranOn).singleElement().satisfies(t -> {
+                assertThat(t.getName()).isEqualTo("lobby-governor-health-remediation");
+                assertThat(t.isDaemon()).isTrue();
+            });
+            assertThat(heard).isEmpty();
+            release.countDown();
+            Await.until("the listener hears the result", () -> heard.size() == 1);
+        } finally {
+            m.close();
+        }
+        ranOn.get(0).join(5_000);
+        assertThat(ranOn.get(0).isAlive()).as("the remediation thread ends on close").isFalse();
+    }
+
+    @Test
+    void aRemediationStillRunningIsNotStartedAgainForTheSameHostWhenItsCooldownPasses() {
+        probe.thenNvmlUnknownError();
+        var config = MonitorConfig.builder().remediateAfterFailures(1).remediationCooldown(Duration.ofMinutes(15)).build();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            HealthMonitor m = builder(config, slow()).remediationExecutor(pool).build();
+            // Polls return although the remediation blocks: they run here, on the test thread.
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                m.pollOnce();
+                Await.until("the remediation runs", () -> running.get() == 1);
+                pollEvery5s(m, Duration.ofMinutes(20));
+            });
+            assertThat(ranOn).hasSize(1);
+            release.countDown();
+            Await.until("the remediation returns", () -> heard.size() == 1 && running.get() == 0);
+            clock.advance(Duration.ofSeconds(5));
+            m.pollOnce();
+            Await.until("the next remediation, the cooldown long past", () -> heard.size() == 2);
+            assertThat(mostAtOnce).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -11,7 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps the latest outcome, sample or failure, for a time-to-live measured on an injected clock.
- * Failures are cached too: a broken driver is not asked again by every caller.
+ * Failures are cached too: a broken driver is not asked again by every caller. A failure that
+ * comes with the refreshing caller's interrupt is not cached: it says the caller is stopping (a
+ * monitor closed with {@code shutdownNow}), not that the GPU is broken, and caching it would show
+ * every other caller a false failure for the whole TTL.
  *
  * <p>Refreshes are serialised: callers that find the entry expired while another caller refreshes
  * it wait for that refresh and take its outcome, so one TTL costs one underlying call however
@@ -65,6 +68,10 @@ public final class CachedProbe implements GpuProbe {
             e = entry;
             if (!fresh(e)) {
                 e = load();
+                if (e.failure() != null && Thread.currentThread().isInterrupted()) {
+                    // The interrupt stays set for the caller; the next caller refreshes afresh.
+                    throw e.failure();
+                }
                 entry = e;
             }
         } finally {

@@ -5,6 +5,7 @@ import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,10 @@ import java.util.concurrent.TimeoutException;
  * with TIMEOUT ("previous call still running for N s") instead of starting more threads: at most
  * one abandoned call is outstanding, however often the probe is asked. Callers that arrive while
  * a call runs, not yet past its timeout, wait for that call instead of queueing another.
+ *
+ * <p>The wrapped probe is never closed under a running call (closing NVML while a call is inside
+ * it frees what the call uses): {@link #close()} closes it at once when idle, else the worker
+ * closes it when the running call returns.
  */
 public final class TimeoutProbe implements GpuProbe {
 
@@ -54,8 +59,7 @@ public final class TimeoutProbe implements GpuProbe {
         Call call;
         synchronized (lock) {
             if (closed) {
-                throw new ProbeException(name(), ProbeFailureCause.UNKNOWN,
-                        "GPU probe " + name() + " is closed", "");
+                throw closedFailure();
             }
             call = inFlight;
             if (call != null && arrived - call.startedNanos >= timeoutNanos) {
@@ -100,6 +104,10 @@ public final class TimeoutProbe implements GpuProbe {
         }
     }
 
+    private ProbeException closedFailure() {
+        return new ProbeException(name(), ProbeFailureCause.UNKNOWN, "GPU probe " + name() + " is closed", "");
+    }
+
     private ProbeException stillRunning(long runningNanos) {
         long tenths = runningNanos / 100_000_000L; // plain arithmetic: this path must stay cheap
         String seconds = tenths / 10 + "." + tenths % 10;
@@ -124,13 +132,20 @@ public final class TimeoutProbe implements GpuProbe {
 
         @Override
         public void run() {
+            boolean skip;
             synchronized (lock) {
                 runner = Thread.currentThread();
+                skip = closed; // taken off the queue just as close() ran: do not call a closing probe
             }
             GpuSample sample = null;
             Throwable failure = null;
+            boolean closeDelegate;
             try {
-                sample = delegate.sample();
+                if (skip) {
+                    failure = closedFailure();
+                } else {
+                    sample = delegate.sample();
+                }
             } catch (Throwable t) {
                 failure = Failures.unexpected(name(), t);
             } finally {
@@ -141,9 +156,14 @@ public final class TimeoutProbe implements GpuProbe {
                     if (inFlight == this) {
                         inFlight = null;
                     }
+                    // close() saw this call in flight and left the closing to it (see close()).
+                    closeDelegate = closed;
                 }
                 // An interrupt aimed at this call must not reach the next one.
                 Thread.interrupted();
+            }
+            if (closeDelegate) {
+                delegate.close();
             }
             if (failure == null) {
                 result.complete(sample);
@@ -166,10 +186,15 @@ public final class TimeoutProbe implements GpuProbe {
         }
     }
 
-    /** Stops the worker (interrupting a stuck call) and closes the wrapped probe. */
+    /**
+     * Stops the worker, interrupting a running call, and closes the wrapped probe: at once when no
+     * call runs, else on the worker once the running call returns (a call stuck in native code for
+     * good keeps the probe open rather than have it closed under it). Returns without waiting.
+     */
     @Override
     public void close() {
         ExecutorService w;
+        Call running;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -177,10 +202,19 @@ public final class TimeoutProbe implements GpuProbe {
             closed = true;
             w = worker;
             worker = null;
+            // Decided under the lock the call leaves its slot under: either it is still in flight
+            // and will see closed when it ends, or it is gone and nothing else will close.
+            running = inFlight;
         }
         if (w != null) {
-            w.shutdownNow();
+            List<Runnable> neverStarted = w.shutdownNow();
+            if (running != null && neverStarted.contains(running)) {
+                running.result.completeExceptionally(closedFailure());
+                running = null;
+            }
         }
-        delegate.close();
+        if (running == null) {
+            delegate.close();
+        }
     }
 }
