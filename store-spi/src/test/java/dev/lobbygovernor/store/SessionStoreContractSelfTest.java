@@ -36,8 +36,13 @@ class SessionStoreContractSelfTest {
 
     @Test
     void catchesLostUpdatesBetweenConcurrentTouches() {
-        assertThat(failuresOf(BrokenStores.NonAtomicTouch.class))
-                .contains("parallelTouchesKeepTheLatestActivity");
+        // A lost update shows only when two touches interleave; on a loaded machine one run of
+        // the kit may miss it, so it gets a few runs (each one is a real chance to catch it).
+        boolean caught = false;
+        for (int run = 0; run < 5 && !caught; run++) {
+            caught = failuresOf(BrokenStores.NonAtomicTouch.class).contains("parallelTouchesKeepTheLatestActivity");
+        }
+        assertThat(caught).as("the kit's parallel-touch test catches a non-atomic touch").isTrue();
     }
 
     @Test
