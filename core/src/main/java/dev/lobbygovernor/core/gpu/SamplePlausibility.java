@@ -44,7 +44,7 @@ public final class SamplePlausibility {
     }
 
     /**
-     * Every check, given what runs on the host.
+     * Every check, given what runs on the host, counting every running lobby as streaming.
      *
      * @param sample the reading
      * @param activeLobbies lobbies running on the host; a GPU under lobbies cannot read all zero
@@ -53,6 +53,22 @@ public final class SamplePlausibility {
      * @return the findings, empty if the sample is plausible
      */
     public static List<Finding> check(GpuSample sample, int activeLobbies, boolean lobbiesEncode) {
+        return check(sample, activeLobbies, activeLobbies, lobbiesEncode);
+    }
+
+    /**
+     * Every check, given what runs on the host.
+     *
+     * @param sample the reading
+     * @param activeLobbies lobbies running on the host; a GPU under lobbies cannot read all zero
+     * @param streamingLobbies lobbies with a connected client: Wolf encodes per client, so only
+     *     these hold NVENC sessions
+     * @param lobbiesEncode whether streaming lobbies encode with NVENC, so zero sessions in all
+     *     is implausible while one streams (false for hosts that encode in software)
+     * @return the findings, empty if the sample is plausible
+     */
+    public static List<Finding> check(GpuSample sample, int activeLobbies, int streamingLobbies,
+            boolean lobbiesEncode) {
         Objects.requireNonNull(sample, "sample");
         List<Finding> findings = new ArrayList<>();
         if (sample.devices().isEmpty()) {
@@ -62,8 +78,8 @@ public final class SamplePlausibility {
         for (int i = 0; i < sample.devices().size(); i++) {
             checkDevice(sample.devices().get(i), i, activeLobbies, findings);
         }
-        if (lobbiesEncode && activeLobbies > 0) {
-            checkEncoderSessions(sample.devices(), activeLobbies, findings);
+        if (lobbiesEncode && streamingLobbies > 0) {
+            checkEncoderSessions(sample.devices(), streamingLobbies, findings);
         }
         return findings;
     }
@@ -97,14 +113,14 @@ public final class SamplePlausibility {
         }
     }
 
-    private static void checkEncoderSessions(List<GpuDevice> devices, int activeLobbies,
+    private static void checkEncoderSessions(List<GpuDevice> devices, int streamingLobbies,
             List<Finding> findings) {
         List<Integer> reported = devices.stream().map(GpuDevice::encoderSessions)
                 .filter(Objects::nonNull).toList();
         // A probe that cannot read encoder stats reports null; only a reported zero is evidence.
         if (!reported.isEmpty() && reported.stream().mapToInt(Integer::intValue).sum() == 0) {
             findings.add(new Finding("devices[*].encoderSessions",
-                    "0 encoder sessions while " + activeLobbies + " lobbies run"));
+                    "0 encoder sessions while " + streamingLobbies + " lobbies stream"));
         }
     }
 

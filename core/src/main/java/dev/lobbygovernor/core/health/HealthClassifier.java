@@ -121,7 +121,8 @@ public final class HealthClassifier {
 
     private List<HealthReason.Implausible> implausibilities(GpuSample sample, HostCapacity capacity) {
         int active = capacity == null ? 0 : capacity.active();
-        return SamplePlausibility.check(sample, active, thresholds.lobbiesEncode()).stream()
+        int streaming = capacity == null ? 0 : capacity.streaming();
+        return SamplePlausibility.check(sample, active, streaming, thresholds.lobbiesEncode()).stream()
                 .map(f -> new HealthReason.Implausible(f.field(), f.detail()))
                 .toList();
     }

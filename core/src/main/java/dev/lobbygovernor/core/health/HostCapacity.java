@@ -6,14 +6,22 @@ package dev.lobbygovernor.core.health;
  * @param active lobbies running or reserved on the host
  * @param cap the smallest applicable hard cap
  * @param warningThreshold the count at which the host counts as nearly full
+ * @param streaming lobbies with at least one connected streaming client as last listed. Wolf
+ *     encodes per connected client (one consumer pipeline each), so only these hold NVENC
+ *     sessions: zero sessions while none streams is an idle GPU, not broken monitoring
  */
-public record HostCapacity(int active, int cap, int warningThreshold) {
+public record HostCapacity(int active, int cap, int warningThreshold, int streaming) {
 
     /** Validates the numbers. */
     public HostCapacity {
-        if (active < 0 || cap < 0 || warningThreshold < 0) {
+        if (active < 0 || cap < 0 || warningThreshold < 0 || streaming < 0) {
             throw new IllegalArgumentException("capacity numbers must not be negative");
         }
+    }
+
+    /** A capacity whose active lobbies all stream (for callers that cannot tell). */
+    public HostCapacity(int active, int cap, int warningThreshold) {
+        this(active, cap, warningThreshold, active);
     }
 
     /** Whether no further lobby fits. */

@@ -43,7 +43,7 @@ class SamplePlausibilityTest {
         var findings = SamplePlausibility.check(GpuSamples.allZero("wolf", AT), 6, true);
         assertThat(fields(findings)).containsExactly("devices[0].name", "devices[0].memoryTotalMiB",
                 "devices[0]", "devices[*].encoderSessions");
-        assertThat(findings.get(3).detail()).isEqualTo("0 encoder sessions while 6 lobbies run");
+        assertThat(findings.get(3).detail()).isEqualTo("0 encoder sessions while 6 lobbies stream");
     }
 
     @Test

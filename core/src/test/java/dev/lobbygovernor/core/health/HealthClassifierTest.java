@@ -116,6 +116,20 @@ class HealthClassifierTest {
     }
 
     @Test
+    void zeroEncoderSessionsWhileNoLobbyHasAClientIsAnIdleEncoderNotLostMonitoring() {
+        // Wolf encodes per connected client: lobbies nobody watches hold no NVENC session.
+        GpuSample noEncoders = GpuSamples.plausible("nvml", NOW, 0);
+        HostHealth idle = classify(ProbeOutcome.of(noEncoders), new HostCapacity(3, 5, 4, 0));
+        assertThat(idle.status()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(idle.monitoringWorking()).isTrue();
+
+        HostHealth watched = classify(ProbeOutcome.of(noEncoders), new HostCapacity(3, 5, 4, 1));
+        assertThat(watched.status()).isEqualTo(HealthStatus.MONITORING_LOST);
+        assertThat(watched.reasons()).contains(
+                new HealthReason.Implausible("devices[*].encoderSessions", "0 encoder sessions while 1 lobbies stream"));
+    }
+
+    @Test
     void zeroEncoderSessionsWhileLobbiesRunIsLostUnlessLobbiesDoNotEncode() {
         GpuSample noEncoders = GpuSamples.plausible("nvml", NOW, 0);
         assertThat(classify(noEncoders, 3).status()).isEqualTo(HealthStatus.MONITORING_LOST);
