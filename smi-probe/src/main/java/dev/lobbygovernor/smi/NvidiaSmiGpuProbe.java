@@ -52,6 +52,8 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     private ProcessHandle stuck;
     /** Guarded by {@link #oneAtATime}: shrinks when an old nvidia-smi rejects an optional field. */
     private List<String> gpuFields = SmiCsvParser.GPU_FIELDS;
+    /** Guarded by {@link #oneAtATime}: partial failures are logged when they start and end only. */
+    private final SmiTransitions transitions = new SmiTransitions(log, NAME);
     private volatile boolean closed;
 
     /**
@@ -109,9 +111,7 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             Instant takenAt = clock.instant();
             long start = System.nanoTime();
             SmiReading reading = queryGpus(takenAt);
-            reading.fieldErrors().forEach(e -> log.atWarn().addKeyValue("probe", NAME)
-                    .addKeyValue("gpu", e.gpuIndex()).addKeyValue("field", e.field())
-                    .addKeyValue("value", e.token()).log("nvidia-smi could not read a GPU field"));
+            transitions.fieldErrors(reading.fieldErrors());
             GpuSample sample = reading.sample();
             if (config.queryProcesses() && !sample.devices().isEmpty()) {
                 sample = withProcesses(sample);
@@ -211,11 +211,12 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             if (r.exitCode().orElse(-1) != 0) {
                 throw SmiFailureClassifier.classify(NAME, r.exitCode(), said(r));
             }
-            return SmiCsvParser.withProcesses(sample, SmiCsvParser.parseComputeApps(r.stdout(), NAME));
+            GpuSample withApps = SmiCsvParser.withProcesses(sample, SmiCsvParser.parseComputeApps(r.stdout(), NAME));
+            transitions.appsAnswered();
+            return withApps;
         } catch (ProbeException e) {
             // The GPU reading stands; the next sample shows whether nvidia-smi itself is failing.
-            log.atWarn().addKeyValue("probe", NAME).addKeyValue("cause", e.failureCause())
-                    .log("nvidia-smi could not list compute processes: " + e.getMessage());
+            transitions.appsFailed(e);
             return sample;
         }
     }
