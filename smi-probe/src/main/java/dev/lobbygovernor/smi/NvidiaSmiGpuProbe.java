@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: each run reads nvidia-smi's stdout and stderr on two short-lived daemon threads
  * named {@code lobby-governor-nvidia-smi-drain}, which end when the pipes close; pass an
- * {@link Executor} to supply them yourself.
+ * {@link Executor} to supply them yourself. A process that outlives nvidia-smi holding those
+ * pipes open is killed once the timeout passes; if it cannot be killed, the probe starts no
+ * other run until the pipes close, so at most one run's two threads ever wait on it.
  */
 public final class NvidiaSmiGpuProbe implements GpuProbe {
 
@@ -43,6 +45,11 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     public static final String NAME = "nvidia-smi";
 
     private static final Logger log = LoggerFactory.getLogger(NvidiaSmiGpuProbe.class);
+    /**
+     * How long a run waits for the pipe readers of an earlier run to end before refusing: a
+     * process that held them open was just killed, and its pipes close a moment after it dies.
+     */
+    private static final Duration READERS_WAIT = Duration.ofMillis(200);
 
     private final SmiProbeConfig config;
     private final Clock clock;
@@ -130,7 +137,7 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     }
 
     private void acquireTurn() throws ProbeException {
-        long waitMs = config.timeout().plus(ProcessRunner.KILL_GRACE).plus(ProcessRunner.DRAIN_GRACE).toMillis();
+        long waitMs = config.timeout().plus(ProcessRunner.MAX_OVERRUN).plus(READERS_WAIT).toMillis();
         try {
             if (oneAtATime.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
                 return;
@@ -145,11 +152,25 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
 
     private void refuseWhileStuck() throws ProbeException {
         if (stuck != null && ProcessRunner.isLive(stuck)) {
-            throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "An earlier nvidia-smi (pid " + stuck.pid()
-                    + ") is still alive after being killed, most likely stuck in a wedged driver; not starting "
-                    + "another. Check dmesg for Xid errors; the machine may need a GPU reset or a reboot.", "");
+            throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "A process of an earlier nvidia-smi run (pid "
+                    + stuck.pid() + ") is still alive after being killed, most likely stuck in a wedged driver; not "
+                    + "starting another. Check dmesg for Xid errors; the machine may need a GPU reset or a reboot.", "");
         }
         stuck = null;
+        if (readersStillOpen()) {
+            throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "An earlier nvidia-smi run left a process "
+                    + "holding its output open that could not be found or killed; not starting another until that "
+                    + "output closes.", "");
+        }
+    }
+
+    private boolean readersStillOpen() throws ProbeException {
+        try {
+            return runner.readersStillOpen(READERS_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted("Interrupted while waiting for the output of an earlier nvidia-smi run to close.");
+        }
     }
 
     private SmiReading queryGpus(Instant takenAt) throws ProbeException {
@@ -252,7 +273,8 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
                         Text.raw(said(r)));
             default:
                 throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "nvidia-smi exited, but a process it "
-                        + "started kept its output open past the timeout.", Text.raw(said(r)));
+                        + "started kept its output open past the timeout; " + r.killed() + " such process(es) "
+                        + "killed.", Text.raw(said(r)));
         }
     }
 
