@@ -105,15 +105,14 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
      * @throws ProbeException typed by {@link SmiFailureClassifier} for a failing nvidia-smi;
      *     {@code LIBRARY_MISSING} if the executable is not there; {@code TIMEOUT} if it did not
      *     answer in time (or an earlier run is still stuck); {@code MALFORMED_OUTPUT} for output
-     *     that cannot be parsed or floods past the cap
+     *     that cannot be parsed or floods past the cap; {@code UNKNOWN} after {@link #close()}
      */
     @Override
     public GpuSample sample() throws ProbeException {
-        if (closed) {
-            throw new ProbeException(NAME, ProbeFailureCause.UNKNOWN, "This nvidia-smi probe is closed.", "");
-        }
+        refuseIfClosed();
         acquireTurn();
         try {
+            refuseIfClosed(); // closed while this caller waited its turn
             refuseWhileStuck();
             Instant takenAt = clock.instant();
             long start = System.nanoTime();
@@ -136,6 +135,13 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
         closed = true;
     }
 
+    private void refuseIfClosed() throws ProbeException {
+        if (closed) {
+            throw new ProbeException(NAME, ProbeFailureCause.UNKNOWN,
+                    "nvidia-smi probe closed: sample() was called after close().", "");
+        }
+    }
+
     private void acquireTurn() throws ProbeException {
         long waitMs = config.timeout().plus(ProcessRunner.MAX_OVERRUN).plus(READERS_WAIT).toMillis();
         try {
@@ -153,23 +159,15 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     private void refuseWhileStuck() throws ProbeException {
         if (stuck != null && ProcessRunner.isLive(stuck)) {
             throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "A process of an earlier nvidia-smi run (pid "
-                    + stuck.pid() + ") is still alive after being killed, most likely stuck in a wedged driver; not "
-                    + "starting another. Check dmesg for Xid errors; the machine may need a GPU reset or a reboot.", "");
+                    + stuck.pid() + ") is still alive after being killed, most likely stuck in a wedged driver; "
+                    + "not starting another. Check dmesg for Xid errors; the machine may need a GPU reset or a "
+                    + "reboot.", "");
         }
         stuck = null;
-        if (readersStillOpen()) {
+        if (runner.readersStillOpen(READERS_WAIT)) {
             throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "An earlier nvidia-smi run left a process "
                     + "holding its output open that could not be found or killed; not starting another until that "
                     + "output closes.", "");
-        }
-    }
-
-    private boolean readersStillOpen() throws ProbeException {
-        try {
-            return runner.readersStillOpen(READERS_WAIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted("Interrupted while waiting for the output of an earlier nvidia-smi run to close.");
         }
     }
 

@@ -162,14 +162,19 @@ public final class ProcessRunner {
     /**
      * Whether a reader of an earlier run is still blocked on a pipe that a surviving process holds
      * open, after waiting up to {@code wait} for it to end. While one is, starting another run
-     * would only leave two more readers behind.
+     * would only leave two more readers behind. An interrupted caller stops waiting (its interrupt
+     * kept) and gets the answer as it stands.
      */
-    public boolean readersStillOpen(Duration wait) throws InterruptedException {
+    public boolean readersStillOpen(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        for (Drain d : openReaders) {
-            if (d.awaitEnd(deadline)) {
-                openReaders.remove(d);
+        try {
+            for (Drain d : openReaders) {
+                if (d.awaitEnd(deadline)) {
+                    openReaders.remove(d);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return !openReaders.isEmpty();
     }
