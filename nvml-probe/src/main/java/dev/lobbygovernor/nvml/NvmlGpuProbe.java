@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.nvml.internal.NvmlError;
 import dev.lobbygovernor.nvml.internal.NvmlLibrarySource;
 import dev.lobbygovernor.nvml.internal.NvmlReturn;
@@ -68,13 +69,15 @@ public final class NvmlGpuProbe implements GpuProbe {
      * Reads every GPU NVML reports.
      *
      * @throws NvmlProbeException when the library is missing, NVML does not initialise, or every
-     *     GPU fails
-     * @throws IllegalStateException after {@link #close()}
+     *     GPU fails; after {@link #close()}, with cause {@code UNKNOWN} and a message saying the
+     *     probe is closed
      */
     @Override
     public GpuSample sample() throws ProbeException {
         if (closed.get()) {
-            throw new IllegalStateException("NVML probe is closed");
+            // The code NVML itself returns for a call after nvmlShutdown.
+            throw new NvmlProbeException(NAME, ProbeFailureCause.UNKNOWN, NvmlSession.CLOSED_MESSAGE, "",
+                    NvmlReturn.UNINITIALIZED, NvmlReturn.name(NvmlReturn.UNINITIALIZED), "sample");
         }
         Instant takenAt = clock.instant();
         long start = System.nanoTime();

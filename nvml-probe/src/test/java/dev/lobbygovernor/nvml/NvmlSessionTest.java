@@ -2,8 +2,15 @@ package dev.lobbygovernor.nvml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.nvml.FakeNvml.Control;
+import dev.lobbygovernor.nvml.internal.NvmlError;
+import dev.lobbygovernor.nvml.internal.NvmlLibrarySource;
+import dev.lobbygovernor.nvml.internal.NvmlSession;
+import dev.lobbygovernor.testing.LogCapture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,12 +76,32 @@ class NvmlSessionTest {
     }
 
     @Test
-    void aClosedProbeRefusesToSample() {
+    void aClosedProbeFailsItsSampleWithAProbeExceptionSayingSo() {
         FakeNvml fake = FakeNvml.load(FakeNvml.Variant.FULL, tmp, Control.devices(1));
         NvmlGpuProbe probe = fake.probe();
         probe.close();
 
-        assertThatThrownBy(probe::sample).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        ProbeException e = catchThrowableOfType(probe::sample, ProbeException.class);
+        assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
+        assertThat(e.getMessage()).contains("probe closed");
+        assertThat(e.probeName()).isEqualTo("nvml");
+        assertThat(fake.calls("nvmlInit_v2")).as("a closed probe calls nothing").isZero();
+    }
+
+    @Test
+    void aSampleThatRacesTheLastCloseFailsTypedAndLogsNothing() {
+        FakeNvml fake = FakeNvml.load(FakeNvml.Variant.FULL, tmp, Control.devices(1));
+        // The probe's own closed check passed, then another thread released the last share.
+        NvmlSession session = NvmlSession.acquire(NvmlLibrarySource.of(fake.library()));
+        session.release();
+
+        try (LogCapture logs = LogCapture.library()) {
+            NvmlError e = catchThrowableOfType(session::sample, NvmlError.class);
+            assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
+            assertThat(e.getMessage()).contains("probe closed");
+            assertThat(logs.events()).isEmpty();
+        }
+        assertThat(fake.calls("nvmlInit_v2")).isZero();
     }
 
     @Test

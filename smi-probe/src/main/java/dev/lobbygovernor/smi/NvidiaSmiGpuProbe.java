@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: each run reads nvidia-smi's stdout and stderr on two short-lived daemon threads
  * named {@code lobby-governor-nvidia-smi-drain}, which end when the pipes close; pass an
- * {@link Executor} to supply them yourself.
+ * {@link Executor} to supply them yourself. A process that outlives nvidia-smi holding those
+ * pipes open is killed once the timeout passes; if it cannot be killed, the probe starts no
+ * other run until the pipes close, so at most one run's two threads ever wait on it.
  */
 public final class NvidiaSmiGpuProbe implements GpuProbe {
 
@@ -43,6 +45,11 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     public static final String NAME = "nvidia-smi";
 
     private static final Logger log = LoggerFactory.getLogger(NvidiaSmiGpuProbe.class);
+    /**
+     * How long a run waits for the pipe readers of an earlier run to end before refusing: a
+     * process that held them open was just killed, and its pipes close a moment after it dies.
+     */
+    private static final Duration READERS_WAIT = Duration.ofMillis(200);
 
     private final SmiProbeConfig config;
     private final Clock clock;
@@ -52,6 +59,8 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     private ProcessHandle stuck;
     /** Guarded by {@link #oneAtATime}: shrinks when an old nvidia-smi rejects an optional field. */
     private List<String> gpuFields = SmiCsvParser.GPU_FIELDS;
+    /** Guarded by {@link #oneAtATime}: partial failures are logged when they start and end only. */
+    private final SmiTransitions transitions = new SmiTransitions(log, NAME);
     private volatile boolean closed;
 
     /**
@@ -96,22 +105,19 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
      * @throws ProbeException typed by {@link SmiFailureClassifier} for a failing nvidia-smi;
      *     {@code LIBRARY_MISSING} if the executable is not there; {@code TIMEOUT} if it did not
      *     answer in time (or an earlier run is still stuck); {@code MALFORMED_OUTPUT} for output
-     *     that cannot be parsed or floods past the cap
+     *     that cannot be parsed or floods past the cap; {@code UNKNOWN} after {@link #close()}
      */
     @Override
     public GpuSample sample() throws ProbeException {
-        if (closed) {
-            throw new ProbeException(NAME, ProbeFailureCause.UNKNOWN, "This nvidia-smi probe is closed.", "");
-        }
+        refuseIfClosed();
         acquireTurn();
         try {
+            refuseIfClosed(); // closed while this caller waited its turn
             refuseWhileStuck();
             Instant takenAt = clock.instant();
             long start = System.nanoTime();
             SmiReading reading = queryGpus(takenAt);
-            reading.fieldErrors().forEach(e -> log.atWarn().addKeyValue("probe", NAME)
-                    .addKeyValue("gpu", e.gpuIndex()).addKeyValue("field", e.field())
-                    .addKeyValue("value", e.token()).log("nvidia-smi could not read a GPU field"));
+            transitions.fieldErrors(reading.fieldErrors());
             GpuSample sample = reading.sample();
             if (config.queryProcesses() && !sample.devices().isEmpty()) {
                 sample = withProcesses(sample);
@@ -129,8 +135,15 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
         closed = true;
     }
 
+    private void refuseIfClosed() throws ProbeException {
+        if (closed) {
+            throw new ProbeException(NAME, ProbeFailureCause.UNKNOWN,
+                    "nvidia-smi probe closed: sample() was called after close().", "");
+        }
+    }
+
     private void acquireTurn() throws ProbeException {
-        long waitMs = config.timeout().plus(ProcessRunner.KILL_GRACE).plus(ProcessRunner.DRAIN_GRACE).toMillis();
+        long waitMs = config.timeout().plus(ProcessRunner.MAX_OVERRUN).plus(READERS_WAIT).toMillis();
         try {
             if (oneAtATime.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
                 return;
@@ -145,11 +158,17 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
 
     private void refuseWhileStuck() throws ProbeException {
         if (stuck != null && ProcessRunner.isLive(stuck)) {
-            throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "An earlier nvidia-smi (pid " + stuck.pid()
-                    + ") is still alive after being killed, most likely stuck in a wedged driver; not starting "
-                    + "another. Check dmesg for Xid errors; the machine may need a GPU reset or a reboot.", "");
+            throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "A process of an earlier nvidia-smi run (pid "
+                    + stuck.pid() + ") is still alive after being killed, most likely stuck in a wedged driver; "
+                    + "not starting another. Check dmesg for Xid errors; the machine may need a GPU reset or a "
+                    + "reboot.", "");
         }
         stuck = null;
+        if (runner.readersStillOpen(READERS_WAIT)) {
+            throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "An earlier nvidia-smi run left a process "
+                    + "holding its output open that could not be found or killed; not starting another until that "
+                    + "output closes.", "");
+        }
     }
 
     private SmiReading queryGpus(Instant takenAt) throws ProbeException {
@@ -211,11 +230,12 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             if (r.exitCode().orElse(-1) != 0) {
                 throw SmiFailureClassifier.classify(NAME, r.exitCode(), said(r));
             }
-            return SmiCsvParser.withProcesses(sample, SmiCsvParser.parseComputeApps(r.stdout(), NAME));
+            GpuSample withApps = SmiCsvParser.withProcesses(sample, SmiCsvParser.parseComputeApps(r.stdout(), NAME));
+            transitions.appsAnswered();
+            return withApps;
         } catch (ProbeException e) {
             // The GPU reading stands; the next sample shows whether nvidia-smi itself is failing.
-            log.atWarn().addKeyValue("probe", NAME).addKeyValue("cause", e.failureCause())
-                    .log("nvidia-smi could not list compute processes: " + e.getMessage());
+            transitions.appsFailed(e);
             return sample;
         }
     }
@@ -251,7 +271,8 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
                         Text.raw(said(r)));
             default:
                 throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "nvidia-smi exited, but a process it "
-                        + "started kept its output open past the timeout.", Text.raw(said(r)));
+                        + "started kept its output open past the timeout; " + r.killed() + " such process(es) "
+                        + "killed.", Text.raw(said(r)));
         }
     }
 

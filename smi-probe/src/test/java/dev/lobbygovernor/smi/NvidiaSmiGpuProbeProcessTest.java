@@ -180,11 +180,13 @@ class NvidiaSmiGpuProbeProcessTest {
     }
 
     @Test
-    void closedProbeRefusesToRun() {
+    void closedProbeRefusesToRunWithAnUnknownCauseProbeException() {
         FakeNvidiaSmi smi = FakeNvidiaSmi.install("one-at-a-time.sh", dir);
         NvidiaSmiGpuProbe probe = new NvidiaSmiGpuProbe(smi.config().build(), clock);
         probe.close();
-        assertThat(catchThrowableOfType(probe::sample, ProbeException.class).getMessage()).contains("closed");
+        ProbeException e = catchThrowableOfType(probe::sample, ProbeException.class);
+        assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
+        assertThat(e.getMessage()).contains("probe closed");
         assertThat(smi.lines("runs")).isZero();
     }
 

@@ -1,6 +1,7 @@
 package dev.lobbygovernor.nvml.internal;
 
 import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ public final class NvmlSession {
 
     /** How long re-initialising or shutting down waits for NVML calls still in flight. */
     public static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+    /** The message of a sample taken after its probe, or the whole session, was closed. */
+    public static final String CLOSED_MESSAGE = "NVML probe closed: sample() was called after close().";
     /** More devices than any machine has: a larger count is garbage. */
     static final int MAX_DEVICES = 1024;
 
@@ -87,7 +90,9 @@ public final class NvmlSession {
                 lock.readLock().unlock();
             }
         } catch (NvmlError e) {
-            transitions.failed(e);
+            if (!closed) { // a sample racing the last close is not NVML failing
+                transitions.failed(e);
+            }
             throw e;
         }
     }
@@ -112,7 +117,8 @@ public final class NvmlSession {
         }
         try {
             if (closed) {
-                throw new IllegalStateException("NVML session already shut down");
+                // A probe sampling while the last holder closed: a typed failure, as the SPI promises.
+                throw new NvmlError(ProbeFailureCause.UNKNOWN, NvmlReturn.UNINITIALIZED, "sample", CLOSED_MESSAGE, "");
             }
             if (binding == null) {
                 binding = NvmlBinding.bind(source);

@@ -4,19 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a command with a deadline: stdout and stderr are drained concurrently with size caps (a
  * flood or a full pipe cannot hang the caller), and on timeout or flood the process and every
- * descendant it started are killed. Reports what happened; it never decides what it means.
+ * process it started are killed; so are processes it left behind holding its pipes after it
+ * exited. Reports what happened; it never decides what it means.
  */
 public final class ProcessRunner {
 
@@ -25,6 +27,12 @@ public final class ProcessRunner {
 
     /** How long the pipes get to reach their end once the process is gone. */
     public static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
+
+    /**
+     * The most a run can last past its timeout: a kill and a drain for the process tree, then
+     * another of each for leftovers that still hold a pipe.
+     */
+    public static final Duration MAX_OVERRUN = KILL_GRACE.plus(DRAIN_GRACE).multipliedBy(2);
 
     /** Kills one process. Replaceable so tests can simulate a process that will not die. */
     @FunctionalInterface
@@ -41,7 +49,10 @@ public final class ProcessRunner {
         TIMED_OUT,
         /** A pipe went past its cap; the process tree was killed. */
         FLOODED,
-        /** The process exited, but a process it left behind kept a pipe open past the deadline. */
+        /**
+         * The process exited, but a process it left behind kept a pipe open past the deadline;
+         * the processes of the run still alive were then killed.
+         */
         OUTPUT_LEFT_OPEN
     }
 
@@ -53,8 +64,9 @@ public final class ProcessRunner {
      * @param stdout what it printed on stdout, up to the cap
      * @param stderr what it printed on stderr, up to the cap
      * @param pid the process id
-     * @param killed how many processes were killed (the process and its descendants)
-     * @param stuck the process itself, if it was still alive after being killed and waited for
+     * @param killed how many processes were killed (the process and those it started)
+     * @param stuck a process of the run still alive after being killed and waited for: the
+     *     process itself if it lives, else a process it started
      */
     public record Result(Ending ending, OptionalInt exitCode, String stdout, String stderr, long pid,
             int killed, Optional<ProcessHandle> stuck) {
@@ -62,6 +74,8 @@ public final class ProcessRunner {
 
     private final Executor drainExecutor;
     private final Killer killer;
+    /** Readers of earlier runs whose pipe a process that would not die still holds open. */
+    private final Set<Drain> openReaders = ConcurrentHashMap.newKeySet();
 
     /**
      * A runner.
@@ -95,8 +109,11 @@ public final class ProcessRunner {
     public Result run(List<String> command, Duration timeout, int maxStdout, int maxStderr)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Process process = new ProcessBuilder(command).start();
-        Tree tree = new Tree(process);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        RunMarker marker = new RunMarker(Instant.now());
+        marker.applyTo(builder);
+        Process process = builder.start();
+        ProcessTree tree = new ProcessTree(process, marker, killer);
         try {
             process.getOutputStream().close(); // nvidia-smi reads no input; EOF rather than a pipe that never ends
         } catch (IOException ignored) {
@@ -123,13 +140,49 @@ public final class ProcessRunner {
         }
         long drainDeadline = Math.max(deadline, System.nanoTime() + DRAIN_GRACE.toNanos());
         boolean drained = out.awaitEnd(drainDeadline) & err.awaitEnd(drainDeadline);
+        if (!drained) {
+            // Something the process started outlived it (or our kill) and still holds a pipe: the
+            // readers would block until it dies on its own. Kill the run's leftovers too.
+            tree.killLeftovers();
+            long afterKill = System.nanoTime() + DRAIN_GRACE.toNanos();
+            if (!(out.awaitEnd(afterKill) & err.awaitEnd(afterKill))) {
+                keepIfOpen(out);
+                keepIfOpen(err);
+            }
+        }
         Ending ending = !exited ? Ending.TIMED_OUT
                 : out.flooded() || err.flooded() ? Ending.FLOODED
                 : drained ? Ending.EXITED : Ending.OUTPUT_LEFT_OPEN;
         OptionalInt exitCode = ending == Ending.EXITED && !process.isAlive()
                 ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
-        Optional<ProcessHandle> stuck = process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
+        Optional<ProcessHandle> stuck = process.isAlive() ? Optional.of(process.toHandle()) : tree.survivor();
         return new Result(ending, exitCode, out.text(), err.text(), process.pid(), tree.killed(), stuck);
+    }
+
+    /**
+     * Whether a reader of an earlier run is still blocked on a pipe that a surviving process holds
+     * open, after waiting up to {@code wait} for it to end. While one is, starting another run
+     * would only leave two more readers behind. An interrupted caller stops waiting (its interrupt
+     * kept) and gets the answer as it stands.
+     */
+    public boolean readersStillOpen(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            for (Drain d : openReaders) {
+                if (d.awaitEnd(deadline)) {
+                    openReaders.remove(d);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !openReaders.isEmpty();
+    }
+
+    private void keepIfOpen(Drain drain) throws InterruptedException {
+        if (!drain.awaitEnd(System.nanoTime())) {
+            openReaders.add(drain);
+        }
     }
 
     /** Whether a process is alive and not a zombie (a killed orphan may wait for a reaper). */
@@ -144,62 +197,6 @@ public final class ProcessRunner {
             return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
         } catch (IOException | RuntimeException noProcfs) {
             return process.isAlive();
-        }
-    }
-
-    /** The process and its descendants, killed at most once. */
-    private final class Tree {
-        private final Process process;
-        private final AtomicBoolean done = new AtomicBoolean();
-        private volatile int killed;
-
-        Tree(Process process) {
-            this.process = process;
-        }
-
-        int killed() {
-            return killed;
-        }
-
-        /**
-         * Kills the process and every descendant. The descendants are listed first, while the
-         * process lives: once it dies they are re-parented and no longer show as its descendants.
-         */
-        void kill() {
-            if (!done.compareAndSet(false, true)) {
-                return;
-            }
-            List<ProcessHandle> family = new ArrayList<>();
-            family.add(process.toHandle());
-            try {
-                process.descendants().forEach(family::add);
-            } catch (RuntimeException unsupported) {
-                // No process listing on this platform: the process itself is still killed.
-            }
-            family.forEach(this::killQuietly);
-            killed = family.size();
-            long deadline = System.nanoTime() + KILL_GRACE.toNanos();
-            for (ProcessHandle p : family) {
-                awaitDeath(p, deadline);
-            }
-        }
-
-        private void killQuietly(ProcessHandle p) {
-            try {
-                killer.kill(p);
-            } catch (RuntimeException notOurs) {
-                // A process we may not signal: reported as a survivor if it lives on.
-            }
-        }
-
-        private void awaitDeath(ProcessHandle p, long deadline) {
-            try {
-                while (isLive(p) && System.nanoTime() < deadline) {
-                    Thread.sleep(5);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -1,0 +1,75 @@
+package dev.lobbygovernor.smi.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Tags one run's processes so they can be found after the run's own process exited. Once a
+ * process exits, the processes it started are re-parented (to init or a subreaper) and no longer
+ * show as its descendants; but they inherit its environment, so a variable with a fresh value set
+ * on the run's process marks every process of that run. Found through
+ * {@code /proc/<pid>/environ} (Linux; only processes of our own user are readable, which ours
+ * are); where there is no procfs, nothing is found.
+ */
+final class RunMarker {
+
+    /** The environment variable set on every run's process. */
+    static final String VARIABLE = "LOBBY_GOVERNOR_RUN";
+
+    /** Process start times are kept in clock ticks; allow for their rounding. */
+    private static final Duration START_SLACK = Duration.ofSeconds(1);
+
+    private final String value = UUID.randomUUID().toString();
+    private final byte[] needle = (VARIABLE + "=" + value).getBytes(StandardCharsets.US_ASCII);
+    private final Instant notBefore;
+
+    RunMarker(Instant startingAt) {
+        this.notBefore = startingAt.minus(START_SLACK);
+    }
+
+    void applyTo(ProcessBuilder builder) {
+        builder.environment().put(VARIABLE, value);
+    }
+
+    /** The live processes that carry this marker, the run's own process included if it lives. */
+    List<ProcessHandle> find() {
+        long self = ProcessHandle.current().pid();
+        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+            return all.filter(p -> p.pid() != self)
+                    .filter(p -> p.info().startInstant().map(s -> !s.isBefore(notBefore)).orElse(true))
+                    .filter(this::carriesMarker)
+                    .collect(Collectors.toList());
+        } catch (RuntimeException unsupported) {
+            return List.of(); // no process listing on this platform
+        }
+    }
+
+    private boolean carriesMarker(ProcessHandle p) {
+        try {
+            return indexOf(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")), needle) >= 0;
+        } catch (IOException | RuntimeException goneOrNotOurs) {
+            return false;
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
