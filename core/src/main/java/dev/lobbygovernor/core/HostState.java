@@ -87,17 +87,26 @@ final class HostState {
 
     /** Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}. */
     boolean listNowLocked(long startedAtMillis) {
+        return listAndApplyLocked(startedAtMillis) != null;
+    }
+
+    /**
+     * Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}.
+     *
+     * @return what the runtime listed, or {@code null} if it could not be listed
+     */
+    List<LiveLobby> listAndApplyLocked(long startedAtMillis) {
         long mark = ledger.listingMark();
         List<LiveLobby> lobbies;
         try {
             lobbies = host.runtime().listLobbies();
         } catch (LobbyRuntimeException e) {
             markFailing(startedAtMillis, e.kind().name(), e.getMessage());
-            return false;
+            return null;
         } catch (RuntimeException e) {
             // A runtime bug is no better than an unreachable host: the count is unknown.
             markFailing(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
-            return false;
+            return null;
         }
         Set<String> ids = new HashSet<>();
         for (LiveLobby lobby : lobbies) {
@@ -111,7 +120,7 @@ final class HostState {
             log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", ids.size())
                     .log("Streaming host answers again; admitting there again");
         }
-        return true;
+        return lobbies;
     }
 
     private void markFailing(long atMillis, String kind, String message) {

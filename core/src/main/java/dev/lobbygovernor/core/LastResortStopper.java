@@ -1,5 +1,6 @@
 package dev.lobbygovernor.core;
 
+import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.SessionStore;
@@ -7,13 +8,17 @@ import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last resort: frees one slot on a full host by stopping its longest-idle recorded lobby,
- * if idle at least the configured minimum. The stop uses the stored credentials, is verified
+ * if idle at least the configured minimum and no client is connected to it (by a listing made
+ * just before choosing). The stop uses the stored credentials, is verified
  * by listing again, and only then is the record removed; every stop is a WARN naming the lobby
  * (never its PIN). A lobby without a record is never stopped here: nobody can say whose it is.
  */
@@ -36,10 +41,24 @@ final class LastResortStopper {
         // Under the listing lock: one last resort per host at a time, and the verifying
         // listing applies in order with ordinary refreshes.
         synchronized (host.listingLock) {
+            // A fresh listing, not the cached one: whether clients are connected must be known now.
+            List<LiveLobby> listed = host.listAndApplyLocked(clock.millis());
+            if (listed == null) {
+                log.atWarn().addKeyValue("host", host.id)
+                        .log("Last resort skipped: the host's lobbies cannot be listed");
+                return false;
+            }
+            Set<String> inUse = new HashSet<>();
+            for (LiveLobby lobby : listed) {
+                if (lobby.connectedSessions() > 0) {
+                    inUse.add(lobby.id());
+                }
+            }
             Instant now = clock.instant();
             Optional<LobbyRecord> victim;
             try {
                 victim = HostLobbies.recordedRunning(store, host).stream()
+                        .filter(r -> !inUse.contains(r.lobbyId()))
                         .filter(r -> !HostLobbies.since(r.lastActivityAt(), now).minus(minIdle).isNegative())
                         .min(HostLobbies.LONGEST_IDLE_FIRST);
             } catch (StoreException e) {

@@ -187,6 +187,21 @@ public final class LobbyGovernor implements AdmissionGate {
     }
 
     /**
+     * Reports activity on a lobby that the host application knows of (a user typed, a client
+     * reconnected): moves its record's last activity to now. The reaper's idle timeout and the
+     * last resort judge idleness by that time; the reaper also counts a lobby with connected
+     * streaming clients as active on each cycle, so call this for activity the runtime cannot see.
+     *
+     * @param lobbyId the lobby, as committed
+     * @return whether the lobby has a record (false: not committed, or already cleaned up)
+     * @throws dev.lobbygovernor.store.StoreException if the store cannot be written
+     */
+    public boolean touch(String lobbyId) {
+        Objects.requireNonNull(lobbyId, "lobbyId");
+        return store.touchLobby(lobbyId, clock.instant());
+    }
+
+    /**
      * Takes a host's latest health: the GPU-memory cap follows its last good sample while
      * monitoring works; while monitoring is lost or unknown only count-based caps apply (or, if
      * configured to fail closed, the host refuses everything). Reports for unknown hosts are

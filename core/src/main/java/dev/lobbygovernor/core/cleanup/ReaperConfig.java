@@ -59,7 +59,14 @@ public final class ReaperConfig {
         return interval;
     }
 
-    /** How long a recorded lobby may go without activity before it is stopped. */
+    /**
+     * How long a recorded lobby may go without activity before it is stopped. Activity is the
+     * record's last-activity time: each cycle moves it to the cycle's time for every lobby the
+     * runtime lists with connected clients (and such a lobby is never judged idle), and a host
+     * may report activity it knows of through {@code LobbyGovernor.touch} or
+     * {@link dev.lobbygovernor.store.SessionStore#touchLobby}. A lobby nobody connects to and
+     * nobody touches is idle from its commit.
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }
