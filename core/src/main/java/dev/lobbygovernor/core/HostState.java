@@ -101,29 +101,46 @@ final class HostState {
         try {
             lobbies = host.runtime().listLobbies();
         } catch (LobbyRuntimeException e) {
-            markFailing(startedAtMillis, e.kind().name(), e.getMessage());
+            markFailingLocked(startedAtMillis, e.kind().name(), e.getMessage());
             return null;
         } catch (RuntimeException e) {
             // A runtime bug is no better than an unreachable host: the count is unknown.
-            markFailing(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
+            markFailingLocked(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
             return null;
         }
+        applyLocked(lobbies, mark, startedAtMillis);
+        return lobbies;
+    }
+
+    /**
+     * Applies a listing the caller obtained (the last resort's verifying listing); the caller
+     * holds {@link #listingLock} and took {@code mark} from the ledger before asking.
+     */
+    void applyLocked(List<LiveLobby> lobbies, long mark, long startedAtMillis) {
+        ledger.applyListing(idsOf(lobbies), mark);
+        noteAnswered(startedAtMillis, lobbies.size());
+    }
+
+    private static Set<String> idsOf(List<LiveLobby> lobbies) {
         Set<String> ids = new HashSet<>();
         for (LiveLobby lobby : lobbies) {
             ids.add(lobby.id());
         }
-        ledger.applyListing(ids, mark);
+        return ids;
+    }
+
+    private void noteAnswered(long startedAtMillis, int lobbies) {
         // measured from when the runtime was asked: the listing is at least that old
         freshUntilMillis = saturatedAdd(startedAtMillis, listTtlMillis);
         if (failing) {
             failing = false;
-            log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", ids.size())
+            log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", lobbies)
                     .log("Streaming host answers again; admitting there again");
         }
-        return lobbies;
     }
 
-    private void markFailing(long atMillis, String kind, String message) {
+    /** The runtime could not be listed; the caller holds {@link #listingLock}. */
+    void markFailingLocked(long atMillis, String kind, String message) {
         if (!failing) {
             log.atWarn().addKeyValue("host", id).addKeyValue("kind", kind).addKeyValue("error", message)
                     .log("Cannot list the lobbies of a streaming host; refusing admissions there until it answers");

@@ -1,7 +1,7 @@
 package dev.lobbygovernor.core;
 
+import dev.lobbygovernor.core.cleanup.internal.VerifiedStop;
 import dev.lobbygovernor.core.runtime.LiveLobby;
-import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The last resort: frees one slot on a full host by stopping its longest-idle recorded lobby,
  * if idle at least the configured minimum and no client is connected to it (by a listing made
- * just before choosing). The stop uses the stored credentials, is verified
- * by listing again, and only then is the record removed; every stop is a WARN naming the lobby
- * (never its PIN). A lobby without a record is never stopped here: nobody can say whose it is.
+ * just before choosing). The stop is the reaper's {@link VerifiedStop}: stored credentials,
+ * verified by listing again, the record removed only then, runtime messages scrubbed of the PIN.
+ * Every stop is a WARN naming the lobby (never its PIN). A lobby without a record is never
+ * stopped here: nobody can say whose it is.
  */
 final class LastResortStopper {
 
@@ -68,7 +69,7 @@ final class LastResortStopper {
             }
             if (victim.isEmpty()) {
                 log.atDebug().addKeyValue("host", host.id).addKeyValue("minIdle", minIdle)
-                        .log("Last resort found no lobby idle long enough");
+                        .log("Last resort found no unused lobby idle long enough");
                 return false;
             }
             return stopAndVerify(host, victim.get(), now, forSession);
@@ -78,26 +79,32 @@ final class LastResortStopper {
     private boolean stopAndVerify(HostState host, LobbyRecord victim, Instant now, String forSession) {
         String lobbyId = victim.lobbyId();
         Duration idle = HostLobbies.since(victim.lastActivityAt(), now);
-        try {
-            host.host.runtime().stopLobby(lobbyId, victim.optionalPin());
-        } catch (LobbyRuntimeException | RuntimeException e) {
+        VerifiedStop stops = new VerifiedStop(host.host.runtime(), store);
+        VerifiedStop.Attempt sent = stops.send(lobbyId, victim.optionalPin());
+        if (!sent.acknowledged()) {
             // It may be gone already (stopped by its user a moment ago): the listing decides.
             log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
-                    .addKeyValue("error", e.getMessage()).log("Last resort: stop request failed; verifying");
+                    .addKeyValue("error", sent.detail()).log("Last resort: stop request failed; verifying");
         }
-        if (!host.listNowLocked(clock.millis())) {
+        long mark = host.ledger.listingMark();
+        long listedAt = clock.millis();
+        VerifiedStop.Verification listing = stops.verify();
+        if (!listing.answered()) {
+            host.markFailingLocked(listedAt, listing.failure().name(), listing.detail());
             log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
                     .log("Last resort: cannot verify the stop (host does not answer); lobby record kept");
             return false;
         }
-        if (host.ledger.countedLobbies().contains(lobbyId)) {
-            log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
+        host.applyLocked(listing.lobbies(), mark, listedAt);
+        VerifiedStop.Verdict verdict = listing.verdictOf(sent);
+        if (verdict != VerifiedStop.Verdict.STOPPED && verdict != VerifiedStop.Verdict.ALREADY_GONE) {
+            log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId).addKeyValue("verdict", verdict)
                     .log("Last resort: lobby still runs after stop; lobby record kept");
             return false;
         }
         try {
-            store.removeLobby(lobbyId);
-        } catch (StoreException e) {
+            stops.removeRecord(listing, lobbyId);
+        } catch (RuntimeException e) {
             // The lobby is verifiably gone, so its slot is free; cleanup removes the record later.
             log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
                     .addKeyValue("error", e.getMessage()).log("Last resort: lobby stopped but its record could not be removed");
@@ -105,7 +112,9 @@ final class LastResortStopper {
         log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
                 .addKeyValue("session", victim.sessionId()).addKeyValue("idleSeconds", idle.toSeconds())
                 .addKeyValue("forSession", forSession)
-                .log("Last resort: stopped the longest-idle lobby to admit a new one");
+                .log(verdict == VerifiedStop.Verdict.STOPPED
+                        ? "Last resort: stopped the longest-idle lobby to admit a new one"
+                        : "Last resort: the longest-idle lobby was already gone when stopped; its slot is free");
         return true;
     }
 }

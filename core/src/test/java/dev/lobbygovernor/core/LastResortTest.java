@@ -27,6 +27,8 @@ class LastResortTest {
     private final InMemorySessionStore store = new InMemorySessionStore();
     /** Connected clients per lobby, as the runtime lists them. */
     private final Map<String, Integer> clients = new ConcurrentHashMap<>();
+    /** When set, a stop fails with an error that echoes the PIN it was sent (a careless runtime). */
+    private volatile boolean stopErrorsEchoThePin;
     private final LobbyRuntime listedWithClients = new LobbyRuntime() {
         @Override
         public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
@@ -36,6 +38,10 @@ class LastResortTest {
 
         @Override
         public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
+            if (stopErrorsEchoThePin) {
+                throw new LobbyRuntimeException(LobbyRuntimeException.Kind.REJECTED,
+                        "stop refused for lobby " + lobbyId + " with pin " + pin.map(LobbyPin::reveal).orElse("-"));
+            }
             runtime.stopLobby(lobbyId, pin);
         }
     };
@@ -127,6 +133,24 @@ class LastResortTest {
                 .isInstanceOf(AdmissionDeniedException.class);
         assertThat(runtime.stopCalls()).isZero();
         assertThat(g.touch("never-committed")).isFalse();
+    }
+
+    @Test
+    void aStopErrorThatEchoesThePinDoesNotReachTheLogs() {
+        LobbyGovernor g = governor(LastResort.stopIdleLongerThan(Duration.ofMinutes(30)));
+        fill(g);
+        stopErrorsEchoThePin = true;
+
+        try (LogCapture logs = LogCapture.library()) {
+            assertThatThrownBy(() -> g.acquire(AdmissionRequest.forSession("new")))
+                    .isInstanceOf(AdmissionDeniedException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("5678"));
+
+            assertThat(logs.renderedLines()).anySatisfy(line -> assertThat(line)
+                    .contains("Last resort: stop request failed").contains("with pin ****"));
+            assertThat(logs.anyLineContains("5678")).isFalse();
+        }
+        assertThat(store.findLobby("idle-long")).as("record kept: the lobby still runs").isPresent();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.cleanup.HostView.Listed;
 import dev.lobbygovernor.core.cleanup.HostView.RuntimeView;
 import dev.lobbygovernor.core.cleanup.HostView.TrackedRecord;
 import dev.lobbygovernor.core.cleanup.HostView.Unreachable;
+import dev.lobbygovernor.core.cleanup.internal.VerifiedStop;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
@@ -147,7 +148,7 @@ final class ReaperCycle {
                     ? new Unreachable(FailureReason.RUNTIME_PROTOCOL, "listLobbies() returned null")
                     : new Listed(lobbies);
         } catch (LobbyRuntimeException e) {
-            return new Unreachable(HostCleanup.failureOf(e.kind()), e.getMessage());
+            return new Unreachable(VerifiedStop.failureOf(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
             return new Unreachable(FailureReason.RUNTIME_PROTOCOL, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
