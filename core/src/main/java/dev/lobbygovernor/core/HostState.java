@@ -87,15 +87,27 @@ final class HostState {
 
     /** Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}. */
     boolean listNowLocked(long startedAtMillis) {
-        return listAndApplyLocked(startedAtMillis) != null;
+        return listAndApplyLocked(startedAtMillis, null, 0) != null;
     }
 
     /**
-     * Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}.
+     * What a listing showed, and whether the permit offered with it was granted.
      *
-     * @return what the runtime listed, or {@code null} if it could not be listed
+     * @param lobbies what the runtime listed
+     * @param granted whether the permit got its slot in the same step as the listing applied
      */
-    List<LiveLobby> listAndApplyLocked(long startedAtMillis) {
+    record Applied(List<LiveLobby> lobbies, boolean granted) {
+    }
+
+    /**
+     * Asks the runtime for its lobbies, applies them and, if a permit is offered, grants it in
+     * the same ledger step when the listing leaves room; the caller holds {@link #listingLock}.
+     *
+     * @param toGrant a permit not yet granted, or {@code null}
+     * @return what was listed and whether the permit was granted, or {@code null} if the runtime
+     *     could not be listed
+     */
+    Applied listAndApplyLocked(long startedAtMillis, Permit toGrant, long permitTtlMillis) {
         long mark = ledger.listingMark();
         List<LiveLobby> lobbies;
         try {
@@ -108,17 +120,29 @@ final class HostState {
             markFailingLocked(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
             return null;
         }
-        applyLocked(lobbies, mark, startedAtMillis);
-        return lobbies;
+        return new Applied(lobbies, applyLocked(lobbies, mark, startedAtMillis, toGrant, permitTtlMillis));
     }
 
     /**
-     * Applies a listing the caller obtained (the last resort's verifying listing); the caller
-     * holds {@link #listingLock} and took {@code mark} from the ledger before asking.
+     * Applies a listing the caller obtained (the last resort's verifying listing) and, if a
+     * permit is offered, grants it in the same ledger step when the listing leaves room, so no
+     * other admission can take a slot the listing frees. The caller holds {@link #listingLock}
+     * and took {@code mark} from the ledger before asking the runtime.
+     *
+     * @param toGrant a permit not yet granted, or {@code null}
+     * @return whether {@code toGrant} was granted ({@code false} when none was offered)
      */
-    void applyLocked(List<LiveLobby> lobbies, long mark, long startedAtMillis) {
-        ledger.applyListing(idsOf(lobbies), mark);
+    boolean applyLocked(List<LiveLobby> lobbies, long mark, long startedAtMillis, Permit toGrant,
+            long permitTtlMillis) {
+        Set<String> ids = idsOf(lobbies);
+        boolean granted = false;
+        if (toGrant == null) {
+            ledger.applyListing(ids, mark);
+        } else {
+            granted = ledger.applyListingAndReserve(ids, mark, toGrant, clock.millis(), permitTtlMillis) == null;
+        }
         noteAnswered(startedAtMillis, lobbies.size());
+        return granted;
     }
 
     private static Set<String> idsOf(List<LiveLobby> lobbies) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -37,20 +36,30 @@ final class LastResortStopper {
         this.minIdle = minIdle;
     }
 
-    /** Tries to free one slot on the host; true only if a lobby was verified gone. */
-    boolean freeOneSlot(HostState host, String forSession) {
+    /**
+     * Tries to grant {@code permit} on a full host, stopping one idle lobby if it must. The slot
+     * a listing frees is granted to {@code permit} in the same ledger step that applies the
+     * listing, so a concurrent admission cannot take it: nobody's lobby is stopped for nothing.
+     *
+     * @return true if {@code permit} was granted
+     */
+    boolean admit(HostState host, Permit permit, long permitTtlMillis) {
         // Under the listing lock: one last resort per host at a time, and the verifying
         // listing applies in order with ordinary refreshes.
         synchronized (host.listingLock) {
-            // A fresh listing, not the cached one: whether clients are connected must be known now.
-            List<LiveLobby> listed = host.listAndApplyLocked(clock.millis());
-            if (listed == null) {
+            // A fresh listing, not the cached one: whether clients are connected must be known
+            // now, and a lobby closed since the cached listing may already have left room.
+            HostState.Applied fresh = host.listAndApplyLocked(clock.millis(), permit, permitTtlMillis);
+            if (fresh == null) {
                 log.atWarn().addKeyValue("host", host.id)
                         .log("Last resort skipped: the host's lobbies cannot be listed");
                 return false;
             }
+            if (fresh.granted()) {
+                return true;
+            }
             Set<String> inUse = new HashSet<>();
-            for (LiveLobby lobby : listed) {
+            for (LiveLobby lobby : fresh.lobbies()) {
                 if (lobby.connectedSessions() > 0) {
                     inUse.add(lobby.id());
                 }
@@ -72,11 +81,12 @@ final class LastResortStopper {
                         .log("Last resort found no unused lobby idle long enough");
                 return false;
             }
-            return stopAndVerify(host, victim.get(), now, forSession);
+            return stopAndVerify(host, victim.get(), now, permit, permitTtlMillis);
         }
     }
 
-    private boolean stopAndVerify(HostState host, LobbyRecord victim, Instant now, String forSession) {
+    private boolean stopAndVerify(HostState host, LobbyRecord victim, Instant now, Permit permit,
+            long permitTtlMillis) {
         String lobbyId = victim.lobbyId();
         Duration idle = HostLobbies.since(victim.lastActivityAt(), now);
         VerifiedStop stops = new VerifiedStop(host.host.runtime(), store);
@@ -95,12 +105,13 @@ final class LastResortStopper {
                     .log("Last resort: cannot verify the stop (host does not answer); lobby record kept");
             return false;
         }
-        host.applyLocked(listing.lobbies(), mark, listedAt);
+        // Granted before anything else happens: from here on the freed slot is the requester's.
+        boolean granted = host.applyLocked(listing.lobbies(), mark, listedAt, permit, permitTtlMillis);
         VerifiedStop.Verdict verdict = listing.verdictOf(sent);
         if (verdict != VerifiedStop.Verdict.STOPPED && verdict != VerifiedStop.Verdict.ALREADY_GONE) {
             log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId).addKeyValue("verdict", verdict)
                     .log("Last resort: lobby still runs after stop; lobby record kept");
-            return false;
+            return granted;
         }
         try {
             stops.removeRecord(listing, lobbyId);
@@ -111,10 +122,10 @@ final class LastResortStopper {
         }
         log.atWarn().addKeyValue("host", host.id).addKeyValue("lobby", lobbyId)
                 .addKeyValue("session", victim.sessionId()).addKeyValue("idleSeconds", idle.toSeconds())
-                .addKeyValue("forSession", forSession)
+                .addKeyValue("forSession", permit.sessionId()).addKeyValue("admitted", granted)
                 .log(verdict == VerifiedStop.Verdict.STOPPED
                         ? "Last resort: stopped the longest-idle lobby to admit a new one"
                         : "Last resort: the longest-idle lobby was already gone when stopped; its slot is free");
-        return true;
+        return granted;
     }
 }

@@ -179,11 +179,11 @@ public final class LobbyGovernor implements AdmissionGate {
     }
 
     private Permit tryLastResort(HostState host, String sessionId) {
-        if (lastResort == null || !lastResort.freeOneSlot(host, sessionId)) {
+        if (lastResort == null) {
             return null;
         }
         Permit permit = newPermit(host, sessionId);
-        return host.ledger.tryReserve(permit, clock.millis(), permitTtlMillis) == null ? granted(host, permit) : null;
+        return lastResort.admit(host, permit, permitTtlMillis) ? granted(host, permit) : null;
     }
 
     /**

@@ -90,32 +90,36 @@ public final class HostLedger {
     public Refusal tryReserve(Slot slot, long nowMillis, long ttlMillis) {
         lock();
         try {
-            if (slot.state != null) {
-                throw new IllegalStateException("slot was already granted");
-            }
-            if (lobbies + reserved >= cap || linked > 2 * reserved + SWEEP_SLACK) {
-                sweepLocked(nowMillis);
-            }
-            int active = lobbies + reserved;
-            if (refuseAll) {
-                return new Refusal(LimitKind.BLIND_REFUSAL, active, cap);
-            }
-            if (active >= cap) {
-                return new Refusal(binding, active, cap);
-            }
-            reserved++;
-            slot.deadlineMillis = nowMillis + ttlMillis;
-            slot.activeAfter = active + 1;
-            slot.cap = cap;
-            slot.warningThreshold = warningThreshold;
-            slot.state = Slot.State.OPEN;
-            slot.next = head;
-            head = slot;
-            linked++;
-            return null;
+            return reserveLocked(slot, nowMillis, ttlMillis);
         } finally {
             unlock();
         }
+    }
+
+    private Refusal reserveLocked(Slot slot, long nowMillis, long ttlMillis) {
+        if (slot.state != null) {
+            throw new IllegalStateException("slot was already granted");
+        }
+        if (lobbies + reserved >= cap || linked > 2 * reserved + SWEEP_SLACK) {
+            sweepLocked(nowMillis);
+        }
+        int active = lobbies + reserved;
+        if (refuseAll) {
+            return new Refusal(LimitKind.BLIND_REFUSAL, active, cap);
+        }
+        if (active >= cap) {
+            return new Refusal(binding, active, cap);
+        }
+        reserved++;
+        slot.deadlineMillis = nowMillis + ttlMillis;
+        slot.activeAfter = active + 1;
+        slot.cap = cap;
+        slot.warningThreshold = warningThreshold;
+        slot.state = Slot.State.OPEN;
+        slot.next = head;
+        head = slot;
+        linked++;
+        return null;
     }
 
     /**
@@ -230,6 +234,26 @@ public final class HostLedger {
         try {
             book.apply(ids, mark);
             lobbies = book.size();
+        } finally {
+            unlock();
+        }
+    }
+
+    /**
+     * Applies a listing as {@link #applyListing} does and, in the same critical section, tries to
+     * grant {@code slot} as {@link #tryReserve} does: a slot the listing frees goes to
+     * {@code slot}, never to an admission that slips in between.
+     *
+     * @return {@code null} if granted, else the refusal with the numbers that refused it
+     */
+    public Refusal applyListingAndReserve(Set<String> lobbyIds, long mark, Slot slot, long nowMillis,
+            long ttlMillis) {
+        Set<String> ids = Set.copyOf(lobbyIds);
+        lock();
+        try {
+            book.apply(ids, mark);
+            lobbies = book.size();
+            return reserveLocked(slot, nowMillis, ttlMillis);
         } finally {
             unlock();
         }

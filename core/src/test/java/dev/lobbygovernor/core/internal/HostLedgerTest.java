@@ -107,4 +107,30 @@ class HostLedgerTest {
         assertThat(ledger.stateOf(r)).isEqualTo(Slot.State.COMMITTED);
         assertThat(ledger.counts(10).active()).isEqualTo(1);
     }
+
+    @Test
+    void aSlotTheListingFreesGoesToTheSlotOfferedWithIt() {
+        HostLedger full = new HostLedger(2, LimitKind.STATIC, 1, false);
+        long mark = full.listingMark();
+        full.applyListing(Set.of("a", "b"), mark);
+        TestSlot offered = new TestSlot();
+
+        Refusal refusal = full.applyListingAndReserve(Set.of("b"), full.listingMark(), offered, 0, 1000);
+
+        assertThat(refusal).isNull();
+        assertThat(full.stateOf(offered)).isEqualTo(Slot.State.OPEN);
+        assertThat(full.tryReserve(new TestSlot(), 0, 1000)).as("the freed slot is taken").isNotNull();
+    }
+
+    @Test
+    void aListingThatFreesNothingAppliesAndRefusesTheSlotOfferedWithIt() {
+        HostLedger full = new HostLedger(1, LimitKind.STATIC, 1, false);
+        TestSlot offered = new TestSlot();
+
+        Refusal refusal = full.applyListingAndReserve(Set.of("a"), full.listingMark(), offered, 0, 1000);
+
+        assertThat(refusal).isEqualTo(new Refusal(LimitKind.STATIC, 1, 1));
+        assertThat(full.stateOf(offered)).isNull();
+        assertThat(full.countedLobbies()).containsExactly("a");
+    }
 }
