@@ -79,7 +79,7 @@ public final class HostLedger {
     }
 
     /**
-     * Grants {@code slot} if the host has room: it becomes {@link Slot.State#OPEN}, carrying the
+     * Grants {@code slot} if the host has room: it becomes {@link SlotState#OPEN}, carrying the
      * count, cap and deadline of the grant.
      *
      * @param slot a new slot (the caller allocates it outside the lock)
@@ -115,7 +115,7 @@ public final class HostLedger {
         slot.activeAfter = active + 1;
         slot.cap = cap;
         slot.warningThreshold = warningThreshold;
-        slot.state = Slot.State.OPEN;
+        slot.state = SlotState.OPEN;
         slot.next = head;
         head = slot;
         linked++;
@@ -131,13 +131,13 @@ public final class HostLedger {
     public boolean release(Slot slot) {
         lock();
         try {
-            if (slot.state == Slot.State.COMMITTING) {
+            if (slot.state == SlotState.COMMITTING) {
                 slot.releaseRequested = true;
             }
-            if (slot.state != Slot.State.OPEN) {
+            if (slot.state != SlotState.OPEN) {
                 return false;
             }
-            finishLocked(slot, Slot.State.RELEASED);
+            finishLocked(slot, SlotState.RELEASED);
             return true;
         } finally {
             unlock();
@@ -150,14 +150,14 @@ public final class HostLedger {
      *
      * @return the state after the call: {@code COMMITTING} means go ahead
      */
-    public Slot.State beginCommit(Slot slot, long nowMillis) {
+    public SlotState beginCommit(Slot slot, long nowMillis) {
         lock();
         try {
-            if (slot.state == Slot.State.OPEN) {
+            if (slot.state == SlotState.OPEN) {
                 if (nowMillis >= slot.deadlineMillis) {
-                    finishLocked(slot, Slot.State.EXPIRED);
+                    finishLocked(slot, SlotState.EXPIRED);
                 } else {
-                    slot.state = Slot.State.COMMITTING;
+                    slot.state = SlotState.COMMITTING;
                 }
             }
             return slot.state;
@@ -170,11 +170,11 @@ public final class HostLedger {
     public void completeCommit(Slot slot, String lobbyId) {
         lock();
         try {
-            if (slot.state != Slot.State.COMMITTING) {
+            if (slot.state != SlotState.COMMITTING) {
                 throw new IllegalStateException("slot is " + slot.state + ", not COMMITTING");
             }
             slot.lobbyId = lobbyId;
-            finishLocked(slot, Slot.State.COMMITTED);
+            finishLocked(slot, SlotState.COMMITTED);
             book.commit(lobbyId);
             lobbies = book.size();
         } finally {
@@ -189,11 +189,11 @@ public final class HostLedger {
     public void abortCommit(Slot slot) {
         lock();
         try {
-            if (slot.state == Slot.State.COMMITTING) {
+            if (slot.state == SlotState.COMMITTING) {
                 if (slot.releaseRequested) {
-                    finishLocked(slot, Slot.State.RELEASED);
+                    finishLocked(slot, SlotState.RELEASED);
                 } else {
-                    slot.state = Slot.State.OPEN;
+                    slot.state = SlotState.OPEN;
                 }
             }
         } finally {
@@ -202,7 +202,7 @@ public final class HostLedger {
     }
 
     /** A slot's state now; {@code null} if never granted. */
-    public Slot.State stateOf(Slot slot) {
+    public SlotState stateOf(Slot slot) {
         lock();
         try {
             return slot.state;
@@ -285,10 +285,10 @@ public final class HostLedger {
         Slot previous = null;
         for (Slot s = head; s != null; ) {
             Slot next = s.next;
-            if (s.state == Slot.State.OPEN && nowMillis >= s.deadlineMillis) {
-                finishLocked(s, Slot.State.EXPIRED);
+            if (s.state == SlotState.OPEN && nowMillis >= s.deadlineMillis) {
+                finishLocked(s, SlotState.EXPIRED);
             }
-            if (s.state == Slot.State.OPEN || s.state == Slot.State.COMMITTING) {
+            if (s.state == SlotState.OPEN || s.state == SlotState.COMMITTING) {
                 previous = s;
             } else {
                 if (previous == null) {
@@ -304,7 +304,7 @@ public final class HostLedger {
     }
 
     /** Ends a slot and returns its place; it stays linked until the next sweep. */
-    private void finishLocked(Slot slot, Slot.State end) {
+    private void finishLocked(Slot slot, SlotState end) {
         slot.state = end;
         reserved--;
     }
