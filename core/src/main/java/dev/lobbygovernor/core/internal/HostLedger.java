@@ -17,8 +17,13 @@ import java.util.Set;
  * <p>The lock is one compare-and-set when free and a plain release-store to free it: a monitor
  * or {@code ReentrantLock} costs a second atomic operation on every exit, which made the
  * grant-and-release path about twice a semaphore's cost. Every critical section is a few field
- * updates or a walk over a host's handful of slots and lobbies, so a waiter spins, then yields,
- * rather than parks. Not reentrant.
+ * updates or a walk over a host's handful of slots, and allocates nothing (results are built
+ * after unlocking), so a waiter spins, then yields, rather than parks. Not reentrant.
+ *
+ * <p>The lobbies themselves ({@link LobbyBook}: a listing can hold many, and recording one
+ * allocates) are guarded by a plain monitor, {@code book}, which admissions never take: applying
+ * a listing, recording a commit or copying the counted lobbies allocate under that monitor and
+ * take the spin lock only to publish the new count. Lock order: {@code book}, then the spin lock.
  */
 public final class HostLedger {
 
@@ -48,6 +53,7 @@ public final class HostLedger {
     private Slot head;
     private int linked;
     private LimitKind binding = LimitKind.STATIC;
+    /** Its own monitor guards it; see the class comment. */
     private final LobbyBook book = new LobbyBook();
 
     /**
@@ -88,27 +94,43 @@ public final class HostLedger {
      * @return {@code null} if granted, else the refusal with the numbers that refused it
      */
     public Refusal tryReserve(Slot slot, long nowMillis, long ttlMillis) {
+        boolean misused;
+        LimitKind refusedBy = null;
+        int active;
+        int capNow;
         lock();
         try {
-            return reserveLocked(slot, nowMillis, ttlMillis);
+            misused = slot.state != null;
+            if (!misused) {
+                refusedBy = reserveLocked(slot, nowMillis, ttlMillis);
+            }
+            active = lobbies + reserved;
+            capNow = cap;
         } finally {
             unlock();
         }
+        return refusal(misused, refusedBy, active, capNow);
     }
 
-    private Refusal reserveLocked(Slot slot, long nowMillis, long ttlMillis) {
-        if (slot.state != null) {
+    /** Built after unlocking: nothing is allocated under the spin lock. */
+    private static Refusal refusal(boolean misused, LimitKind refusedBy, int active, int cap) {
+        if (misused) {
             throw new IllegalStateException("slot was already granted");
         }
+        return refusedBy == null ? null : new Refusal(refusedBy, active, cap);
+    }
+
+    /** Grants a new slot if there is room; {@code null} if granted, else what refused it. */
+    private LimitKind reserveLocked(Slot slot, long nowMillis, long ttlMillis) {
         if (lobbies + reserved >= cap || linked > 2 * reserved + SWEEP_SLACK) {
             sweepLocked(nowMillis);
         }
-        int active = lobbies + reserved;
         if (refuseAll) {
-            return new Refusal(LimitKind.BLIND_REFUSAL, active, cap);
+            return LimitKind.BLIND_REFUSAL;
         }
+        int active = lobbies + reserved;
         if (active >= cap) {
-            return new Refusal(binding, active, cap);
+            return binding;
         }
         reserved++;
         slot.deadlineMillis = nowMillis + ttlMillis;
@@ -168,17 +190,23 @@ public final class HostLedger {
 
     /** The record is stored: the slot becomes the counted lobby {@code lobbyId}. */
     public void completeCommit(Slot slot, String lobbyId) {
-        lock();
-        try {
-            if (slot.state != SlotState.COMMITTING) {
-                throw new IllegalStateException("slot is " + slot.state + ", not COMMITTING");
+        synchronized (book) {
+            // Only the committing caller moves a slot out of COMMITTING (through this method or
+            // abortCommit), so the state checked here still holds when the count is published.
+            SlotState state = stateOf(slot);
+            if (state != SlotState.COMMITTING) {
+                throw new IllegalStateException("slot is " + state + ", not COMMITTING");
             }
-            slot.lobbyId = lobbyId;
-            finishLocked(slot, SlotState.COMMITTED);
             book.commit(lobbyId);
-            lobbies = book.size();
-        } finally {
-            unlock();
+            int counted = book.size();
+            lock();
+            try {
+                slot.lobbyId = lobbyId;
+                finishLocked(slot, SlotState.COMMITTED);
+                lobbies = counted;
+            } finally {
+                unlock();
+            }
         }
     }
 
@@ -213,11 +241,8 @@ public final class HostLedger {
 
     /** The commit number to pass to {@link #applyListing}; take it before asking the runtime. */
     public long listingMark() {
-        lock();
-        try {
+        synchronized (book) {
             return book.mark();
-        } finally {
-            unlock();
         }
     }
 
@@ -230,12 +255,15 @@ public final class HostLedger {
      */
     public void applyListing(Set<String> lobbyIds, long mark) {
         Set<String> ids = Set.copyOf(lobbyIds);
-        lock();
-        try {
+        synchronized (book) {
             book.apply(ids, mark);
-            lobbies = book.size();
-        } finally {
-            unlock();
+            int counted = book.size();
+            lock();
+            try {
+                lobbies = counted;
+            } finally {
+                unlock();
+            }
         }
     }
 
@@ -249,34 +277,56 @@ public final class HostLedger {
     public Refusal applyListingAndReserve(Set<String> lobbyIds, long mark, Slot slot, long nowMillis,
             long ttlMillis) {
         Set<String> ids = Set.copyOf(lobbyIds);
-        lock();
-        try {
+        boolean misused;
+        LimitKind refusedBy = null;
+        int active;
+        int capNow;
+        synchronized (book) {
             book.apply(ids, mark);
-            lobbies = book.size();
-            return reserveLocked(slot, nowMillis, ttlMillis);
-        } finally {
-            unlock();
+            int counted = book.size();
+            lock();
+            try {
+                lobbies = counted;
+                misused = slot.state != null;
+                if (!misused) {
+                    refusedBy = reserveLocked(slot, nowMillis, ttlMillis);
+                }
+                active = lobbies + reserved;
+                capNow = cap;
+            } finally {
+                unlock();
+            }
         }
+        return refusal(misused, refusedBy, active, capNow);
     }
 
     /** The counts now, after sweeping expired slots. */
     public LedgerCounts counts(long nowMillis) {
+        int active;
+        int reservedNow;
+        int capNow;
+        LimitKind bindingNow;
+        int warningNow;
+        boolean refuseAllNow;
         lock();
         try {
             sweepLocked(nowMillis);
-            return new LedgerCounts(lobbies + reserved, reserved, cap, binding, warningThreshold, refuseAll);
+            active = lobbies + reserved;
+            reservedNow = reserved;
+            capNow = cap;
+            bindingNow = binding;
+            warningNow = warningThreshold;
+            refuseAllNow = refuseAll;
         } finally {
             unlock();
         }
+        return new LedgerCounts(active, reservedNow, capNow, bindingNow, warningNow, refuseAllNow);
     }
 
     /** Every lobby that counts now: listed or committed (open slots are not lobbies yet). */
     public Set<String> countedLobbies() {
-        lock();
-        try {
+        synchronized (book) {
             return book.counted();
-        } finally {
-            unlock();
         }
     }
 
