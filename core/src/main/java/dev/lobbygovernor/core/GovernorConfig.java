@@ -7,7 +7,10 @@ import java.util.Objects;
  * The governor's settings. Immutable; validated when built; defaults are the named constants.
  *
  * @param permitTtl how long a permit may stay neither committed nor closed before its slot
- *     returns (a crashed caller must not hold a slot forever)
+ *     returns (a crashed caller must not hold a slot forever). Keep it shorter than the reaper's
+ *     {@link dev.lobbygovernor.core.cleanup.ReaperConfig#orphanGrace() orphan grace}: a lobby
+ *     created under an open permit has no record until commit, so the reaper sees an orphan
+ *     until then, and may stop it once the grace has passed
  * @param runtimeListTtl how long a host's lobby listing is reused before the runtime is asked
  *     again; zero lists on every admission
  * @param blindAdmission what to admit while a host's monitoring is lost or unknown
@@ -74,7 +77,7 @@ public record GovernorConfig(
         private Builder() {
         }
 
-        /** How long an unfinished permit holds its slot. */
+        /** How long an unfinished permit holds its slot; keep it below the reaper's orphan grace. */
         public Builder permitTtl(Duration ttl) {
             this.permitTtl = ttl;
             return this;

@@ -87,34 +87,84 @@ final class HostState {
 
     /** Asks the runtime for its lobbies and applies them; the caller holds {@link #listingLock}. */
     boolean listNowLocked(long startedAtMillis) {
+        return listAndApplyLocked(startedAtMillis, null, 0) != null;
+    }
+
+    /**
+     * What a listing showed, and whether the permit offered with it was granted.
+     *
+     * @param lobbies what the runtime listed
+     * @param granted whether the permit got its slot in the same step as the listing applied
+     */
+    record Applied(List<LiveLobby> lobbies, boolean granted) {
+    }
+
+    /**
+     * Asks the runtime for its lobbies, applies them and, if a permit is offered, grants it in
+     * the same ledger step when the listing leaves room; the caller holds {@link #listingLock}.
+     *
+     * @param toGrant a permit not yet granted, or {@code null}
+     * @return what was listed and whether the permit was granted, or {@code null} if the runtime
+     *     could not be listed
+     */
+    Applied listAndApplyLocked(long startedAtMillis, Permit toGrant, long permitTtlMillis) {
         long mark = ledger.listingMark();
         List<LiveLobby> lobbies;
         try {
             lobbies = host.runtime().listLobbies();
         } catch (LobbyRuntimeException e) {
-            markFailing(startedAtMillis, e.kind().name(), e.getMessage());
-            return false;
+            markFailingLocked(startedAtMillis, e.kind().name(), e.getMessage());
+            return null;
         } catch (RuntimeException e) {
             // A runtime bug is no better than an unreachable host: the count is unknown.
-            markFailing(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
-            return false;
+            markFailingLocked(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
+            return null;
         }
+        return new Applied(lobbies, applyLocked(lobbies, mark, startedAtMillis, toGrant, permitTtlMillis));
+    }
+
+    /**
+     * Applies a listing the caller obtained (the last resort's verifying listing) and, if a
+     * permit is offered, grants it in the same ledger step when the listing leaves room, so no
+     * other admission can take a slot the listing frees. The caller holds {@link #listingLock}
+     * and took {@code mark} from the ledger before asking the runtime.
+     *
+     * @param toGrant a permit not yet granted, or {@code null}
+     * @return whether {@code toGrant} was granted ({@code false} when none was offered)
+     */
+    boolean applyLocked(List<LiveLobby> lobbies, long mark, long startedAtMillis, Permit toGrant,
+            long permitTtlMillis) {
+        Set<String> ids = idsOf(lobbies);
+        boolean granted = false;
+        if (toGrant == null) {
+            ledger.applyListing(ids, mark);
+        } else {
+            granted = ledger.applyListingAndReserve(ids, mark, toGrant, clock.millis(), permitTtlMillis) == null;
+        }
+        noteAnswered(startedAtMillis, lobbies.size());
+        return granted;
+    }
+
+    private static Set<String> idsOf(List<LiveLobby> lobbies) {
         Set<String> ids = new HashSet<>();
         for (LiveLobby lobby : lobbies) {
             ids.add(lobby.id());
         }
-        ledger.applyListing(ids, mark);
+        return ids;
+    }
+
+    private void noteAnswered(long startedAtMillis, int lobbies) {
         // measured from when the runtime was asked: the listing is at least that old
         freshUntilMillis = saturatedAdd(startedAtMillis, listTtlMillis);
         if (failing) {
             failing = false;
-            log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", ids.size())
+            log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", lobbies)
                     .log("Streaming host answers again; admitting there again");
         }
-        return true;
     }
 
-    private void markFailing(long atMillis, String kind, String message) {
+    /** The runtime could not be listed; the caller holds {@link #listingLock}. */
+    void markFailingLocked(long atMillis, String kind, String message) {
         if (!failing) {
             log.atWarn().addKeyValue("host", id).addKeyValue("kind", kind).addKeyValue("error", message)
                     .log("Cannot list the lobbies of a streaming host; refusing admissions there until it answers");

@@ -8,6 +8,10 @@ import java.util.Objects;
  * lobby that has been idle longest (if idle at least {@code minIdle}) and admit instead. Off by
  * default, because it ends someone's lobby.
  *
+ * <p>Idle means: by its record's last activity (which the reaper moves forward while clients are
+ * connected, and hosts move with {@link LobbyGovernor#touch}), and with no client connected when
+ * the runtime is listed just before choosing. A lobby with a connected client is never stopped.
+ *
  * @param enabled whether the governor may stop an idle lobby to admit a new one
  * @param minIdle how long a lobby must have been idle to be stopped
  */

@@ -179,11 +179,26 @@ public final class LobbyGovernor implements AdmissionGate {
     }
 
     private Permit tryLastResort(HostState host, String sessionId) {
-        if (lastResort == null || !lastResort.freeOneSlot(host, sessionId)) {
+        if (lastResort == null) {
             return null;
         }
         Permit permit = newPermit(host, sessionId);
-        return host.ledger.tryReserve(permit, clock.millis(), permitTtlMillis) == null ? granted(host, permit) : null;
+        return lastResort.admit(host, permit, permitTtlMillis) ? granted(host, permit) : null;
+    }
+
+    /**
+     * Reports activity on a lobby that the host application knows of (a user typed, a client
+     * reconnected): moves its record's last activity to now. The reaper's idle timeout and the
+     * last resort judge idleness by that time; the reaper also counts a lobby with connected
+     * streaming clients as active on each cycle, so call this for activity the runtime cannot see.
+     *
+     * @param lobbyId the lobby, as committed
+     * @return whether the lobby has a record (false: not committed, or already cleaned up)
+     * @throws dev.lobbygovernor.store.StoreException if the store cannot be written
+     */
+    public boolean touch(String lobbyId) {
+        Objects.requireNonNull(lobbyId, "lobbyId");
+        return store.touchLobby(lobbyId, clock.instant());
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.lobbygovernor.core;
 
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.internal.Slot;
+import dev.lobbygovernor.core.internal.SlotState;
+import dev.lobbygovernor.core.internal.Slots;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
 import java.time.Instant;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code commit} and {@code close} are idempotent and thread-safe. The permit never holds the
  * PIN; {@link #toString()} shows only ids and numbers.
  *
- * <p>Its superclass is an implementation detail: a permit is its host's slot record, so that
- * a grant allocates nothing else.
+ * <p>Its superclass is an implementation detail that contributes no public or protected member:
+ * a permit is its host's slot record, so that a grant allocates nothing else.
  */
 public final class Permit extends Slot implements AutoCloseable {
 
@@ -60,17 +62,17 @@ public final class Permit extends Slot implements AutoCloseable {
 
     /** Lobbies running or reserved on the host once this slot was granted, this one included. */
     public int activeAfter() {
-        return slotActiveAfter();
+        return Slots.activeAfter(this);
     }
 
     /** The host's effective cap when this slot was granted. */
     public int cap() {
-        return slotCap();
+        return Slots.cap(this);
     }
 
     /** Whether the host reached its warning threshold with this slot (e.g. 4/5): nearly full. */
     public boolean warning() {
-        return slotActiveAfter() >= slotWarningThreshold();
+        return Slots.activeAfter(this) >= Slots.warningThreshold(this);
     }
 
     /** The host's health status when this slot was granted. */
@@ -80,17 +82,17 @@ public final class Permit extends Slot implements AutoCloseable {
 
     /** When the permit expires unless committed or closed. */
     public Instant expiresAt() {
-        return Instant.ofEpochMilli(slotDeadlineMillis());
+        return Instant.ofEpochMilli(Slots.deadlineMillis(this));
     }
 
     /** The lobby it was committed as, if committed. */
     public Optional<String> lobbyId() {
-        return Optional.ofNullable(slotLobbyId());
+        return Optional.ofNullable(Slots.lobbyId(this));
     }
 
     /** Where the permit stands now (an unfinished permit past its deadline reads as expired). */
     public State state() {
-        Slot.State state = host.ledger.stateOf(this);
+        SlotState state = host.ledger.stateOf(this);
         if (state == null) {
             return State.OPEN; // not reachable: only granted permits reach callers
         }
@@ -102,7 +104,7 @@ public final class Permit extends Slot implements AutoCloseable {
             case EXPIRED:
                 return State.EXPIRED;
             case OPEN:
-                return host.clock.millis() >= slotDeadlineMillis() ? State.EXPIRED : State.OPEN;
+                return host.clock.millis() >= Slots.deadlineMillis(this) ? State.EXPIRED : State.OPEN;
             default: // COMMITTING holds the slot like OPEN
                 return State.OPEN;
         }
@@ -127,16 +129,16 @@ public final class Permit extends Slot implements AutoCloseable {
         }
         // One commit at a time per permit; the ledger's lock guards the slot itself.
         synchronized (this) {
-            Slot.State state = host.ledger.beginCommit(this, host.clock.millis());
+            SlotState state = host.ledger.beginCommit(this, host.clock.millis());
             switch (state) {
                 case COMMITTING:
                     break;
                 case COMMITTED:
-                    if (lobbyId.equals(slotLobbyId())) {
+                    if (lobbyId.equals(Slots.lobbyId(this))) {
                         return;
                     }
                     throw new IllegalStateException("This permit on host " + host.id
-                            + " is already committed as lobby " + slotLobbyId()
+                            + " is already committed as lobby " + Slots.lobbyId(this)
                             + "; acquire a new permit for lobby " + lobbyId + ".");
                 case EXPIRED:
                     throw new PermitExpiredException("The permit for session " + sessionId + " on host "
@@ -176,7 +178,7 @@ public final class Permit extends Slot implements AutoCloseable {
     @Override
     public String toString() {
         return "Permit[host=" + host.id + ", session=" + sessionId + ", state=" + state()
-                + ", lobby=" + slotLobbyId() + ", active=" + activeAfter() + "/" + cap()
+                + ", lobby=" + Slots.lobbyId(this) + ", active=" + activeAfter() + "/" + cap()
                 + (warning() ? ", warning" : "") + ", health=" + healthStatus + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.lobbygovernor.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lobbygovernor.core.cleanup.ReaperConfig;
 import dev.lobbygovernor.store.InMemorySessionStore;
 import dev.lobbygovernor.testing.FakeLobbyRuntime;
 import java.time.Duration;
@@ -78,5 +79,11 @@ class ConfigurationTest {
         assertThatThrownBy(() -> LobbyGovernor.builder().store(new InMemorySessionStore())
                 .host(Host.of("a", runtime)).host(Host.of("a", runtime)).build())
                 .hasMessageContaining("duplicate host id a");
+    }
+
+    @Test
+    void defaultOrphanGraceOutlastsTheDefaultPermitTimeToLive() {
+        // a lobby created under an open permit looks like an orphan until the permit commits
+        assertThat(ReaperConfig.DEFAULT_ORPHAN_GRACE).isGreaterThan(GovernorConfig.DEFAULT_PERMIT_TTL);
     }
 }

@@ -8,12 +8,15 @@ import dev.lobbygovernor.store.StoreException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** An in-memory store whose database can be switched off: then every call throws. */
 final class FlakyStore implements SessionStore {
 
     final InMemorySessionStore delegate = new InMemorySessionStore();
     private volatile boolean down;
+    /** Runs just before a record is removed, to interleave other work at that moment. */
+    volatile Consumer<String> beforeRemove = id -> { };
 
     void setDown(boolean down) {
         this.down = down;
@@ -70,6 +73,7 @@ final class FlakyStore implements SessionStore {
     @Override
     public boolean removeLobby(String lobbyId) {
         check();
+        beforeRemove.accept(lobbyId);
         return delegate.removeLobby(lobbyId);
     }
 }

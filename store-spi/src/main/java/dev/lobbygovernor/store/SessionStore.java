@@ -68,6 +68,10 @@ public interface SessionStore {
      * than its last activity; an earlier or equal {@code at} changes nothing. Never creates a
      * record.
      *
+     * <p>Idle cleanup and the last resort judge a lobby by this time. The reaper calls it each
+     * cycle for lobbies the runtime lists with connected clients; hosts report other activity
+     * through {@code LobbyGovernor.touch(lobbyId)} (or by calling this directly).
+     *
      * @return whether a record with that lobby id exists, whether or not it moved
      * @throws StoreException if the database cannot be asked
      */

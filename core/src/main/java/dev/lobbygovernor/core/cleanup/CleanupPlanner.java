@@ -25,6 +25,8 @@ import java.util.Set;
  *   <li>A listed lobby whose session is gone or soft-deleted, or whose last activity is older
  *       than the idle timeout, is stopped with the record's credentials, unless a recent failure
  *       holds its retry back.
+ *   <li>A listed lobby with connected streaming clients is in use, so never idle, however old
+ *       its record's last activity (the cycle also touches its record).
  *   <li>Nothing is planned against a runtime that could not be listed; due lobbies are reported.
  *   <li>A listed lobby no record knows is an orphan. Past the grace period it is stopped if it is
  *       open and orphan stopping is on; otherwise it is reported once.
@@ -49,7 +51,8 @@ final class CleanupPlanner {
         List<PlannedAction> actions = new ArrayList<>();
         if (view.runtime() instanceof Unreachable unreachable) {
             for (TrackedRecord tracked : view.records()) {
-                dueReason(tracked, config, now).ifPresent(reason -> actions.add(new PlannedAction.ReportUnreachable(
+                // nothing is listed, so nobody is known to be connected: the records alone decide
+                dueReason(tracked, false, config, now).ifPresent(reason -> actions.add(new PlannedAction.ReportUnreachable(
                         tracked.record(), unreachable.reason(), unreachable.detail())));
             }
             // nothing was seen, so orphan ages carry over unchanged
@@ -66,7 +69,7 @@ final class CleanupPlanner {
             if (!live.containsKey(record.lobbyId())) {
                 actions.add(new PlannedAction.ForgetRecord(record));
             } else if (mayAttempt(record.lobbyId(), retryNotBefore, now)) {
-                dueReason(tracked, config, now)
+                dueReason(tracked, live.get(record.lobbyId()).connectedSessions() > 0, config, now)
                         .ifPresent(reason -> actions.add(new PlannedAction.StopRecorded(record, reason)));
             }
         }
@@ -93,8 +96,12 @@ final class CleanupPlanner {
         return new HostPlan(view.hostId(), actions, next);
     }
 
-    /** Why a recorded lobby must stop now, if it must. An unknown session is judged on idle time alone. */
-    static Optional<StopReason> dueReason(TrackedRecord tracked, ReaperConfig config, Instant now) {
+    /**
+     * Why a recorded lobby must stop now, if it must. An unknown session is judged on idle time
+     * alone; a lobby in use (clients connected) is never idle, but still stops when its session
+     * is gone or soft-deleted: its owner deleted it.
+     */
+    static Optional<StopReason> dueReason(TrackedRecord tracked, boolean inUse, ReaperConfig config, Instant now) {
         SessionState session = tracked.session();
         if (session != null && session.status() == SessionState.Status.GONE) {
             return Optional.of(StopReason.SESSION_GONE);
@@ -102,7 +109,7 @@ final class CleanupPlanner {
         if (session != null && session.status() == SessionState.Status.SOFT_DELETED) {
             return Optional.of(StopReason.SESSION_SOFT_DELETED);
         }
-        return isIdle(tracked.record(), config, now) ? Optional.of(StopReason.IDLE_TIMEOUT) : Optional.empty();
+        return !inUse && isIdle(tracked.record(), config, now) ? Optional.of(StopReason.IDLE_TIMEOUT) : Optional.empty();
     }
 
     /** Whether the record's last activity is older than the idle timeout. */

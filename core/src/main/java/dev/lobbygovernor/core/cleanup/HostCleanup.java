@@ -1,48 +1,52 @@
 package dev.lobbygovernor.core.cleanup;
 
+import dev.lobbygovernor.core.cleanup.internal.VerifiedStop;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
-import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Carries out one host's plan: sends the stops, lists the lobbies again to verify them, and only
- * then removes records. The thin, effectful half of a cycle; the decisions are the planner's.
+ * then removes records (through {@link VerifiedStop}, which the governor's last resort shares). The thin, effectful half of a cycle; the decisions are the planner's.
  */
 final class HostCleanup {
 
     /** A stop that was sent (or tried), waiting for the verifying listing. */
-    private record Attempt(String lobbyId, LobbyRecord record, StopReason reason, Instant orphanSince,
-            boolean acknowledged, FailureReason error, String detail) {
+    private record Attempt(VerifiedStop.Attempt sent, LobbyRecord record, StopReason reason, Instant orphanSince) {
+        String lobbyId() {
+            return sent.lobbyId();
+        }
+
+        boolean acknowledged() {
+            return sent.acknowledged();
+        }
     }
 
     private final String hostId;
-    private final LobbyRuntime runtime;
     private final SessionStore store;
     private final RetryBook retries;
     private final ReaperConfig config;
     private final Instant now;
     private final OutcomeReporter reporter;
     private final List<CleanupOutcome> outcomes = new ArrayList<>();
+    private final VerifiedStop stops;
 
     HostCleanup(String hostId, LobbyRuntime runtime, SessionStore store, RetryBook retries, ReaperConfig config,
             Instant now, OutcomeReporter reporter) {
         this.hostId = hostId;
-        this.runtime = runtime;
         this.store = store;
         this.retries = retries;
         this.config = config;
         this.now = now;
         this.reporter = reporter;
+        this.stops = runtime == null ? null : new VerifiedStop(runtime, store);
     }
 
     /** Executes the plan and returns its outcomes, each already logged and reported. */
@@ -100,47 +104,34 @@ final class HostCleanup {
 
     private Attempt stop(String lobbyId, Optional<LobbyPin> pin, LobbyRecord record, StopReason reason,
             Instant orphanSince) {
-        try {
-            runtime.stopLobby(lobbyId, pin);
-            return new Attempt(lobbyId, record, reason, orphanSince, true, null, "");
-        } catch (LobbyRuntimeException e) {
-            return new Attempt(lobbyId, record, reason, orphanSince, false, failureOf(e.kind()), scrub(e.getMessage(), pin));
-        } catch (RuntimeException e) {
-            return new Attempt(lobbyId, record, reason, orphanSince, false, FailureReason.RUNTIME_PROTOCOL,
-                    e.getClass().getSimpleName() + ": " + scrub(e.getMessage(), pin));
-        }
+        return new Attempt(stops.send(lobbyId, pin), record, reason, orphanSince);
     }
 
     private void verify(List<Attempt> attempts) {
-        Set<String> listed = new HashSet<>();
-        String listingError = null;
-        try {
-            runtime.listLobbies().forEach(l -> listed.add(l.id()));
-        } catch (LobbyRuntimeException | RuntimeException e) {
-            listingError = "could not list lobbies to verify the stop: " + e.getMessage();
-        }
+        VerifiedStop.Verification listing = stops.verify();
         for (Attempt a : attempts) {
-            if (listingError != null) {
-                fail(a, FailureReason.UNVERIFIED, listingError);
-            } else if (listed.contains(a.lobbyId())) {
-                fail(a, a.acknowledged() ? FailureReason.STILL_RUNNING : a.error(),
-                        a.acknowledged() ? "the runtime acknowledged the stop but still lists the lobby" : a.detail());
-            } else {
-                retries.clear(a.lobbyId());
-                emit(gone(a));
+            switch (listing.verdictOf(a.sent())) {
+                case UNVERIFIED -> fail(a, FailureReason.UNVERIFIED, listing.detail());
+                case STILL_RUNNING -> fail(a, FailureReason.STILL_RUNNING,
+                        "the runtime acknowledged the stop but still lists the lobby");
+                case STOP_FAILED -> fail(a, a.sent().failure(), a.sent().detail());
+                case STOPPED, ALREADY_GONE -> {
+                    retries.clear(a.lobbyId());
+                    emit(gone(a, listing));
+                }
             }
         }
     }
 
     /** The lobby is verified gone; only a stop we sent and that was acknowledged counts as ours. */
-    private CleanupOutcome gone(Attempt a) {
+    private CleanupOutcome gone(Attempt a, VerifiedStop.Verification listing) {
         if (a.record() == null) {
             return a.acknowledged()
                     ? new CleanupOutcome.OrphanStopped(hostId, a.lobbyId(), a.orphanSince(),
                             Duration.between(a.orphanSince(), now))
                     : new CleanupOutcome.AlreadyGone(hostId, a.lobbyId(), null, false);
         }
-        boolean removed = remove(a.lobbyId());
+        boolean removed = removeVerified(listing, a.lobbyId());
         return a.acknowledged()
                 ? new CleanupOutcome.Stopped(hostId, a.lobbyId(), a.record().sessionId(), a.reason(), removed)
                 : new CleanupOutcome.AlreadyGone(hostId, a.lobbyId(), a.record().sessionId(), removed);
@@ -153,6 +144,16 @@ final class HostCleanup {
     }
 
     /** Removes a record whose lobby is verified gone; a store failure keeps it for the next cycle. */
+    private boolean removeVerified(VerifiedStop.Verification listing, String lobbyId) {
+        try {
+            stops.removeRecord(listing, lobbyId);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Removes a record the planning listing showed without its lobby. */
     private boolean remove(String lobbyId) {
         try {
             store.removeLobby(lobbyId);
@@ -172,19 +173,4 @@ final class HostCleanup {
         reporter.report(outcome);
     }
 
-    static FailureReason failureOf(LobbyRuntimeException.Kind kind) {
-        return switch (kind) {
-            case UNAVAILABLE -> FailureReason.RUNTIME_UNAVAILABLE;
-            case REJECTED -> FailureReason.STOP_REJECTED;
-            case PROTOCOL -> FailureReason.RUNTIME_PROTOCOL;
-        };
-    }
-
-    /** Runtime implementations must not echo the PIN; if one does, it still goes no further. */
-    private static String scrub(String message, Optional<LobbyPin> pin) {
-        if (message == null) {
-            return "";
-        }
-        return pin.map(p -> message.replace(p.reveal(), "****")).orElse(message);
-    }
 }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each cycle reads the store's lobby records (their credentials survive the deletion of the
  * session they name), the sessions they belong to (soft-deleted ones included), then each
- * host's live lobbies. It stops the lobby of a session that is gone, soft-deleted or idle past
- * the timeout with the <em>stored</em> PIN, lists again to verify, and removes a record only
+ * host's live lobbies. A listed lobby with connected clients is in use: its record is touched
+ * (last activity = now) and it is never stopped as idle. It stops the lobby of a session that is
+ * gone, soft-deleted or idle past the timeout with the <em>stored</em> PIN, lists again to verify, and removes a record only
  * once its lobby is verified gone. Failures keep the record and are retried with backoff. Lobbies
  * no record knows (orphans) are tracked from first sight; past the grace period the open ones
  * are stopped and the PIN-protected ones reported. A host whose runtime cannot be listed is left

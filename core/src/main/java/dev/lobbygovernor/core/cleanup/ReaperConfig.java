@@ -59,7 +59,14 @@ public final class ReaperConfig {
         return interval;
     }
 
-    /** How long a recorded lobby may go without activity before it is stopped. */
+    /**
+     * How long a recorded lobby may go without activity before it is stopped. Activity is the
+     * record's last-activity time: each cycle moves it to the cycle's time for every lobby the
+     * runtime lists with connected clients (and such a lobby is never judged idle), and a host
+     * may report activity it knows of through {@code LobbyGovernor.touch} or
+     * {@link dev.lobbygovernor.store.SessionStore#touchLobby}. A lobby nobody connects to and
+     * nobody touches is idle from its commit.
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }
@@ -67,6 +74,12 @@ public final class ReaperConfig {
     /**
      * The bound on how long a lobby nobody recorded may run, counted from when this process first
      * saw it. It also covers a lobby created moments ago whose permit is not committed yet.
+     *
+     * <p>It must exceed the governor's permit time to live ({@code GovernorConfig.permitTtl()},
+     * 2 minutes by default): a lobby created under an open permit has no record until the permit
+     * is committed, so it looks like an orphan until then, and a grace shorter than the time a
+     * permit may stay open would let the reaper stop a lobby its caller is about to commit. The
+     * reaper and the governor are configured apart, so the host keeps the two in step.
      */
     public Duration orphanGrace() {
         return orphanGrace;
@@ -127,7 +140,10 @@ public final class ReaperConfig {
             return this;
         }
 
-        /** Sets the orphan grace period (the bound on orphan age); must be positive. */
+        /**
+         * Sets the orphan grace period (the bound on orphan age); must be positive, and should
+         * exceed the governor's permit time to live (see {@link ReaperConfig#orphanGrace()}).
+         */
         public Builder orphanGrace(Duration value) {
             this.orphanGrace = positive(value, "orphanGrace");
             return this;

@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.cleanup.HostView.Listed;
 import dev.lobbygovernor.core.cleanup.HostView.RuntimeView;
 import dev.lobbygovernor.core.cleanup.HostView.TrackedRecord;
 import dev.lobbygovernor.core.cleanup.HostView.Unreachable;
+import dev.lobbygovernor.core.cleanup.internal.VerifiedStop;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
@@ -84,7 +85,9 @@ final class ReaperCycle {
             if (listing instanceof Unreachable) {
                 unreachableNow.add(hostId);
             }
-            HostPlan plan = CleanupPlanner.plan(new HostView(hostId, host.getValue(), listing),
+            List<TrackedRecord> tracked = listing instanceof Listed l
+                    ? touchInUse(hostId, host.getValue(), l, now) : host.getValue();
+            HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing),
                     sightings.getOrDefault(hostId, Map.of()), notBefore, config, now);
             List<CleanupOutcome> done = new HostCleanup(hostId, runtimes.get(hostId), store, retries, config, now,
                     reporter).execute(plan);
@@ -145,10 +148,49 @@ final class ReaperCycle {
                     ? new Unreachable(FailureReason.RUNTIME_PROTOCOL, "listLobbies() returned null")
                     : new Listed(lobbies);
         } catch (LobbyRuntimeException e) {
-            return new Unreachable(HostCleanup.failureOf(e.kind()), e.getMessage());
+            return new Unreachable(VerifiedStop.failureOf(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
             return new Unreachable(FailureReason.RUNTIME_PROTOCOL, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A lobby the runtime lists with clients connected is in use now: its record's last activity
+     * moves to {@code now}, so that it is not judged idle the moment its clients leave, and the
+     * last resort ranks it as recently active. Nothing else in the library learns of streaming
+     * activity, so without this an in-use lobby would be stopped at the idle timeout after its
+     * commit. A failed touch is logged; the planner still never judges an in-use lobby idle.
+     */
+    private List<TrackedRecord> touchInUse(String hostId, List<TrackedRecord> records, Listed listing, Instant now) {
+        Set<String> inUse = new HashSet<>();
+        for (LiveLobby lobby : listing.lobbies()) {
+            if (lobby.connectedSessions() > 0) {
+                inUse.add(lobby.id());
+            }
+        }
+        if (inUse.isEmpty()) {
+            return records;
+        }
+        List<TrackedRecord> out = new ArrayList<>(records.size());
+        int failures = 0;
+        for (TrackedRecord t : records) {
+            LobbyRecord r = t.record();
+            if (inUse.contains(r.lobbyId()) && r.lastActivityAt().isBefore(now)) {
+                try {
+                    store.touchLobby(r.lobbyId(), now);
+                    t = new TrackedRecord(r.touchedAt(now), t.session());
+                } catch (RuntimeException e) {
+                    failures++;
+                }
+            }
+            out.add(t);
+        }
+        if (failures > 0) {
+            log.atWarn().addKeyValue("host", hostId).addKeyValue("lobbies", failures)
+                    .log("The session store could not record the activity of lobbies with connected clients; "
+                            + "they are still treated as in use this cycle");
+        }
+        return out;
     }
 
     /** One line when a host stops answering and one when it answers again, not one per cycle. */

@@ -17,8 +17,13 @@ import java.util.Set;
  * <p>The lock is one compare-and-set when free and a plain release-store to free it: a monitor
  * or {@code ReentrantLock} costs a second atomic operation on every exit, which made the
  * grant-and-release path about twice a semaphore's cost. Every critical section is a few field
- * updates or a walk over a host's handful of slots and lobbies, so a waiter spins, then yields,
- * rather than parks. Not reentrant.
+ * updates or a walk over a host's handful of slots, and allocates nothing (results are built
+ * after unlocking), so a waiter spins, then yields, rather than parks. Not reentrant.
+ *
+ * <p>The lobbies themselves ({@link LobbyBook}: a listing can hold many, and recording one
+ * allocates) are guarded by a plain monitor, {@code book}, which admissions never take: applying
+ * a listing, recording a commit or copying the counted lobbies allocate under that monitor and
+ * take the spin lock only to publish the new count. Lock order: {@code book}, then the spin lock.
  */
 public final class HostLedger {
 
@@ -48,6 +53,7 @@ public final class HostLedger {
     private Slot head;
     private int linked;
     private LimitKind binding = LimitKind.STATIC;
+    /** Its own monitor guards it; see the class comment. */
     private final LobbyBook book = new LobbyBook();
 
     /**
@@ -79,7 +85,7 @@ public final class HostLedger {
     }
 
     /**
-     * Grants {@code slot} if the host has room: it becomes {@link Slot.State#OPEN}, carrying the
+     * Grants {@code slot} if the host has room: it becomes {@link SlotState#OPEN}, carrying the
      * count, cap and deadline of the grant.
      *
      * @param slot a new slot (the caller allocates it outside the lock)
@@ -88,34 +94,54 @@ public final class HostLedger {
      * @return {@code null} if granted, else the refusal with the numbers that refused it
      */
     public Refusal tryReserve(Slot slot, long nowMillis, long ttlMillis) {
+        boolean misused;
+        LimitKind refusedBy = null;
+        int active;
+        int capNow;
         lock();
         try {
-            if (slot.state != null) {
-                throw new IllegalStateException("slot was already granted");
+            misused = slot.state != null;
+            if (!misused) {
+                refusedBy = reserveLocked(slot, nowMillis, ttlMillis);
             }
-            if (lobbies + reserved >= cap || linked > 2 * reserved + SWEEP_SLACK) {
-                sweepLocked(nowMillis);
-            }
-            int active = lobbies + reserved;
-            if (refuseAll) {
-                return new Refusal(LimitKind.BLIND_REFUSAL, active, cap);
-            }
-            if (active >= cap) {
-                return new Refusal(binding, active, cap);
-            }
-            reserved++;
-            slot.deadlineMillis = nowMillis + ttlMillis;
-            slot.activeAfter = active + 1;
-            slot.cap = cap;
-            slot.warningThreshold = warningThreshold;
-            slot.state = Slot.State.OPEN;
-            slot.next = head;
-            head = slot;
-            linked++;
-            return null;
+            active = lobbies + reserved;
+            capNow = cap;
         } finally {
             unlock();
         }
+        return refusal(misused, refusedBy, active, capNow);
+    }
+
+    /** Built after unlocking: nothing is allocated under the spin lock. */
+    private static Refusal refusal(boolean misused, LimitKind refusedBy, int active, int cap) {
+        if (misused) {
+            throw new IllegalStateException("slot was already granted");
+        }
+        return refusedBy == null ? null : new Refusal(refusedBy, active, cap);
+    }
+
+    /** Grants a new slot if there is room; {@code null} if granted, else what refused it. */
+    private LimitKind reserveLocked(Slot slot, long nowMillis, long ttlMillis) {
+        if (lobbies + reserved >= cap || linked > 2 * reserved + SWEEP_SLACK) {
+            sweepLocked(nowMillis);
+        }
+        if (refuseAll) {
+            return LimitKind.BLIND_REFUSAL;
+        }
+        int active = lobbies + reserved;
+        if (active >= cap) {
+            return binding;
+        }
+        reserved++;
+        slot.deadlineMillis = nowMillis + ttlMillis;
+        slot.activeAfter = active + 1;
+        slot.cap = cap;
+        slot.warningThreshold = warningThreshold;
+        slot.state = SlotState.OPEN;
+        slot.next = head;
+        head = slot;
+        linked++;
+        return null;
     }
 
     /**
@@ -127,13 +153,13 @@ public final class HostLedger {
     public boolean release(Slot slot) {
         lock();
         try {
-            if (slot.state == Slot.State.COMMITTING) {
+            if (slot.state == SlotState.COMMITTING) {
                 slot.releaseRequested = true;
             }
-            if (slot.state != Slot.State.OPEN) {
+            if (slot.state != SlotState.OPEN) {
                 return false;
             }
-            finishLocked(slot, Slot.State.RELEASED);
+            finishLocked(slot, SlotState.RELEASED);
             return true;
         } finally {
             unlock();
@@ -146,14 +172,14 @@ public final class HostLedger {
      *
      * @return the state after the call: {@code COMMITTING} means go ahead
      */
-    public Slot.State beginCommit(Slot slot, long nowMillis) {
+    public SlotState beginCommit(Slot slot, long nowMillis) {
         lock();
         try {
-            if (slot.state == Slot.State.OPEN) {
+            if (slot.state == SlotState.OPEN) {
                 if (nowMillis >= slot.deadlineMillis) {
-                    finishLocked(slot, Slot.State.EXPIRED);
+                    finishLocked(slot, SlotState.EXPIRED);
                 } else {
-                    slot.state = Slot.State.COMMITTING;
+                    slot.state = SlotState.COMMITTING;
                 }
             }
             return slot.state;
@@ -164,17 +190,23 @@ public final class HostLedger {
 
     /** The record is stored: the slot becomes the counted lobby {@code lobbyId}. */
     public void completeCommit(Slot slot, String lobbyId) {
-        lock();
-        try {
-            if (slot.state != Slot.State.COMMITTING) {
-                throw new IllegalStateException("slot is " + slot.state + ", not COMMITTING");
+        synchronized (book) {
+            // Only the committing caller moves a slot out of COMMITTING (through this method or
+            // abortCommit), so the state checked here still holds when the count is published.
+            SlotState state = stateOf(slot);
+            if (state != SlotState.COMMITTING) {
+                throw new IllegalStateException("slot is " + state + ", not COMMITTING");
             }
-            slot.lobbyId = lobbyId;
-            finishLocked(slot, Slot.State.COMMITTED);
             book.commit(lobbyId);
-            lobbies = book.size();
-        } finally {
-            unlock();
+            int counted = book.size();
+            lock();
+            try {
+                slot.lobbyId = lobbyId;
+                finishLocked(slot, SlotState.COMMITTED);
+                lobbies = counted;
+            } finally {
+                unlock();
+            }
         }
     }
 
@@ -185,11 +217,11 @@ public final class HostLedger {
     public void abortCommit(Slot slot) {
         lock();
         try {
-            if (slot.state == Slot.State.COMMITTING) {
+            if (slot.state == SlotState.COMMITTING) {
                 if (slot.releaseRequested) {
-                    finishLocked(slot, Slot.State.RELEASED);
+                    finishLocked(slot, SlotState.RELEASED);
                 } else {
-                    slot.state = Slot.State.OPEN;
+                    slot.state = SlotState.OPEN;
                 }
             }
         } finally {
@@ -198,7 +230,7 @@ public final class HostLedger {
     }
 
     /** A slot's state now; {@code null} if never granted. */
-    public Slot.State stateOf(Slot slot) {
+    public SlotState stateOf(Slot slot) {
         lock();
         try {
             return slot.state;
@@ -209,11 +241,8 @@ public final class HostLedger {
 
     /** The commit number to pass to {@link #applyListing}; take it before asking the runtime. */
     public long listingMark() {
-        lock();
-        try {
+        synchronized (book) {
             return book.mark();
-        } finally {
-            unlock();
         }
     }
 
@@ -226,33 +255,78 @@ public final class HostLedger {
      */
     public void applyListing(Set<String> lobbyIds, long mark) {
         Set<String> ids = Set.copyOf(lobbyIds);
-        lock();
-        try {
+        synchronized (book) {
             book.apply(ids, mark);
-            lobbies = book.size();
-        } finally {
-            unlock();
+            int counted = book.size();
+            lock();
+            try {
+                lobbies = counted;
+            } finally {
+                unlock();
+            }
         }
+    }
+
+    /**
+     * Applies a listing as {@link #applyListing} does and, in the same critical section, tries to
+     * grant {@code slot} as {@link #tryReserve} does: a slot the listing frees goes to
+     * {@code slot}, never to an admission that slips in between.
+     *
+     * @return {@code null} if granted, else the refusal with the numbers that refused it
+     */
+    public Refusal applyListingAndReserve(Set<String> lobbyIds, long mark, Slot slot, long nowMillis,
+            long ttlMillis) {
+        Set<String> ids = Set.copyOf(lobbyIds);
+        boolean misused;
+        LimitKind refusedBy = null;
+        int active;
+        int capNow;
+        synchronized (book) {
+            book.apply(ids, mark);
+            int counted = book.size();
+            lock();
+            try {
+                lobbies = counted;
+                misused = slot.state != null;
+                if (!misused) {
+                    refusedBy = reserveLocked(slot, nowMillis, ttlMillis);
+                }
+                active = lobbies + reserved;
+                capNow = cap;
+            } finally {
+                unlock();
+            }
+        }
+        return refusal(misused, refusedBy, active, capNow);
     }
 
     /** The counts now, after sweeping expired slots. */
     public LedgerCounts counts(long nowMillis) {
+        int active;
+        int reservedNow;
+        int capNow;
+        LimitKind bindingNow;
+        int warningNow;
+        boolean refuseAllNow;
         lock();
         try {
             sweepLocked(nowMillis);
-            return new LedgerCounts(lobbies + reserved, reserved, cap, binding, warningThreshold, refuseAll);
+            active = lobbies + reserved;
+            reservedNow = reserved;
+            capNow = cap;
+            bindingNow = binding;
+            warningNow = warningThreshold;
+            refuseAllNow = refuseAll;
         } finally {
             unlock();
         }
+        return new LedgerCounts(active, reservedNow, capNow, bindingNow, warningNow, refuseAllNow);
     }
 
     /** Every lobby that counts now: listed or committed (open slots are not lobbies yet). */
     public Set<String> countedLobbies() {
-        lock();
-        try {
+        synchronized (book) {
             return book.counted();
-        } finally {
-            unlock();
         }
     }
 
@@ -261,10 +335,10 @@ public final class HostLedger {
         Slot previous = null;
         for (Slot s = head; s != null; ) {
             Slot next = s.next;
-            if (s.state == Slot.State.OPEN && nowMillis >= s.deadlineMillis) {
-                finishLocked(s, Slot.State.EXPIRED);
+            if (s.state == SlotState.OPEN && nowMillis >= s.deadlineMillis) {
+                finishLocked(s, SlotState.EXPIRED);
             }
-            if (s.state == Slot.State.OPEN || s.state == Slot.State.COMMITTING) {
+            if (s.state == SlotState.OPEN || s.state == SlotState.COMMITTING) {
                 previous = s;
             } else {
                 if (previous == null) {
@@ -280,7 +354,7 @@ public final class HostLedger {
     }
 
     /** Ends a slot and returns its place; it stays linked until the next sweep. */
-    private void finishLocked(Slot slot, Slot.State end) {
+    private void finishLocked(Slot slot, SlotState end) {
         slot.state = end;
         reserved--;
     }

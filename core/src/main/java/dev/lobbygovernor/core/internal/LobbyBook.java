@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The lobbies that count on a host: the latest runtime listing united with the lobbies
  * committed through the governor, with the size of the union kept up to date. Not
- * thread-safe: its {@link HostLedger} guards it.
+ * thread-safe: its {@link HostLedger} guards it with its own monitor, never with the spin lock
+ * admissions take, because its work allocates and can be long.
  *
  * <p>A committed lobby is forgotten only when a listing that <em>started after its commit</em>
  * no longer shows it; a listing that began before the commit may simply predate the lobby.

@@ -22,6 +22,11 @@ class CleanupPlannerTest {
         return ((HostView.Listed) view.runtime()).lobbies().stream().map(LiveLobby::id).collect(Collectors.toSet());
     }
 
+    private static int clientsOf(HostView view, String lobbyId) {
+        return ((HostView.Listed) view.runtime()).lobbies().stream().filter(l -> l.id().equals(lobbyId))
+                .mapToInt(LiveLobby::connectedSessions).findFirst().orElse(0);
+    }
+
     private static boolean inBackoff(PlannerScenario s, String id) {
         var notBefore = s.retryNotBefore().get(id);
         return notBefore != null && notBefore.isAfter(NOW);
@@ -41,7 +46,7 @@ class CleanupPlannerTest {
             HostPlan plan = s.plan();
             assertThat(plan.actions()).allMatch(a -> a instanceof PlannedAction.ReportUnreachable);
             Set<String> due = s.view().records().stream()
-                    .filter(t -> CleanupPlanner.dueReason(t, s.config(), NOW).isPresent())
+                    .filter(t -> CleanupPlanner.dueReason(t, false, s.config(), NOW).isPresent())
                     .map(t -> t.record().lobbyId()).collect(Collectors.toSet());
             assertThat(plan.actions()).extracting(PlannedAction::lobbyId).containsExactlyInAnyOrderElementsOf(due);
             assertThat(plan.sightings()).isEqualTo(s.sightings());
@@ -68,7 +73,8 @@ class CleanupPlannerTest {
             for (TrackedRecord t : s.view().records()) {
                 String id = t.record().lobbyId();
                 if (listed.contains(id) && !inBackoff(s, id)) {
-                    CleanupPlanner.dueReason(t, s.config(), NOW).ifPresent(r -> expected.put(id, r));
+                    CleanupPlanner.dueReason(t, clientsOf(s.view(), id) > 0, s.config(), NOW)
+                            .ifPresent(r -> expected.put(id, r));
                 }
             }
             Map<String, StopReason> planned = s.plan().actions().stream()
@@ -76,6 +82,32 @@ class CleanupPlannerTest {
                     .map(a -> (PlannedAction.StopRecorded) a)
                     .collect(Collectors.toMap(PlannedAction::lobbyId, PlannedAction.StopRecorded::reason));
             assertThat(planned).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void neverStopsALobbyWithConnectedClientsAsIdle() {
+        qt().withExamples(EXAMPLES).forAll(PlannerScenario.reachable(true)).checkAssert(s -> {
+            for (PlannedAction a : s.plan().actions()) {
+                if (a instanceof PlannedAction.StopRecorded stop && clientsOf(s.view(), stop.lobbyId()) > 0) {
+                    assertThat(stop.reason()).isNotEqualTo(StopReason.IDLE_TIMEOUT);
+                }
+            }
+        });
+    }
+
+    @Test
+    void stillStopsALobbyWithConnectedClientsWhoseSessionIsGone() {
+        qt().withExamples(EXAMPLES).forAll(PlannerScenario.reachable(true)).checkAssert(s -> {
+            Set<String> stopped = s.plan().actions().stream().filter(a -> a instanceof PlannedAction.StopRecorded)
+                    .map(PlannedAction::lobbyId).collect(Collectors.toSet());
+            for (TrackedRecord t : s.view().records()) {
+                String id = t.record().lobbyId();
+                boolean gone = t.session() != null && !t.session().isLive();
+                if (gone && listedIds(s.view()).contains(id) && !inBackoff(s, id)) {
+                    assertThat(stopped).contains(id);
+                }
+            }
         });
     }
 
@@ -124,7 +156,7 @@ class CleanupPlannerTest {
             for (TrackedRecord t : s.view().records()) {
                 if (t.session() == null) {
                     boolean idle = CleanupPlanner.isIdle(t.record(), s.config(), NOW);
-                    assertThat(CleanupPlanner.dueReason(t, s.config(), NOW))
+                    assertThat(CleanupPlanner.dueReason(t, false, s.config(), NOW))
                             .isEqualTo(idle ? java.util.Optional.of(StopReason.IDLE_TIMEOUT) : java.util.Optional.empty());
                 }
             }

@@ -17,6 +17,7 @@ final class FlakyStore implements SessionStore {
     volatile boolean failListing;
     volatile boolean failSessions;
     volatile boolean failFindLobby;
+    volatile boolean failTouches;
     volatile Consumer<String> beforeRemove = id -> { };
 
     FlakyStore(SessionStore inner) {
@@ -38,6 +39,9 @@ final class FlakyStore implements SessionStore {
 
     @Override
     public boolean touchLobby(String lobbyId, Instant at) {
+        if (failTouches) {
+            throw new StoreException("lobby table unavailable");
+        }
         return inner.touchLobby(lobbyId, at);
     }
 

@@ -23,8 +23,11 @@ record PlannerScenario(List<RecordSpec> records, List<OrphanSpec> orphans, boole
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     static final String HOST = "wolf-1";
 
-    /** session: 0 present, 1 soft-deleted, 2 gone, 3 unknown; listed: whether the runtime runs it. */
-    record RecordSpec(int session, int idleMinutes, boolean listed, int backoffSeconds) {
+    /**
+     * session: 0 present, 1 soft-deleted, 2 gone, 3 unknown; listed: whether the runtime runs it;
+     * clients: how many streaming clients the runtime lists as connected.
+     */
+    record RecordSpec(int session, int idleMinutes, boolean listed, int backoffSeconds, int clients) {
     }
 
     /** sighting: 0 first seen now, 1 seen before, 2 seen before and reported. */
@@ -42,8 +45,10 @@ record PlannerScenario(List<RecordSpec> records, List<OrphanSpec> orphans, boole
 
     private static Gen<PlannerScenario> with(Gen<Boolean> reachable) {
         Gen<Integer> backoff = integers().between(-90, 90).mix(integers().between(-1000, -1000), 50);
+        Gen<Integer> clients = integers().between(-2, 2).map(c -> Math.max(c, 0)); // mostly none
         Gen<RecordSpec> record = integers().between(0, 3).zip(integers().between(0, 60), booleans().all(), backoff,
-                RecordSpec::new);
+                (session, idle, listed, back) -> new RecordSpec(session, idle, listed, back, 0))
+                .zip(clients, (r, c) -> new RecordSpec(r.session(), r.idleMinutes(), r.listed(), r.backoffSeconds(), c));
         Gen<OrphanSpec> orphan = booleans().all().zip(integers().between(0, 2), integers().between(0, 20), backoff,
                 OrphanSpec::new);
         return lists().of(record).ofSizeBetween(0, 8).zip(lists().of(orphan).ofSizeBetween(0, 5),
@@ -70,7 +75,7 @@ record PlannerScenario(List<RecordSpec> records, List<OrphanSpec> orphans, boole
             tracked.add(new TrackedRecord(new LobbyRecord(id, HOST, "s" + i, i % 2 == 0 ? LobbyPin.of("1234") : null,
                     active.minusSeconds(60), active), session));
             if (r.listed()) {
-                live.add(new LiveLobby(id, id, i % 2 == 0, 0));
+                live.add(new LiveLobby(id, id, i % 2 == 0, r.clients()));
             }
         }
         for (int i = 0; i < orphans.size(); i++) {

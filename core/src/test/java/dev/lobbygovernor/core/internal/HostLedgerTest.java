@@ -21,7 +21,7 @@ class HostLedgerTest {
 
     private void commit(String lobbyId) {
         TestSlot r = granted(ledger, 0, 1000);
-        assertThat(ledger.beginCommit(r, 0)).isEqualTo(Slot.State.COMMITTING);
+        assertThat(ledger.beginCommit(r, 0)).isEqualTo(SlotState.COMMITTING);
         ledger.completeCommit(r, lobbyId);
     }
 
@@ -61,7 +61,7 @@ class HostLedgerTest {
         Refusal second = one.tryReserve(new TestSlot(), 100, 100);
 
         assertThat(second).isNull();
-        assertThat(one.stateOf(first)).isEqualTo(Slot.State.EXPIRED);
+        assertThat(one.stateOf(first)).isEqualTo(SlotState.EXPIRED);
         assertThat(one.release(first)).isFalse();
         assertThat(one.counts(100).reserved()).isEqualTo(1);
     }
@@ -92,7 +92,7 @@ class HostLedgerTest {
         assertThat(ledger.release(r)).isFalse();
         ledger.abortCommit(r);
 
-        assertThat(ledger.stateOf(r)).isEqualTo(Slot.State.RELEASED);
+        assertThat(ledger.stateOf(r)).isEqualTo(SlotState.RELEASED);
         assertThat(ledger.counts(10).reserved()).isZero();
     }
 
@@ -104,7 +104,33 @@ class HostLedgerTest {
         ledger.release(r);
         ledger.completeCommit(r, "kept");
 
-        assertThat(ledger.stateOf(r)).isEqualTo(Slot.State.COMMITTED);
+        assertThat(ledger.stateOf(r)).isEqualTo(SlotState.COMMITTED);
         assertThat(ledger.counts(10).active()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlotTheListingFreesGoesToTheSlotOfferedWithIt() {
+        HostLedger full = new HostLedger(2, LimitKind.STATIC, 1, false);
+        long mark = full.listingMark();
+        full.applyListing(Set.of("a", "b"), mark);
+        TestSlot offered = new TestSlot();
+
+        Refusal refusal = full.applyListingAndReserve(Set.of("b"), full.listingMark(), offered, 0, 1000);
+
+        assertThat(refusal).isNull();
+        assertThat(full.stateOf(offered)).isEqualTo(SlotState.OPEN);
+        assertThat(full.tryReserve(new TestSlot(), 0, 1000)).as("the freed slot is taken").isNotNull();
+    }
+
+    @Test
+    void aListingThatFreesNothingAppliesAndRefusesTheSlotOfferedWithIt() {
+        HostLedger full = new HostLedger(1, LimitKind.STATIC, 1, false);
+        TestSlot offered = new TestSlot();
+
+        Refusal refusal = full.applyListingAndReserve(Set.of("a"), full.listingMark(), offered, 0, 1000);
+
+        assertThat(refusal).isEqualTo(new Refusal(LimitKind.STATIC, 1, 1));
+        assertThat(full.stateOf(offered)).isNull();
+        assertThat(full.countedLobbies()).containsExactly("a");
     }
 }

@@ -1,0 +1,110 @@
+package dev.lobbygovernor.core.cleanup;
+
+import static dev.lobbygovernor.core.cleanup.ReaperRig.HOST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.Stopped;
+import dev.lobbygovernor.core.runtime.LiveLobby;
+import dev.lobbygovernor.core.runtime.LobbyRuntime;
+import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.LobbyPin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** A lobby someone is streaming from is in use: the reaper records that and never stops it as idle. */
+class LobbyReaperActivityTest {
+
+    private final ReaperRig rig = new ReaperRig();
+    /** Connected clients per lobby, as the runtime would list them. */
+    private final Map<String, Integer> clients = new ConcurrentHashMap<>();
+
+    LobbyReaperActivityTest() {
+        rig.runtimeSeenByReaper = new LobbyRuntime() {
+            @Override
+            public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
+                return rig.runtime.listLobbies().stream().map(l -> new LiveLobby(l.id(), l.name(), l.pinRequired(),
+                        clients.getOrDefault(l.id(), 0))).toList();
+            }
+
+            @Override
+            public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
+                rig.runtime.stopLobby(lobbyId, pin);
+            }
+        };
+        rig.reaper = rig.newReaper();
+    }
+
+    private void cyclesFor(Duration span) {
+        for (Duration d = Duration.ZERO; d.compareTo(span) < 0; d = d.plus(rig.config.interval())) {
+            rig.cycle();
+        }
+    }
+
+    @Test
+    void keepsALobbyWithConnectedClientsRunningLongPastTheIdleTimeout() {
+        rig.commit("streaming", "s1", "4821");
+        clients.put("streaming", 1);
+
+        cyclesFor(ReaperConfig.DEFAULT_IDLE_TIMEOUT.multipliedBy(3));
+
+        assertThat(rig.runtime.isRunning("streaming")).isTrue();
+        assertThat(rig.events.outcomes).isEmpty();
+    }
+
+    @Test
+    void touchesTheRecordOfALobbyWithConnectedClientsEachCycle() {
+        rig.commit("streaming", "s1", null);
+        clients.put("streaming", 2);
+
+        rig.advance(Duration.ofMinutes(10));
+        rig.cycle();
+        Instant cycleTime = rig.clock.instant();
+
+        assertThat(rig.memory.findLobby("streaming")).get()
+                .satisfies(r -> assertThat(r.lastActivityAt()).isEqualTo(cycleTime));
+    }
+
+    @Test
+    void stopsTheLobbyOnceItHasBeenIdleForTheTimeoutAfterItsLastClientLeft() {
+        rig.commit("streaming", "s1", "1111");
+        clients.put("streaming", 1);
+        cyclesFor(Duration.ofMinutes(45));
+        clients.remove("streaming");
+
+        cyclesFor(ReaperConfig.DEFAULT_IDLE_TIMEOUT.minus(rig.config.interval()));
+        assertThat(rig.runtime.isRunning("streaming")).as("idle less than the timeout since the client left").isTrue();
+
+        cyclesFor(rig.config.interval().multipliedBy(2));
+        assertThat(rig.runtime.isRunning("streaming")).isFalse();
+        assertThat(rig.events.outcomes).containsExactly(
+                new Stopped(HOST, "streaming", "s1", StopReason.IDLE_TIMEOUT, true));
+    }
+
+    @Test
+    void stillStopsALobbyWithConnectedClientsWhenItsSessionIsDeleted() {
+        rig.commit("streaming", "s1", "1111");
+        clients.put("streaming", 1);
+        rig.memory.hardDeleteSession("s1");
+
+        assertThat(rig.cycle().outcomes()).containsExactly(
+                new Stopped(HOST, "streaming", "s1", StopReason.SESSION_GONE, true));
+    }
+
+    @Test
+    void treatsALobbyInUseAsInUseEvenWhenItsActivityCannotBeRecorded() {
+        rig.commit("streaming", "s1", "1111");
+        clients.put("streaming", 1);
+        rig.advance(ReaperConfig.DEFAULT_IDLE_TIMEOUT.plusMinutes(5));
+        rig.store.failTouches = true;
+
+        rig.cycle();
+
+        assertThat(rig.runtime.isRunning("streaming")).isTrue();
+        assertThat(rig.events.outcomes).isEmpty();
+    }
+}
