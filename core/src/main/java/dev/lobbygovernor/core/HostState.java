@@ -36,6 +36,8 @@ final class HostState {
     private final BlindAdmission blindMode;
     /** Until when the applied listing may be reused; one volatile read on the hot path. */
     private volatile long freshUntilMillis = Long.MIN_VALUE;
+    /** Lobbies with a connected client in the applied listing. */
+    private volatile int streaming;
     private boolean failing; // guarded by listingLock
     private long failedAtMillis; // guarded by listingLock
     private volatile HostHealth health;
@@ -79,6 +81,15 @@ final class HostState {
             }
             return listNowLocked(now);
         }
+    }
+
+    /**
+     * Lobbies with a connected client, from a listing that is fresh at {@code nowMillis}; 0
+     * when the listing is stale or failed, since a client may have left since (the health
+     * classifier then does not expect NVENC sessions, rather than cry wolf).
+     */
+    int streamingIfFresh(long nowMillis) {
+        return isFresh(nowMillis) ? streaming : 0;
     }
 
     private boolean isFresh(long nowMillis) {
@@ -135,6 +146,7 @@ final class HostState {
     boolean applyLocked(List<LiveLobby> lobbies, long mark, long startedAtMillis, Permit toGrant,
             long permitTtlMillis) {
         Set<String> ids = idsOf(lobbies);
+        streaming = (int) lobbies.stream().filter(l -> l.connectedSessions() > 0).count();
         boolean granted = false;
         if (toGrant == null) {
             ledger.applyListing(ids, mark);

@@ -219,14 +219,18 @@ public final class LobbyGovernor implements AdmissionGate {
     }
 
     /**
-     * A host's count and caps now, from the cached listing (no I/O).
+     * A host's count, caps and streaming lobbies now. Lists the host again when the cached
+     * listing is stale, since the health monitor classifies against it; admissions never call it.
      *
      * @throws IllegalArgumentException if the host is unknown
      */
     @Override
     public HostCapacity capacity(String hostId) {
-        LedgerCounts c = hostNamed(hostId).ledger.counts(clock.millis());
-        return new HostCapacity(c.active(), c.cap(), c.warningThreshold());
+        HostState host = hostNamed(hostId);
+        long now = clock.millis();
+        host.ensureFresh(now);
+        LedgerCounts c = host.ledger.counts(now);
+        return new HostCapacity(c.active(), c.cap(), c.warningThreshold(), host.streamingIfFresh(now));
     }
 
     /**

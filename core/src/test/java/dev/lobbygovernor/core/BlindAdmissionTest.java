@@ -127,7 +127,7 @@ class BlindAdmissionTest {
 
         HostCapacity capacity = gate.capacity("wolf-1");
 
-        assertThat(capacity).isEqualTo(new HostCapacity(4, 5, 4));
+        assertThat(capacity).isEqualTo(new HostCapacity(4, 5, 4, 0));
         assertThat(capacity.nearCapacity()).isTrue();
         assertThat(capacity.atCapacity()).isFalse();
     }

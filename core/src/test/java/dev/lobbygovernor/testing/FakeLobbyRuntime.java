@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeLobbyRuntime implements LobbyRuntime {
 
     private final Map<String, Optional<LobbyPin>> lobbies = new ConcurrentHashMap<>();
+    private final Map<String, Integer> clients = new ConcurrentHashMap<>();
     private volatile boolean unreachable;
     private volatile boolean ignoreStops;
     private final AtomicInteger listCalls = new AtomicInteger();
@@ -26,6 +27,11 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
     /** Starts a lobby as the streaming server would (a leaked one, if nobody records it). */
     public void start(String lobbyId, LobbyPin pinOrNull) {
         lobbies.put(lobbyId, Optional.ofNullable(pinOrNull));
+    }
+
+    /** How many streaming clients the listing shows connected to a lobby (default 0). */
+    public void setClients(String lobbyId, int connected) {
+        clients.put(lobbyId, connected);
     }
 
     /** The lobby disappears server-side (crash, user stop, restart). */
@@ -70,7 +76,7 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
             throw new LobbyRuntimeException(LobbyRuntimeException.Kind.UNAVAILABLE, "fake runtime unreachable");
         }
         List<LiveLobby> out = new ArrayList<>();
-        lobbies.forEach((id, pin) -> out.add(new LiveLobby(id, "lobby " + id, pin.isPresent(), 0)));
+        lobbies.forEach((id, pin) -> out.add(new LiveLobby(id, "lobby " + id, pin.isPresent(), clients.getOrDefault(id, 0))));
         return out;
     }
 
