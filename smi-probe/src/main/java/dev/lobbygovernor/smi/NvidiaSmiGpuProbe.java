@@ -258,7 +258,9 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
             case EXITED:
                 return r;
             case TIMED_OUT:
-                log.atWarn().addKeyValue("probe", NAME).addKeyValue("pid", r.pid())
+                // DEBUG: the timeout travels in the ProbeException below, and the health monitor
+                // logs it loudly once per transition; a WARN here would repeat on every sample.
+                log.atDebug().addKeyValue("probe", NAME).addKeyValue("pid", r.pid())
                         .addKeyValue("timeoutMs", config.timeout().toMillis()).addKeyValue("killed", r.killed())
                         .log("nvidia-smi did not answer in time; killed it and the processes it started");
                 throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "nvidia-smi did not answer within "
