@@ -21,6 +21,7 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
     private final Map<String, Integer> clients = new ConcurrentHashMap<>();
     private volatile boolean unreachable;
     private volatile boolean ignoreStops;
+    private volatile LobbyRuntimeException failAfterStopping;
     private final AtomicInteger listCalls = new AtomicInteger();
     private final AtomicInteger stopCalls = new AtomicInteger();
 
@@ -51,6 +52,14 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
     /** When set, stop answers success but the lobby keeps running. */
     public void setIgnoreStops(boolean ignoreStops) {
         this.ignoreStops = ignoreStops;
+    }
+
+    /**
+     * When set, stop performs (the lobby goes) and then answers {@code failure}, as a server
+     * whose reply is lost after it acted; {@code null} clears it.
+     */
+    public void setFailAfterStopping(LobbyRuntimeException failure) {
+        this.failAfterStopping = failure;
     }
 
     public boolean isRunning(String lobbyId) {
@@ -95,6 +104,10 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
         }
         if (!ignoreStops) {
             lobbies.remove(lobbyId);
+        }
+        LobbyRuntimeException failure = failAfterStopping;
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -200,19 +200,7 @@ class LobbyReaperFailureTest {
 
     @Test
     void aLobbyThatVanishesUnderAFailedStopIsAlreadyGoneNotStopped() {
-        rig.runtimeSeenByReaper = new LobbyRuntime() {
-            @Override
-            public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
-                return rig.runtime.listLobbies();
-            }
-
-            @Override
-            public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
-                rig.runtime.vanish(lobbyId);
-                throw new LobbyRuntimeException(LobbyRuntimeException.Kind.UNAVAILABLE, "read timed out");
-            }
-        };
-        rig.reaper = rig.newReaper();
+        rig.runtime.setFailAfterStopping(new LobbyRuntimeException(LobbyRuntimeException.Kind.UNAVAILABLE, "read timed out"));
         rig.commit("lobby-a", "session-a", "4821");
         rig.memory.hardDeleteSession("session-a");
 

@@ -161,19 +161,7 @@ class LobbyReaperOrphanTest {
 
     @Test
     void anOrphanThatVanishesUnderAFailedStopIsGoneButNotCountedAsStopped() {
-        rig.runtimeSeenByReaper = new LobbyRuntime() {
-            @Override
-            public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
-                return rig.runtime.listLobbies();
-            }
-
-            @Override
-            public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
-                rig.runtime.vanish(lobbyId);
-                throw new LobbyRuntimeException(LobbyRuntimeException.Kind.REJECTED, "Invalid lobby ID");
-            }
-        };
-        rig.reaper = rig.newReaper();
+        rig.runtime.setFailAfterStopping(new LobbyRuntimeException(LobbyRuntimeException.Kind.REJECTED, "Invalid lobby ID"));
         rig.runtime.start("leak", null);
         rig.cycle();
         rig.advance(GRACE);
