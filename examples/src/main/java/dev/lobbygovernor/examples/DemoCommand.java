@@ -1,6 +1,6 @@
 package dev.lobbygovernor.examples;
 
-import dev.lobbygovernor.core.HostStatus;
+import dev.lobbygovernor.core.admission.HostStatus;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;

@@ -1,8 +1,8 @@
 package dev.lobbygovernor.examples;
 
-import dev.lobbygovernor.core.GovernorConfig;
-import dev.lobbygovernor.core.Host;
-import dev.lobbygovernor.core.LobbyGovernor;
+import dev.lobbygovernor.core.admission.GovernorConfig;
+import dev.lobbygovernor.core.admission.Host;
+import dev.lobbygovernor.core.admission.LobbyGovernor;
 import dev.lobbygovernor.core.cleanup.LobbyReaper;
 import dev.lobbygovernor.core.cleanup.ReaperConfig;
 import dev.lobbygovernor.core.gpu.Probes;

@@ -1,8 +1,8 @@
 package dev.lobbygovernor.examples;
 
-import dev.lobbygovernor.core.AdmissionDeniedException;
-import dev.lobbygovernor.core.AdmissionRequest;
-import dev.lobbygovernor.core.Permit;
+import dev.lobbygovernor.core.admission.AdmissionDeniedException;
+import dev.lobbygovernor.core.admission.AdmissionRequest;
+import dev.lobbygovernor.core.admission.Permit;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome;
 import dev.lobbygovernor.core.cleanup.CycleReport;
 import dev.lobbygovernor.core.health.HostHealth;

@@ -1,9 +1,9 @@
 package dev.lobbygovernor.examples;
 
-import dev.lobbygovernor.core.AdmissionRequest;
-import dev.lobbygovernor.core.Host;
-import dev.lobbygovernor.core.LobbyGovernor;
-import dev.lobbygovernor.core.Permit;
+import dev.lobbygovernor.core.admission.AdmissionRequest;
+import dev.lobbygovernor.core.admission.Host;
+import dev.lobbygovernor.core.admission.LobbyGovernor;
+import dev.lobbygovernor.core.admission.Permit;
 import dev.lobbygovernor.core.cleanup.LobbyReaper;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.Probes;

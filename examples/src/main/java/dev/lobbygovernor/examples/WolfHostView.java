@@ -2,9 +2,9 @@ package dev.lobbygovernor.examples;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lobbygovernor.core.Host;
-import dev.lobbygovernor.core.HostStatus;
-import dev.lobbygovernor.core.LobbyGovernor;
+import dev.lobbygovernor.core.admission.Host;
+import dev.lobbygovernor.core.admission.HostStatus;
+import dev.lobbygovernor.core.admission.LobbyGovernor;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.Probes;

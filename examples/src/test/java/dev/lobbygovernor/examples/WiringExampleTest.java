@@ -3,7 +3,7 @@ package dev.lobbygovernor.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lobbygovernor.core.AdmissionDeniedException;
+import dev.lobbygovernor.core.admission.AdmissionDeniedException;
 import dev.lobbygovernor.store.InMemorySessionStore;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.wolf.sim.WolfSimulator;

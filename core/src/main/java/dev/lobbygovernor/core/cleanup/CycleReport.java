@@ -34,7 +34,7 @@ public record CycleReport(Instant startedAt, Status status, List<CleanupOutcome>
     }
 
     /** A report with no outcomes. */
-    static CycleReport empty(Instant at, Status status) {
+    public static CycleReport empty(Instant at, Status status) {
         return new CycleReport(at, status, List.of(), List.of());
     }
 

@@ -1,5 +1,7 @@
 package dev.lobbygovernor.core.cleanup;
 
+import dev.lobbygovernor.core.cleanup.internal.OutcomeReporter;
+import dev.lobbygovernor.core.cleanup.internal.ReaperCycle;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;

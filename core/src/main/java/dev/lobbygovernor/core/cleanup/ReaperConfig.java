@@ -101,7 +101,7 @@ public final class ReaperConfig {
     }
 
     /** The wait after {@code consecutiveFailures} failures in a row (at least 1). */
-    Duration backoffAfter(int consecutiveFailures) {
+    public Duration backoffAfter(int consecutiveFailures) {
         Duration d = retryBackoff;
         for (int i = 1; i < consecutiveFailures && d.compareTo(maxRetryBackoff) < 0; i++) {
             d = d.multipliedBy(2);

@@ -1,6 +1,8 @@
 package dev.lobbygovernor.core.health;
 
 import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.health.internal.HostWatch;
+import dev.lobbygovernor.core.health.internal.RemediationRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +48,6 @@ public final class HealthMonitor implements AutoCloseable {
 
     private final Clock clock;
     private final MonitorConfig config;
-    private final HealthClassifier classifier;
-    private final CapacitySource capacity;
-    private final Consumer<HostHealth> sink;
-    private final List<HealthListener> listeners;
     private final RemediationRunner remediations;
     private final ScheduledExecutorService hostExecutor;
     private final Map<String, HostWatch> hosts = new LinkedHashMap<>();
@@ -62,14 +60,13 @@ public final class HealthMonitor implements AutoCloseable {
     private HealthMonitor(Builder b) {
         this.clock = b.clock;
         this.config = b.config;
-        this.classifier = new HealthClassifier(b.config.thresholds());
-        this.capacity = b.capacity;
-        this.sink = b.sink;
-        this.listeners = List.copyOf(b.listeners);
+        List<HealthListener> listeners = List.copyOf(b.listeners);
         this.remediations = new RemediationRunner(b.remediation, b.remediationExecutor, listeners, b.config);
         this.hostExecutor = b.executor;
+        HostWatch.Context context = new HostWatch.Context(clock, new HealthClassifier(b.config.thresholds()),
+                b.capacity, b.sink, listeners, b.config);
         Instant now = clock.instant();
-        b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, now)));
+        b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, context, now)));
     }
 
     /** A builder; {@link Builder#host} and {@link Builder#capacity} are required. */
@@ -91,7 +88,7 @@ public final class HealthMonitor implements AutoCloseable {
         try {
             synchronized (pollLock) {
                 for (HostWatch host : hosts.values()) {
-                    HostHealth health = poll(host);
+                    HostHealth health = host.poll();
                     out.add(health);
                     if (remediations.enabled() && host.remediationDue(config)) {
                         due.put(host, health);
@@ -109,7 +106,7 @@ public final class HealthMonitor implements AutoCloseable {
     public Optional<HostHealth> health(String hostId) {
         // No lock: a poll may be waiting on a slow probe, and the hosts never change after build.
         HostWatch host = hosts.get(hostId);
-        return host == null ? Optional.empty() : Optional.of(host.health);
+        return host == null ? Optional.empty() : Optional.of(host.health());
     }
 
     /** The configuration in use. */
@@ -171,38 +168,6 @@ public final class HealthMonitor implements AutoCloseable {
             // A scheduled task that throws is never run again; keep monitoring alive instead.
             log.atError().setMessage("Health poll failed unexpectedly; polling continues").setCause(e).log();
         }
-    }
-
-    private HostHealth poll(HostWatch host) {
-        ProbeOutcome outcome = host.sample(clock);
-        Instant now = clock.instant();
-        HostCapacity cap = capacityOf(host, now);
-        host.history = classifier.record(host.history, outcome, cap, now);
-        HostHealth previous = host.health;
-        host.health = classifier.classify(host.hostId, host.history, cap, now);
-        try {
-            sink.accept(host.health);
-        } catch (RuntimeException e) {
-            if (host.containedWarningDue(now, config.reminderInterval())) {
-                log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(host.hostId)
-                        .addKeyValue("host", host.hostId).setCause(e).log();
-            }
-        }
-        host.announce(previous, listeners, config);
-        return host.health;
-    }
-
-    private HostCapacity capacityOf(HostWatch host, Instant now) {
-        try {
-            host.lastCapacity = Objects.requireNonNull(capacity.capacity(host.hostId), "capacity");
-        } catch (RuntimeException e) {
-            if (host.containedWarningDue(now, config.reminderInterval())) {
-                log.atWarn().setMessage("Capacity source threw for host {}; using the last known capacity")
-                        .addArgument(host.hostId).addKeyValue("host", host.hostId).setCause(e).log();
-            }
-        }
-        // Before any answer, assume no lobbies: the context-free plausibility checks still apply.
-        return host.lastCapacity != null ? host.lastCapacity : new HostCapacity(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
     /** Builds a {@link HealthMonitor}. */

@@ -1,5 +1,6 @@
 package dev.lobbygovernor.core.cleanup;
 
+import dev.lobbygovernor.core.cleanup.internal.CleanupPlanner;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.lobbygovernor.core.admission.Host;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.Probes;
 import dev.lobbygovernor.testing.LogCapture;

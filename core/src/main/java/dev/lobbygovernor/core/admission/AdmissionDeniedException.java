@@ -1,0 +1,80 @@
+package dev.lobbygovernor.core.admission;
+
+import dev.lobbygovernor.core.health.HealthStatus;
+import java.util.List;
+
+/**
+ * No host could take the lobby. Unchecked, because a host application handles it at one
+ * boundary (turning {@link #getMessage()} into the user's error) rather than at every call; it
+ * is nonetheless part of {@link LobbyGovernor#acquire}'s contract.
+ *
+ * <p>The top-level fields describe the host that came closest to admitting (a full host before
+ * a blind one before an unreachable one); {@link #perHost()} has every host's own refusal. The
+ * message never carries a PIN: the governor does not hold one when it refuses.
+ */
+public final class AdmissionDeniedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient HostDenial primary;
+    private final transient List<HostDenial> perHost;
+
+    /**
+     * A denial; the governor builds these, a host's test doubles may too.
+     *
+     * @param message what happened and what the user can do (never a PIN)
+     * @param primary the refusal of the host that came closest to admitting
+     * @param perHost every host's refusal, in the order they were tried
+     */
+    public AdmissionDeniedException(String message, HostDenial primary, List<HostDenial> perHost) {
+        super(message);
+        java.util.Objects.requireNonNull(primary, "primary");
+        this.primary = primary;
+        this.perHost = List.copyOf(perHost);
+    }
+
+    /**
+     * A refusal by a single host, with that host's own message.
+     *
+     * @param denial the host's refusal
+     * @return the exception
+     */
+    public static AdmissionDeniedException of(HostDenial denial) {
+        return new AdmissionDeniedException(denial.message(), denial, List.of(denial));
+    }
+
+    /** Why the lobby was refused (on the host that came closest). */
+    public DenialReason reason() {
+        return primary.reason();
+    }
+
+    /** The host the top-level fields describe. */
+    public String hostId() {
+        return primary.hostId();
+    }
+
+    /** Lobbies running or reserved on that host. */
+    public int active() {
+        return primary.active();
+    }
+
+    /** That host's effective cap. */
+    public int cap() {
+        return primary.cap();
+    }
+
+    /** That host's health status when it refused. */
+    public HealthStatus healthStatus() {
+        return primary.healthStatus();
+    }
+
+    /** Lobbies on that host a user might close, longest idle first; never with a PIN. */
+    public List<IdleLobbySuggestion> suggestions() {
+        return primary.suggestions();
+    }
+
+    /** Every considered host's refusal, in the order they were tried. */
+    public List<HostDenial> perHost() {
+        return perHost;
+    }
+}

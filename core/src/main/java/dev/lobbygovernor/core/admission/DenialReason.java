@@ -1,0 +1,20 @@
+package dev.lobbygovernor.core.admission;
+
+/** Why a host refused a lobby. */
+public enum DenialReason {
+    /** The static lobby cap is reached. */
+    LOBBY_LIMIT,
+    /** The cap derived from GPU memory is reached. */
+    GPU_MEMORY,
+    /** The cap derived from the GPU's encoder session limit is reached. */
+    ENCODER_SESSIONS,
+    /** GPU monitoring is lost or unknown and the governor is configured to fail closed. */
+    MONITORING_LOST,
+    /** The host's lobbies cannot be listed, so they cannot be counted. */
+    HOST_UNAVAILABLE;
+
+    /** Whether closing a lobby on the host would make room (the host is merely full). */
+    public boolean isCapacity() {
+        return this == LOBBY_LIMIT || this == GPU_MEMORY || this == ENCODER_SESSIONS;
+    }
+}

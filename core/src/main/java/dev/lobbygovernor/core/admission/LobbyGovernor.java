@@ -1,0 +1,295 @@
+package dev.lobbygovernor.core.admission;
+
+import dev.lobbygovernor.core.admission.internal.Denials;
+import dev.lobbygovernor.core.admission.internal.HostPermit;
+import dev.lobbygovernor.core.admission.internal.HostState;
+import dev.lobbygovernor.core.admission.internal.LastResortStopper;
+import dev.lobbygovernor.core.admission.internal.LedgerCounts;
+import dev.lobbygovernor.core.admission.internal.Refusal;
+import dev.lobbygovernor.core.admission.internal.StatusReport;
+import dev.lobbygovernor.core.health.HostCapacity;
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Admission control for lobbies on one or more streaming hosts: {@link #acquire} grants a
+ * {@link Permit} or throws {@link AdmissionDeniedException} before a lobby is created.
+ *
+ * <p>A host's count is what actually runs: its runtime's lobby listing (cached for
+ * {@link GovernorConfig#runtimeListTtl()}; lobbies nobody recorded count too) united with the
+ * lobbies committed through the governor, plus in-flight permits. Its cap is the smallest of the
+ * static, GPU-memory and encoder caps, precomputed whenever health is reported. With a fresh
+ * listing, {@code acquire} is one clock read and one short lock; it does no store I/O.
+ *
+ * <p>Thread-safe. Starts no threads and holds nothing to close: expired permits are swept
+ * lazily, when a host looks full or its counts are read.
+ */
+public final class LobbyGovernor {
+
+    private static final Logger log = LoggerFactory.getLogger(LobbyGovernor.class);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final GovernorConfig config;
+    private final Map<String, HostState> hosts;
+    private final HostState[] hostOrder;
+    private final long permitTtlMillis;
+    private final LastResortStopper lastResort;
+    private final Denials denials;
+
+    private LobbyGovernor(Builder b) {
+        this.store = Objects.requireNonNull(b.store, "store is required");
+        this.clock = b.clock;
+        this.config = b.config;
+        if (b.hosts.isEmpty()) {
+            throw new IllegalArgumentException("at least one host is required");
+        }
+        long listTtl = config.runtimeListTtl().toMillis();
+        Map<String, HostState> byId = new LinkedHashMap<>();
+        for (Host h : b.hosts) {
+            if (byId.put(h.id(), new HostState(h, store, clock, listTtl, config.blindAdmission())) != null) {
+                throw new IllegalArgumentException("duplicate host id " + h.id());
+            }
+        }
+        this.hosts = Collections.unmodifiableMap(byId);
+        this.hostOrder = byId.values().toArray(new HostState[0]);
+        this.permitTtlMillis = config.permitTtl().toMillis();
+        this.lastResort = config.lastResort().enabled()
+                ? new LastResortStopper(store, clock, config.lastResort().minIdle()) : null;
+        this.denials = new Denials(store, clock, config.suggestionLimit());
+    }
+
+    /** A builder; {@link Builder#store} and at least one {@link Builder#host} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The configuration in use. */
+    public GovernorConfig config() {
+        return config;
+    }
+
+    /**
+     * Grants a slot for one lobby, on the requested host or else on the least-loaded admissible
+     * one. Create the lobby after this returns, then {@link Permit#commit} or
+     * {@link Permit#close()} the permit.
+     *
+     * @throws AdmissionDeniedException if no host can take the lobby: it says why, on which
+     *     host, the count and cap, and (when the store knows them) which idle lobbies to close
+     * @throws IllegalArgumentException if the requested host is unknown
+     */
+    public Permit acquire(AdmissionRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.hostId().isPresent()) {
+            return acquireOn(hostNamed(request.hostId().get()), request.sessionId());
+        }
+        if (hostOrder.length == 1) {
+            return acquireOn(hostOrder[0], request.sessionId());
+        }
+        return place(request.sessionId());
+    }
+
+    private Permit acquireOn(HostState host, String sessionId) {
+        long now = clock.millis();
+        Refusal refusal = null;
+        if (host.ensureFresh(now)) {
+            HostPermit permit = new HostPermit(host, sessionId);
+            refusal = host.ledger().tryReserve(permit.reservation(), now, permitTtlMillis);
+            if (refusal == null) {
+                return granted(host, permit);
+            }
+        }
+        HostDenial denial = denials.of(host, refusal);
+        if (denial.reason().isCapacity()) {
+            Permit rescued = tryLastResort(host, sessionId);
+            if (rescued != null) {
+                return rescued;
+            }
+        }
+        throw denials.logged(sessionId, AdmissionDeniedException.of(denial));
+    }
+
+    /** Least-loaded first; every host's refusal is kept for the denial. */
+    private Permit place(String sessionId) {
+        long now = clock.millis();
+        List<Candidate> candidates = new ArrayList<>(hostOrder.length);
+        List<HostDenial> unreachable = new ArrayList<>(hostOrder.length);
+        for (HostState h : hostOrder) {
+            if (h.ensureFresh(now)) {
+                candidates.add(new Candidate(h, h.ledger().counts(now)));
+            } else {
+                unreachable.add(denials.of(h, null));
+            }
+        }
+        candidates.sort(LEAST_LOADED_FIRST); // stable: ties keep the configured order
+        List<HostDenial> refused = new ArrayList<>(hostOrder.length);
+        for (Candidate c : candidates) {
+            HostPermit permit = new HostPermit(c.host(), sessionId);
+            Refusal refusal = c.host().ledger().tryReserve(permit.reservation(), now, permitTtlMillis);
+            if (refusal == null) {
+                return granted(c.host(), permit);
+            }
+            refused.add(denials.of(c.host(), refusal));
+        }
+        for (HostDenial d : refused) {
+            if (d.reason().isCapacity()) {
+                Permit rescued = tryLastResort(hosts.get(d.hostId()), sessionId);
+                if (rescued != null) {
+                    return rescued;
+                }
+            }
+        }
+        refused.addAll(unreachable);
+        throw denials.logged(sessionId, Denials.aggregate(refused));
+    }
+
+    /** A reachable host and its load when placement began. */
+    private record Candidate(HostState host, LedgerCounts load) {
+    }
+
+    /**
+     * By fraction of the cap in use, compared without division (a host with cap 0 is as loaded
+     * as can be), then by absolute count.
+     */
+    private static final Comparator<Candidate> LEAST_LOADED_FIRST = (x, y) -> {
+        LedgerCounts a = x.load();
+        LedgerCounts b = y.load();
+        long left = a.cap() == 0 ? Long.MAX_VALUE : (long) a.active() * Math.max(b.cap(), 1);
+        long right = b.cap() == 0 ? Long.MAX_VALUE : (long) b.active() * Math.max(a.cap(), 1);
+        return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
+    };
+
+    private static Permit granted(HostState host, Permit permit) {
+        if (log.isDebugEnabled()) {
+            log.atDebug().addKeyValue("host", host.id()).addKeyValue("session", permit.sessionId())
+                    .addKeyValue("active", permit.activeAfter()).addKeyValue("cap", permit.cap())
+                    .addKeyValue("warning", permit.warning()).log("Lobby slot granted");
+        }
+        return permit;
+    }
+
+    private Permit tryLastResort(HostState host, String sessionId) {
+        if (lastResort == null) {
+            return null;
+        }
+        HostPermit permit = new HostPermit(host, sessionId);
+        return lastResort.admit(host, permit, permitTtlMillis) ? granted(host, permit) : null;
+    }
+
+    /**
+     * Reports activity on a lobby that the host application knows of (a user typed, a client
+     * reconnected): moves its record's last activity to now. The reaper's idle timeout and the
+     * last resort judge idleness by that time; the reaper also counts a lobby with connected
+     * streaming clients as active on each cycle, so call this for activity the runtime cannot see.
+     *
+     * @param lobbyId the lobby, as committed
+     * @return whether the lobby has a record (false: not committed, or already cleaned up)
+     * @throws dev.lobbygovernor.store.StoreException if the store cannot be written
+     */
+    public boolean touch(String lobbyId) {
+        Objects.requireNonNull(lobbyId, "lobbyId");
+        return store.touchLobby(lobbyId, clock.instant());
+    }
+
+    /**
+     * Takes a host's latest health: the GPU-memory cap follows its last good sample while
+     * monitoring works; while monitoring is lost or unknown only count-based caps apply (or, if
+     * configured to fail closed, the host refuses everything). Reports older than one already
+     * taken are ignored; reports for unknown hosts are logged and ignored. Never throws for a
+     * well-formed report. Does no I/O: pass it to {@code HealthMonitor.Builder.sink}.
+     *
+     * @param health a host's latest health
+     */
+    public void reportHealth(HostHealth health) {
+        Objects.requireNonNull(health, "health");
+        HostState host = hosts.get(health.hostId());
+        if (host == null) {
+            log.atWarn().addKeyValue("host", health.hostId()).log("Health reported for an unknown host; ignored");
+            return;
+        }
+        host.applyHealth(health);
+    }
+
+    /**
+     * A host's count, caps and streaming lobbies now. Lists the host again when the cached
+     * listing is stale, since the health monitor classifies against it; admissions never call it.
+     * Pass it to {@code HealthMonitor.Builder.capacity}.
+     *
+     * @param hostId the host
+     * @return the host's count, caps and lobbies with a connected client
+     * @throws IllegalArgumentException if the host is unknown
+     */
+    public HostCapacity capacity(String hostId) {
+        HostState host = hostNamed(hostId);
+        long now = clock.millis();
+        host.ensureFresh(now);
+        LedgerCounts c = host.ledger().counts(now);
+        return new HostCapacity(c.active(), c.cap(), c.warningThreshold(), host.streamingIfFresh(now));
+    }
+
+    /**
+     * Every host's health, count, cap and lobbies. Lists hosts whose listing is stale and
+     * reads the store, so it is for dashboards, not hot paths.
+     */
+    public GovernorStatus status() {
+        return StatusReport.of(hostOrder, store, clock);
+    }
+
+    private HostState hostNamed(String hostId) {
+        HostState host = hosts.get(hostId);
+        if (host == null) {
+            throw new IllegalArgumentException("Unknown host '" + hostId + "'; known hosts: " + hosts.keySet());
+        }
+        return host;
+    }
+
+    /** Builds a {@link LobbyGovernor}; {@link #build()} validates. */
+    public static final class Builder {
+        private SessionStore store;
+        private Clock clock = Clock.systemUTC();
+        private GovernorConfig config = GovernorConfig.defaults();
+        private final List<Host> hosts = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Where committed lobbies' credentials are recorded (required). */
+        public Builder store(SessionStore sessionStore) {
+            this.store = Objects.requireNonNull(sessionStore, "store");
+            return this;
+        }
+
+        /** The time source; {@link Clock#systemUTC()} by default. */
+        public Builder clock(Clock source) {
+            this.clock = Objects.requireNonNull(source, "clock");
+            return this;
+        }
+
+        /** The configuration; {@link GovernorConfig#defaults()} by default. */
+        public Builder config(GovernorConfig configuration) {
+            this.config = Objects.requireNonNull(configuration, "config");
+            return this;
+        }
+
+        /** Adds a host; ids must be unique. Hosts are tried in this order when loads tie. */
+        public Builder host(Host host) {
+            this.hosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /** The governor. */
+        public LobbyGovernor build() {
+            return new LobbyGovernor(this);
+        }
+    }
+}

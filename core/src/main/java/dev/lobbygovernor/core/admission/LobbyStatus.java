@@ -1,0 +1,30 @@
+package dev.lobbygovernor.core.admission;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One lobby that counts against a host. Never carries the PIN.
+ *
+ * @param lobbyId the lobby
+ * @param sessionId the session it belongs to, empty for a leaked lobby (running, not recorded)
+ * @param age how long ago it was committed, empty for a leaked lobby
+ * @param idle how long since its last recorded activity, empty for a leaked lobby
+ */
+public record LobbyStatus(String lobbyId, Optional<String> sessionId, Optional<Duration> age,
+        Optional<Duration> idle) {
+
+    /** Requires every field. */
+    public LobbyStatus {
+        Objects.requireNonNull(lobbyId, "lobbyId");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(age, "age");
+        Objects.requireNonNull(idle, "idle");
+    }
+
+    /** Whether the lobby runs without a record: nobody can say whose it is or how old. */
+    public boolean leaked() {
+        return sessionId.isEmpty();
+    }
+}

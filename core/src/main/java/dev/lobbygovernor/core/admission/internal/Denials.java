@@ -1,0 +1,107 @@
+package dev.lobbygovernor.core.admission.internal;
+
+import dev.lobbygovernor.core.admission.AdmissionDeniedException;
+import dev.lobbygovernor.core.admission.DenialReason;
+import dev.lobbygovernor.core.admission.HostDenial;
+import dev.lobbygovernor.core.admission.IdleLobbySuggestion;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns ledger refusals into typed denials with messages and suggestions, and logs them. */
+public final class Denials {
+
+    private static final Logger log = LoggerFactory.getLogger(Denials.class);
+
+    /** Which refusal the top-level fields describe: a full host, then a blind one, then a dead one. */
+    private static final Comparator<HostDenial> CLOSEST_TO_ADMITTING = Comparator.comparingInt(
+            d -> d.reason().isCapacity() ? 0 : d.reason() == DenialReason.MONITORING_LOST ? 1 : 2);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final int suggestionLimit;
+
+    /**
+     * Denials that suggest up to {@code suggestionLimit} idle lobbies from {@code store}.
+     *
+     * @param store where lobby records are read for suggestions
+     * @param clock the time source
+     * @param suggestionLimit how many idle lobbies a denial suggests closing
+     */
+    public Denials(SessionStore store, Clock clock, int suggestionLimit) {
+        this.store = store;
+        this.clock = clock;
+        this.suggestionLimit = suggestionLimit;
+    }
+
+    /**
+     * A host's refusal as a value.
+     *
+     * @param host the host that refused
+     * @param refusal the ledger's refusal, or {@code null} when the host cannot be listed
+     * @return the denial, with idle-lobby suggestions when the host is merely full
+     */
+    public HostDenial of(HostState host, Refusal refusal) {
+        DenialReason reason;
+        int active;
+        int cap;
+        if (refusal == null) {
+            LedgerCounts last = host.ledger().counts(clock.millis());
+            reason = DenialReason.HOST_UNAVAILABLE;
+            active = last.active();
+            cap = last.cap();
+        } else {
+            reason = reasonFor(refusal);
+            active = refusal.active();
+            cap = refusal.cap();
+        }
+        // Closing a lobby only helps a host that is merely full.
+        List<IdleLobbySuggestion> suggestions = reason.isCapacity()
+                ? HostLobbies.suggestions(store, host, clock.instant(), suggestionLimit)
+                : List.of();
+        return new HostDenial(host.id(), reason, active, cap, host.health().status(),
+                DenialText.message(reason, host.id(), active, cap), suggestions);
+    }
+
+    /**
+     * The denial when every host refused.
+     *
+     * @param perHost each host's denial, in the order they were tried
+     * @return the exception, describing the host closest to admitting first
+     */
+    public static AdmissionDeniedException aggregate(List<HostDenial> perHost) {
+        HostDenial primary = perHost.stream().min(CLOSEST_TO_ADMITTING).orElseThrow();
+        return new AdmissionDeniedException(DenialText.aggregate(primary, perHost), primary, perHost);
+    }
+
+    /**
+     * Logs the denial once and returns it. A refusal is an ordinary business event, so it is an
+     * INFO line with key-values (no PIN is known here).
+     *
+     * @param sessionId the session that asked
+     * @param e the denial
+     * @return {@code e}
+     */
+    public AdmissionDeniedException logged(String sessionId, AdmissionDeniedException e) {
+        log.atInfo().addKeyValue("session", sessionId).addKeyValue("host", e.hostId())
+                .addKeyValue("reason", e.reason()).addKeyValue("active", e.active()).addKeyValue("cap", e.cap())
+                .addKeyValue("health", e.healthStatus()).log("Lobby refused: " + e.getMessage());
+        return e;
+    }
+
+    private static DenialReason reasonFor(Refusal refusal) {
+        switch (refusal.limit()) {
+            case GPU_MEMORY:
+                return DenialReason.GPU_MEMORY;
+            case ENCODER_SESSIONS:
+                return DenialReason.ENCODER_SESSIONS;
+            case BLIND_REFUSAL:
+                return DenialReason.MONITORING_LOST;
+            default:
+                return DenialReason.LOBBY_LIMIT;
+        }
+    }
+}

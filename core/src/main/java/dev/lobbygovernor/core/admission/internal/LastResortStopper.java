@@ -1,0 +1,141 @@
+package dev.lobbygovernor.core.admission.internal;
+
+import dev.lobbygovernor.core.runtime.LiveLobby;
+import dev.lobbygovernor.core.runtime.internal.VerifiedStop;
+import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.SessionStore;
+import dev.lobbygovernor.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last resort: frees one slot on a full host by stopping its longest-idle recorded lobby,
+ * if idle at least the configured minimum and no client is connected to it (by a listing made
+ * just before choosing). The stop is the reaper's {@link VerifiedStop}: stored credentials,
+ * verified by listing again, the record removed only then, runtime messages scrubbed of the PIN.
+ * Every stop is a WARN naming the lobby (never its PIN). A lobby without a record is never
+ * stopped here: nobody can say whose it is.
+ */
+public final class LastResortStopper {
+
+    private static final Logger log = LoggerFactory.getLogger(LastResortStopper.class);
+
+    private final SessionStore store;
+    private final Clock clock;
+    private final Duration minIdle;
+
+    /**
+     * A last resort that stops lobbies idle at least {@code minIdle}.
+     *
+     * @param store where lobby records and their PINs are read
+     * @param clock the time source
+     * @param minIdle how long a lobby must have been idle to be stopped
+     */
+    public LastResortStopper(SessionStore store, Clock clock, Duration minIdle) {
+        this.store = store;
+        this.clock = clock;
+        this.minIdle = minIdle;
+    }
+
+    /**
+     * Tries to grant {@code permit} on a full host, stopping one idle lobby if it must. The slot
+     * a listing frees is granted to {@code permit} in the same ledger step that applies the
+     * listing, so a concurrent admission cannot take it: nobody's lobby is stopped for nothing.
+     *
+     * @param host a host that refused for capacity
+     * @param permit the requester's permit, not yet granted
+     * @param permitTtlMillis how long the permit may stay open
+     * @return true if {@code permit} was granted
+     */
+    public boolean admit(HostState host, HostPermit permit, long permitTtlMillis) {
+        // Under the listing lock: one last resort per host at a time, and the verifying
+        // listing applies in order with ordinary refreshes.
+        synchronized (host.listingTurn()) {
+            // A fresh listing, not the cached one: whether clients are connected must be known
+            // now, and a lobby closed since the cached listing may already have left room.
+            HostState.Applied fresh = host.listAndApplyLocked(clock.millis(), permit.reservation(), permitTtlMillis);
+            if (fresh == null) {
+                log.atWarn().addKeyValue("host", host.id())
+                        .log("Last resort skipped: the host's lobbies cannot be listed");
+                return false;
+            }
+            if (fresh.granted()) {
+                return true;
+            }
+            Set<String> inUse = new HashSet<>();
+            for (LiveLobby lobby : fresh.lobbies()) {
+                if (lobby.connectedSessions() > 0) {
+                    inUse.add(lobby.id());
+                }
+            }
+            Instant now = clock.instant();
+            Optional<LobbyRecord> victim;
+            try {
+                victim = HostLobbies.recordedRunning(store, host).stream()
+                        .filter(r -> !inUse.contains(r.lobbyId()))
+                        .filter(r -> !HostLobbies.since(r.lastActivityAt(), now).minus(minIdle).isNegative())
+                        .min(HostLobbies.LONGEST_IDLE_FIRST);
+            } catch (StoreException e) {
+                log.atWarn().addKeyValue("host", host.id()).addKeyValue("error", e.getMessage())
+                        .log("Last resort skipped: the store cannot be read");
+                return false;
+            }
+            if (victim.isEmpty()) {
+                log.atDebug().addKeyValue("host", host.id()).addKeyValue("minIdle", minIdle)
+                        .log("Last resort found no unused lobby idle long enough");
+                return false;
+            }
+            return stopAndVerify(host, victim.get(), now, permit, permitTtlMillis);
+        }
+    }
+
+    private boolean stopAndVerify(HostState host, LobbyRecord victim, Instant now, HostPermit permit,
+            long permitTtlMillis) {
+        String lobbyId = victim.lobbyId();
+        Duration idle = HostLobbies.since(victim.lastActivityAt(), now);
+        VerifiedStop stops = new VerifiedStop(host.runtime(), store);
+        VerifiedStop.Attempt sent = stops.send(lobbyId, victim.optionalPin());
+        if (!sent.acknowledged()) {
+            // It may be gone already (stopped by its user a moment ago): the listing decides.
+            log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
+                    .addKeyValue("error", sent.detail()).log("Last resort: stop request failed; verifying");
+        }
+        long mark = host.ledger().listingMark();
+        long listedAt = clock.millis();
+        VerifiedStop.Verification listing = stops.verify();
+        if (!listing.answered()) {
+            host.markFailingLocked(listedAt, "UNVERIFIED", listing.detail());
+            log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
+                    .log("Last resort: cannot verify the stop (host does not answer); lobby record kept");
+            return false;
+        }
+        // Granted before anything else happens: from here on the freed slot is the requester's.
+        boolean granted = host.applyLocked(listing.lobbies(), mark, listedAt, permit.reservation(), permitTtlMillis);
+        VerifiedStop.Verdict verdict = listing.verdictOf(sent);
+        if (verdict != VerifiedStop.Verdict.STOPPED && verdict != VerifiedStop.Verdict.ALREADY_GONE) {
+            log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId).addKeyValue("verdict", verdict)
+                    .log("Last resort: lobby still runs after stop; lobby record kept");
+            return granted;
+        }
+        try {
+            stops.removeRecord(listing, lobbyId);
+        } catch (RuntimeException e) {
+            // The lobby is verifiably gone, so its slot is free; cleanup removes the record later.
+            log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
+                    .addKeyValue("error", e.getMessage()).log("Last resort: lobby stopped but its record could not be removed");
+        }
+        log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
+                .addKeyValue("session", victim.sessionId()).addKeyValue("idleSeconds", idle.toSeconds())
+                .addKeyValue("forSession", permit.sessionId()).addKeyValue("admitted", granted)
+                .log(verdict == VerifiedStop.Verdict.STOPPED
+                        ? "Last resort: stopped the longest-idle lobby to admit a new one"
+                        : "Last resort: the longest-idle lobby was already gone when stopped; its slot is free");
+        return granted;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.lobbygovernor.core.admission.internal;
+
+/** Which limit made a host refuse: the cap that binds, or the blind refusal. */
+public enum LimitKind {
+    /** The static count cap. */
+    STATIC,
+    /** The cap derived from GPU memory. */
+    GPU_MEMORY,
+    /** The cap derived from the encoder session limit. */
+    ENCODER_SESSIONS,
+    /** Monitoring is lost and the host fails closed: every admission is refused. */
+    BLIND_REFUSAL
+}

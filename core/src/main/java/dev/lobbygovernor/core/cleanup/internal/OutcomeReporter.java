@@ -1,0 +1,118 @@
+package dev.lobbygovernor.core.cleanup.internal;
+
+import dev.lobbygovernor.core.cleanup.CleanupListener;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.AlreadyGone;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.Failed;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.Kind;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.OrphanReported;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.OrphanStopped;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.Stopped;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome;
+import dev.lobbygovernor.core.cleanup.CycleReport;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns outcomes into log lines (one per action, lobby id included, never a PIN) and listener
+ * calls (exceptions contained). The words "stopped" and "gone" appear only in lines for
+ * outcomes whose lobby a listing showed gone.
+ */
+public final class OutcomeReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutcomeReporter.class);
+
+    private final CleanupListener listener;
+
+    public OutcomeReporter(CleanupListener listener) {
+        this.listener = listener;
+    }
+
+    /** Logs the outcome's line, then tells the listener. */
+    void report(CleanupOutcome outcome) {
+        logLine(outcome);
+        notifyListener(outcome);
+    }
+
+    /** Tells the listener only: for outcomes a host-level line already covers. */
+    void notifyListener(CleanupOutcome outcome) {
+        if (outcome instanceof Stopped o) {
+            contain(l -> l.onStopped(o));
+        } else if (outcome instanceof AlreadyGone o) {
+            contain(l -> l.onAlreadyGone(o));
+        } else if (outcome instanceof Failed o) {
+            contain(l -> l.onFailed(o));
+        } else if (outcome instanceof OrphanReported o) {
+            contain(l -> l.onOrphanReported(o));
+        } else if (outcome instanceof OrphanStopped o) {
+            contain(l -> l.onOrphanStopped(o));
+        }
+    }
+
+    /** Logs the cycle's summary if it did anything, then tells the listener. */
+    public void cycleCompleted(CycleReport report) {
+        if (!report.outcomes().isEmpty()) {
+            log.atInfo()
+                    .addKeyValue("stopped", report.count(Kind.STOPPED))
+                    .addKeyValue("alreadyGone", report.count(Kind.ALREADY_GONE))
+                    .addKeyValue("failed", report.count(Kind.FAILED))
+                    .addKeyValue("orphansReported", report.count(Kind.ORPHAN_REPORTED))
+                    .addKeyValue("orphansStopped", report.count(Kind.ORPHAN_STOPPED))
+                    .addKeyValue("unreachableHosts", report.unreachableHosts().size())
+                    .log("Lobby cleanup cycle finished");
+        }
+        contain(l -> l.onCycleCompleted(report));
+    }
+
+    private static void logLine(CleanupOutcome outcome) {
+        if (outcome instanceof Stopped o) {
+            (o.recordRemoved() ? log.atInfo() : log.atWarn())
+                    .addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .addKeyValue("session", o.sessionId()).addKeyValue("reason", o.reason())
+                    .addKeyValue("recordRemoved", o.recordRemoved())
+                    .log(o.recordRemoved()
+                            ? "Lobby stopped with its stored credentials and verified gone; record removed"
+                            : "Lobby stopped with its stored credentials and verified gone, but the store could not "
+                                    + "remove its record; the next cycle removes it");
+        } else if (outcome instanceof AlreadyGone o && o.sessionId() == null) {
+            log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .log("Orphan lobby (no record) no longer listed by the runtime; the stop sent to it was not "
+                            + "acknowledged, so it is not counted as stopped");
+        } else if (outcome instanceof AlreadyGone o) {
+            (o.recordRemoved() ? log.atInfo() : log.atWarn())
+                    .addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .addKeyValue("session", o.sessionId()).addKeyValue("recordRemoved", o.recordRemoved())
+                    .log(o.recordRemoved()
+                            ? "Lobby no longer listed by the runtime; record removed"
+                            : "Lobby no longer listed by the runtime, but the store could not remove its record; "
+                                    + "the next cycle retries");
+        } else if (outcome instanceof Failed o) {
+            log.atWarn().addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .addKeyValue("session", o.sessionId()).addKeyValue("reason", o.reason())
+                    .addKeyValue("detail", o.detail()).addKeyValue("consecutiveFailures", o.consecutiveFailures())
+                    .addKeyValue("retryNotBefore", o.retryNotBefore())
+                    .log("Lobby cleanup failed; the lobby may still run, its record is kept and the stop will be retried");
+        } else if (outcome instanceof OrphanReported o) {
+            log.atWarn().addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .addKeyValue("firstSeenAt", o.firstSeenAt()).addKeyValue("age", o.age())
+                    .addKeyValue("pinRequired", o.pinRequired())
+                    .log(o.pinRequired()
+                            ? "Lobby runs with no record past the orphan grace period and needs a PIN the library "
+                                    + "does not have; stop it on the streaming server"
+                            : "Lobby runs with no record past the orphan grace period; orphan stopping is off");
+        } else if (outcome instanceof OrphanStopped o) {
+            log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
+                    .addKeyValue("firstSeenAt", o.firstSeenAt()).addKeyValue("age", o.age())
+                    .log("Orphan lobby (no record) stopped after the grace period and verified gone");
+        }
+    }
+
+    private void contain(Consumer<CleanupListener> call) {
+        try {
+            call.accept(listener);
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("listener", listener.getClass().getName()).setCause(e)
+                    .log("Cleanup listener threw; ignored");
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.lobbygovernor.core.cleanup.internal;
+
+import dev.lobbygovernor.core.cleanup.CleanupOutcome;
+import dev.lobbygovernor.core.cleanup.CycleReport;
+import dev.lobbygovernor.core.cleanup.FailureReason;
+import dev.lobbygovernor.core.cleanup.LobbyReaper;
+import dev.lobbygovernor.core.cleanup.OrphanLobby;
+import dev.lobbygovernor.core.cleanup.ReaperConfig;
+import dev.lobbygovernor.core.cleanup.internal.HostView.Listed;
+import dev.lobbygovernor.core.cleanup.internal.HostView.RuntimeView;
+import dev.lobbygovernor.core.cleanup.internal.HostView.TrackedRecord;
+import dev.lobbygovernor.core.cleanup.internal.HostView.Unreachable;
+import dev.lobbygovernor.core.runtime.LiveLobby;
+import dev.lobbygovernor.core.runtime.LobbyRuntime;
+import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.SessionState;
+import dev.lobbygovernor.store.SessionStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cleanup cycle: gathers each host's inputs (records first, then sessions, then the
+ * runtime's listing), asks the planner, and hands the plan to {@link HostCleanup}. Holds the
+ * state that outlives a cycle in memory: retry backoff, orphan sightings, unreachable hosts.
+ * Not thread-safe: {@link LobbyReaper} lets one cycle run at a time.
+ */
+public final class ReaperCycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaperCycle.class);
+
+    private final SessionStore store;
+    private final Map<String, LobbyRuntime> runtimes;
+    private final ReaperConfig config;
+    private final OutcomeReporter reporter;
+    private final RetryBook retries;
+    private final Map<String, Map<String, OrphanSighting>> sightings = new HashMap<>();
+    private final Set<String> unreachable = new HashSet<>();
+    private volatile List<OrphanLobby> orphanView = List.of();
+
+    public ReaperCycle(SessionStore store, Map<String, LobbyRuntime> runtimes, ReaperConfig config, OutcomeReporter reporter) {
+        this.store = store;
+        this.runtimes = runtimes;
+        this.config = config;
+        this.reporter = reporter;
+        this.retries = new RetryBook(config);
+    }
+
+    /** The orphans seen in the last cycle, oldest first; safe from any thread. */
+    public List<OrphanLobby> orphans() {
+        return orphanView;
+    }
+
+    /** Runs one cycle at {@code now}; every outcome is already logged and reported. */
+    public CycleReport run(Instant now) {
+        List<LobbyRecord> records;
+        try {
+            records = Objects.requireNonNull(store.allLobbies(), "allLobbies() returned null");
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("detail", e.getMessage())
+                    .log("Lobby cleanup skipped: the session store could not list lobby records; nothing was stopped or removed");
+            return CycleReport.empty(now, CycleReport.Status.STORE_UNAVAILABLE);
+        }
+        Map<String, List<TrackedRecord>> byHost = new TreeMap<>();
+        runtimes.keySet().forEach(h -> byHost.put(h, new ArrayList<>()));
+        Map<String, SessionState> sessions = readSessions(records);
+        for (LobbyRecord r : records) {
+            byHost.computeIfAbsent(r.hostId(), h -> new ArrayList<>())
+                    .add(new TrackedRecord(r, sessions.get(r.sessionId())));
+        }
+        Map<String, Instant> notBefore = retries.notBefore();
+        List<CleanupOutcome> outcomes = new ArrayList<>();
+        List<String> unreachableNow = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        List<OrphanLobby> orphans = new ArrayList<>();
+        for (Map.Entry<String, List<TrackedRecord>> host : byHost.entrySet()) {
+            String hostId = host.getKey();
+            RuntimeView listing = list(hostId);
+            noteReachability(hostId, listing);
+            if (listing instanceof Unreachable) {
+                unreachableNow.add(hostId);
+            }
+            List<TrackedRecord> tracked = listing instanceof Listed l
+                    ? touchInUse(hostId, host.getValue(), l, now) : host.getValue();
+            HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing),
+                    sightings.getOrDefault(hostId, Map.of()), notBefore, config, now);
+            List<CleanupOutcome> done = new HostCleanup(hostId, runtimes.get(hostId), store, retries, config, now,
+                    reporter).execute(plan);
+            outcomes.addAll(done);
+            // an orphan verified gone this cycle is no longer an orphan
+            Map<String, OrphanSighting> stillSeen = new HashMap<>(plan.sightings());
+            done.stream().filter(o -> o instanceof CleanupOutcome.OrphanStopped
+                            || (o instanceof CleanupOutcome.AlreadyGone g && g.sessionId() == null))
+                    .forEach(o -> stillSeen.remove(o.lobbyId()));
+            sightings.put(hostId, stillSeen);
+            host.getValue().forEach(t -> known.add(t.record().lobbyId()));
+            stillSeen.forEach((id, s) -> {
+                known.add(id);
+                orphans.add(new OrphanLobby(hostId, id, s.firstSeenAt(), s.pinRequired()));
+            });
+        }
+        sightings.keySet().retainAll(byHost.keySet());
+        retries.retainOnly(known);
+        orphans.sort(Comparator.comparing(OrphanLobby::firstSeenAt).thenComparing(OrphanLobby::lobbyId));
+        orphanView = List.copyOf(orphans);
+        return new CycleReport(now, CycleReport.Status.COMPLETED, outcomes, unreachableNow);
+    }
+
+    /** Each record's session, or no entry when the store could not say (then idle time alone decides). */
+    private Map<String, SessionState> readSessions(List<LobbyRecord> records) {
+        Map<String, SessionState> out = new HashMap<>();
+        int failures = 0;
+        for (LobbyRecord r : records) {
+            if (out.containsKey(r.sessionId())) {
+                continue;
+            }
+            try {
+                SessionState state = store.findSession(r.sessionId());
+                if (state != null) {
+                    out.put(r.sessionId(), state);
+                } else {
+                    failures++;
+                }
+            } catch (RuntimeException e) {
+                failures++;
+            }
+        }
+        if (failures > 0) {
+            log.atWarn().addKeyValue("sessions", failures)
+                    .log("The session store could not say where some sessions stand; their lobbies are judged on idle time alone this cycle");
+        }
+        return out;
+    }
+
+    private RuntimeView list(String hostId) {
+        LobbyRuntime runtime = runtimes.get(hostId);
+        if (runtime == null) {
+            return new Unreachable(FailureReason.NO_RUNTIME, "no LobbyRuntime is configured for this host");
+        }
+        try {
+            List<LiveLobby> lobbies = runtime.listLobbies();
+            return lobbies == null
+                    ? new Unreachable(FailureReason.RUNTIME_PROTOCOL, "listLobbies() returned null")
+                    : new Listed(lobbies);
+        } catch (LobbyRuntimeException e) {
+            return new Unreachable(HostCleanup.failureOf(e.kind()), e.getMessage());
+        } catch (RuntimeException e) {
+            return new Unreachable(FailureReason.RUNTIME_PROTOCOL, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A lobby the runtime lists with clients connected is in use now: its record's last activity
+     * moves to {@code now}, so that it is not judged idle the moment its clients leave, and the
+     * last resort ranks it as recently active. Nothing else in the library learns of streaming
+     * activity, so without this an in-use lobby would be stopped at the idle timeout after its
+     * commit. A failed touch is logged; the planner still never judges an in-use lobby idle.
+     */
+    private List<TrackedRecord> touchInUse(String hostId, List<TrackedRecord> records, Listed listing, Instant now) {
+        Set<String> inUse = new HashSet<>();
+        for (LiveLobby lobby : listing.lobbies()) {
+            if (lobby.connectedSessions() > 0) {
+                inUse.add(lobby.id());
+            }
+        }
+        if (inUse.isEmpty()) {
+            return records;
+        }
+        List<TrackedRecord> out = new ArrayList<>(records.size());
+        int failures = 0;
+        for (TrackedRecord t : records) {
+            LobbyRecord r = t.record();
+            if (inUse.contains(r.lobbyId()) && r.lastActivityAt().isBefore(now)) {
+                try {
+                    store.touchLobby(r.lobbyId(), now);
+                    t = new TrackedRecord(r.touchedAt(now), t.session());
+                } catch (RuntimeException e) {
+                    failures++;
+                }
+            }
+            out.add(t);
+        }
+        if (failures > 0) {
+            log.atWarn().addKeyValue("host", hostId).addKeyValue("lobbies", failures)
+                    .log("The session store could not record the activity of lobbies with connected clients; "
+                            + "they are still treated as in use this cycle");
+        }
+        return out;
+    }
+
+    /** One line when a host stops answering and one when it answers again, not one per cycle. */
+    private void noteReachability(String hostId, RuntimeView listing) {
+        if (listing instanceof Unreachable u) {
+            if (unreachable.add(hostId)) {
+                log.atWarn().addKeyValue("host", hostId).addKeyValue("reason", u.reason())
+                        .addKeyValue("detail", u.detail())
+                        .log("Lobby runtime cannot be listed; no lobby on this host is stopped and no record removed until it answers");
+            }
+        } else if (unreachable.remove(hostId)) {
+            log.atInfo().addKeyValue("host", hostId).log("Lobby runtime answers again; cleanup resumes on this host");
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.lobbygovernor.core.health.internal;
+
+import dev.lobbygovernor.core.gpu.GpuProbe;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailure;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.core.health.CapacitySource;
+import dev.lobbygovernor.core.health.HealthClassifier;
+import dev.lobbygovernor.core.health.HealthListener;
+import dev.lobbygovernor.core.health.HealthReason;
+import dev.lobbygovernor.core.health.HealthStatus;
+import dev.lobbygovernor.core.health.HostCapacity;
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.core.health.MonitorConfig;
+import dev.lobbygovernor.core.health.ProbeHistory;
+import dev.lobbygovernor.core.health.ProbeOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One host under watch: its probe, history and health, and the log and listener duties of its
+ * transitions. The monitor serialises polls; only {@link #health} and {@link #remediating} are
+ * used outside them.
+ *
+ * <p>Logging is per transition, never per probe call: one ERROR on entering MONITORING_LOST, a
+ * WARN reminder at most once per reminder interval while it lasts, one INFO on recovery, one
+ * INFO for any other status change.
+ */
+public final class HostWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(HostWatch.class);
+
+    /**
+     * What every host's polls share: the monitor's clock, classifier, collaborators and settings.
+     *
+     * @param clock the time source
+     * @param classifier turns outcomes into health
+     * @param capacity where lobby counts and caps come from
+     * @param sink gets every new health
+     * @param listeners told of transitions
+     * @param config the monitor's settings
+     */
+    public record Context(Clock clock, HealthClassifier classifier, CapacitySource capacity,
+            Consumer<HostHealth> sink, List<HealthListener> listeners, MonitorConfig config) {
+    }
+
+    private final String hostId;
+    private final GpuProbe probe;
+    private final Context context;
+    private ProbeHistory history = ProbeHistory.empty();
+    private volatile HostHealth health;
+    /** Set while this host's remediation runs, which may be on another thread than the polls. */
+    final AtomicBoolean remediating = new AtomicBoolean();
+    private HostCapacity lastCapacity;
+    private Instant lostSince;
+    private Instant lastReminderAt;
+    private Instant lastRemediationAt;
+    private Instant lastContainedWarningAt;
+
+    /**
+     * A host not polled yet: its health is unknown.
+     *
+     * @param hostId the host
+     * @param probe its GPU probe
+     * @param context what every host's polls share
+     * @param now the current time
+     */
+    public HostWatch(String hostId, GpuProbe probe, Context context, Instant now) {
+        this.hostId = hostId;
+        this.probe = probe;
+        this.context = context;
+        this.health = HostHealth.unknown(hostId, now);
+    }
+
+    /**
+     * The host's id.
+     *
+     * @return the id
+     */
+    public String hostId() {
+        return hostId;
+    }
+
+    /**
+     * The latest health; read without the monitor's poll lock.
+     *
+     * @return the health
+     */
+    public HostHealth health() {
+        return health;
+    }
+
+    /**
+     * Samples, classifies, feeds the sink and announces the transition. The monitor serialises
+     * calls.
+     *
+     * @return the new health
+     */
+    public HostHealth poll() {
+        Clock clock = context.clock();
+        MonitorConfig config = context.config();
+        ProbeOutcome outcome = sample(clock);
+        Instant now = clock.instant();
+        HostCapacity cap = capacityOf(now);
+        history = context.classifier().record(history, outcome, cap, now);
+        HostHealth previous = health;
+        health = context.classifier().classify(hostId, history, cap, now);
+        try {
+            context.sink().accept(health);
+        } catch (RuntimeException e) {
+            if (containedWarningDue(now, config.reminderInterval())) {
+                log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(hostId)
+                        .addKeyValue("host", hostId).setCause(e).log();
+            }
+        }
+        announce(previous, context.listeners(), config);
+        return health;
+    }
+
+    private HostCapacity capacityOf(Instant now) {
+        try {
+            lastCapacity = Objects.requireNonNull(context.capacity().capacity(hostId), "capacity");
+        } catch (RuntimeException e) {
+            if (containedWarningDue(now, context.config().reminderInterval())) {
+                log.atWarn().setMessage("Capacity source threw for host {}; using the last known capacity")
+                        .addArgument(hostId).addKeyValue("host", hostId).setCause(e).log();
+            }
+        }
+        // Before any answer, assume no lobbies: the context-free plausibility checks still apply.
+        return lastCapacity != null ? lastCapacity : new HostCapacity(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** Asks the probe once; whatever it does, the answer is an outcome. */
+    private ProbeOutcome sample(Clock clock) {
+        try {
+            GpuSample sample = probe.sample();
+            if (sample == null) {
+                return failed("the probe returned no sample", clock);
+            }
+            return ProbeOutcome.of(sample);
+        } catch (ProbeException e) {
+            return ProbeOutcome.failed(e, clock.instant());
+        } catch (RuntimeException e) {
+            return failed("the probe threw " + e.getClass().getSimpleName() + ": " + e.getMessage(), clock);
+        }
+    }
+
+    private ProbeOutcome failed(String message, Clock clock) {
+        return new ProbeOutcome.Failed(
+                new ProbeFailure(probe.name(), ProbeFailureCause.UNKNOWN, message, ""), clock.instant());
+    }
+
+    /** Logs and publishes the change from {@code previous} to the current health. */
+    private void announce(HostHealth previous, List<HealthListener> listeners, MonitorConfig config) {
+        HostHealth current = health;
+        Instant now = current.evaluatedAt();
+        boolean wasLost = previous.status() == HealthStatus.MONITORING_LOST;
+        boolean isLost = current.status() == HealthStatus.MONITORING_LOST;
+        if (isLost && !wasLost) {
+            lostSince = now;
+            lastReminderAt = now;
+            logLost(current);
+        } else if (isLost) {
+            remindIfDue(current, now, config.reminderInterval());
+        } else if (wasLost) {
+            log.atInfo().setMessage("GPU monitoring restored on host {} after {} dark; status {}")
+                    .addArgument(hostId).addArgument(human(darkFor(now))).addArgument(current.status())
+                    .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
+                    .addKeyValue("source", current.probeSource()).log();
+        } else if (previous.status() != current.status()) {
+            log.atInfo().setMessage("Host {} health changed from {} to {}: {}")
+                    .addArgument(hostId).addArgument(previous.status()).addArgument(current.status())
+                    .addArgument(summary(current)).addKeyValue("host", hostId).log();
+        }
+        if (previous.status() != current.status()) {
+            Listeners.each(listeners, hostId, "onStatusChanged", l -> l.onStatusChanged(previous, current));
+        }
+        if (isLost && !wasLost) {
+            Listeners.each(listeners, hostId, "onMonitoringLost", l -> l.onMonitoringLost(current));
+        } else if (wasLost && !isLost) {
+            Duration dark = darkFor(now);
+            lostSince = null;
+            Listeners.each(listeners, hostId, "onMonitoringRestored", l -> l.onMonitoringRestored(current, dark));
+        }
+    }
+
+    /**
+     * Whether the remediation should start now: monitoring has been lost long enough, the
+     * cool-down allows, and no remediation of this host still runs. If so, marks it running (the
+     * {@link RemediationRunner} clears the mark when it returns) and logs that it starts.
+     */
+    public boolean remediationDue(MonitorConfig config) {
+        if (lostSince == null || remediating.get()) {
+            return false;
+        }
+        Instant now = health.evaluatedAt();
+        boolean due = darkFor(now).compareTo(config.remediateAfter()) >= 0
+                || history.consecutiveFailures() >= config.remediateAfterFailures();
+        boolean coolingDown = lastRemediationAt != null
+                && Duration.between(lastRemediationAt, now).compareTo(config.remediationCooldown()) < 0;
+        if (!due || coolingDown) {
+            return false;
+        }
+        lastRemediationAt = now;
+        remediating.set(true);
+        log.atWarn().setMessage("GPU monitoring on host {} lost for {} ({} bad readings in a row); running remediation")
+                .addArgument(hostId).addArgument(human(darkFor(now))).addArgument(history.consecutiveFailures())
+                .addKeyValue("host", hostId).log();
+        return true;
+    }
+
+    /**
+     * Whether a warning about a failing collaborator (capacity source, sink) may be logged now:
+     * at most once per reminder interval, so a broken collaborator cannot log on every poll.
+     */
+    private boolean containedWarningDue(Instant now, Duration interval) {
+        if (lastContainedWarningAt != null && Duration.between(lastContainedWarningAt, now).compareTo(interval) < 0) {
+            return false;
+        }
+        lastContainedWarningAt = now;
+        return true;
+    }
+
+    private void logLost(HostHealth current) {
+        HealthReason cause = OperatorHints.primaryCause(current);
+        String what = cause == null ? "no plausible GPU reading" : cause.message();
+        log.atError().setMessage("GPU monitoring lost on host {}: {}. {}")
+                .addArgument(hostId).addArgument(what).addArgument(OperatorHints.whatToDo(cause))
+                .addKeyValue("host", hostId)
+                .addKeyValue("reasons", summary(current))
+                .addKeyValue("lastGoodSampleAt", current.lastGoodSampleAt().map(Instant::toString).orElse("never"))
+                .log();
+    }
+
+    private void remindIfDue(HostHealth current, Instant now, Duration interval) {
+        if (Duration.between(lastReminderAt, now).compareTo(interval) < 0) {
+            return;
+        }
+        lastReminderAt = now;
+        HealthReason cause = OperatorHints.primaryCause(current);
+        log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}")
+                .addArgument(hostId).addArgument(human(darkFor(now)))
+                .addArgument(cause == null ? "no plausible GPU reading" : cause.message())
+                .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
+                .addKeyValue("reasons", summary(current)).log();
+    }
+
+    private Duration darkFor(Instant now) {
+        return lostSince == null ? Duration.ZERO : Duration.between(lostSince, now);
+    }
+
+    private static String summary(HostHealth h) {
+        return h.reasons().isEmpty() ? "no reasons"
+                : h.reasons().stream().map(HealthReason::message).collect(Collectors.joining("; "));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
+        }
+        return s < 7200 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.lobbygovernor.core.admission.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.lobbygovernor.core.admission.BlindAdmission;
+import dev.lobbygovernor.core.admission.HostLimits;
+import dev.lobbygovernor.core.health.HealthStatus;
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.testing.HealthReports;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** The pure cap decision: smallest applicable cap wins, and blindness is never permissive. */
+class EffectiveCapTest {
+
+    private static final Instant AT = Instant.parse("2025-01-01T12:00:00Z");
+
+    private static Gen<HostLimits> limits() {
+        return integers().between(1, 12).zip(integers().between(0, 16), longs().between(0, 4096),
+                integers().between(1, 4), (staticCap, encoder, headroom, perSession) -> {
+                    HostLimits.Builder b = HostLimits.builder().staticCap(staticCap).headroomMiB(headroom)
+                            .perLobbyMiB(200 + headroom % 700).encoderSessionsPerLobby(perSession);
+                    return encoder == 0 ? b.build() : b.encoderSessionCap(encoder).build();
+                });
+    }
+
+    private static HostHealth working(long totalMiB) {
+        return HealthReports.healthy("h", totalMiB, AT);
+    }
+
+    @Test
+    void capNeverExceedsTheStaticOrEncoderCap() {
+        qt().forAll(limits(), longs().between(0, 100_000), booleans().all()).checkAssert((limits, total, works) -> {
+            HostHealth health = works ? working(total) : HealthReports.monitoringLost("h", total, AT);
+            EffectiveCap cap = EffectiveCap.of(limits, health, BlindAdmission.STATIC_CAP);
+            assertThat(cap.cap()).isLessThanOrEqualTo(limits.staticCap());
+            limits.encoderSessionCap().ifPresent(enc ->
+                    assertThat(cap.cap()).isLessThanOrEqualTo(enc / limits.encoderSessionsPerLobby()));
+            assertThat(cap.warningThreshold()).isBetween(1, Math.max(cap.cap(), 1));
+        });
+    }
+
+    @Test
+    void whileBlindTheLastPlausibleMemoryCapStillHolds() {
+        qt().forAll(limits(), longs().between(0, 100_000)).checkAssert((limits, total) -> {
+            EffectiveCap blind = EffectiveCap.of(limits, HealthReports.monitoringLost("h", total, AT),
+                    BlindAdmission.STATIC_CAP);
+            EffectiveCap seeing = EffectiveCap.of(limits, working(total), BlindAdmission.STATIC_CAP);
+            EffectiveCap neverSeen = EffectiveCap.of(limits, HostHealth.unknown("h", AT), BlindAdmission.STATIC_CAP);
+            assertThat(blind.cap()).isEqualTo(seeing.cap()).isLessThanOrEqualTo(neverSeen.cap());
+        });
+    }
+
+    @Test
+    void moreGpuMemoryNeverLowersTheCap() {
+        qt().forAll(limits(), longs().between(0, 50_000), longs().between(0, 50_000)).checkAssert((limits, a, b) -> {
+            int small = EffectiveCap.of(limits, working(Math.min(a, b) + 1), BlindAdmission.STATIC_CAP).cap();
+            int large = EffectiveCap.of(limits, working(Math.max(a, b) + 1), BlindAdmission.STATIC_CAP).cap();
+            assertThat(large).isGreaterThanOrEqualTo(small);
+        });
+    }
+
+    @Test
+    void failClosedRefusesExactlyWhileBlind() {
+        qt().forAll(limits(), booleans().all()).checkAssert((limits, works) -> {
+            HostHealth health = works ? working(16380) : HealthReports.monitoringLost("h", 16380, AT);
+            assertThat(EffectiveCap.of(limits, health, BlindAdmission.FAIL_CLOSED).refuseAll()).isEqualTo(!works);
+            assertThat(EffectiveCap.of(limits, health, BlindAdmission.STATIC_CAP).refuseAll()).isFalse();
+        });
+    }
+
+    @Test
+    void memoryCapIsTotalLessHeadroomOverPerLobbyEstimate() {
+        EffectiveCap cap = EffectiveCap.of(HostLimits.builder().staticCap(50).build(), working(16380),
+                BlindAdmission.STATIC_CAP);
+
+        assertThat(cap.cap()).isEqualTo((16380 - 2048) / 460);
+        assertThat(cap.binding()).isEqualTo(LimitKind.GPU_MEMORY);
+    }
+
+    @Test
+    void staticCapWinsTiesSoItsMessageIsTheOneUsersSee() {
+        // (2048 + 5 * 460 - 2048) / 460 = 5 = the static cap
+        EffectiveCap cap = EffectiveCap.of(HostLimits.defaults(), working(2048 + 5 * 460), BlindAdmission.STATIC_CAP);
+
+        assertThat(cap.cap()).isEqualTo(5);
+        assertThat(cap.binding()).isEqualTo(LimitKind.STATIC);
+    }
+
+    @Test
+    void workingReportWithoutASampleCountsAsBlind() {
+        HostHealth noSample = new HostHealth("h", HealthStatus.HEALTHY, true, null, "nvml", List.of(), AT);
+
+        assertThat(EffectiveCap.of(HostLimits.defaults(), noSample, BlindAdmission.FAIL_CLOSED).refuseAll()).isTrue();
+    }
+}
