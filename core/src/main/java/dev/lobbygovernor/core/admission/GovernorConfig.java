@@ -4,25 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The governor's settings. Immutable; validated when built; defaults are the named constants.
- *
- * @param permitTtl how long a permit may stay neither committed nor closed before its slot
- *     returns (a crashed caller must not hold a slot forever). Keep it shorter than the reaper's
- *     {@link dev.lobbygovernor.core.cleanup.ReaperConfig#orphanGrace() orphan grace}: a lobby
- *     created under an open permit has no record until commit, so the reaper sees an orphan
- *     until then, and may stop it once the grace has passed
- * @param runtimeListTtl how long a host's lobby listing is reused before the runtime is asked
- *     again; zero lists on every admission
- * @param blindAdmission what to admit while a host's monitoring is lost or unknown
- * @param lastResort whether a full host may stop its longest-idle lobby to admit a new one
- * @param suggestionLimit how many idle lobbies a denial suggests closing
+ * The governor's settings. Immutable; each builder setter validates its argument; defaults are
+ * the named constants.
  */
-public record GovernorConfig(
-        Duration permitTtl,
-        Duration runtimeListTtl,
-        BlindAdmission blindAdmission,
-        LastResort lastResort,
-        int suggestionLimit) {
+public final class GovernorConfig {
 
     /** A permit not committed or closed within 2 minutes returns its slot. */
     public static final Duration DEFAULT_PERMIT_TTL = Duration.ofMinutes(2);
@@ -30,6 +15,8 @@ public record GovernorConfig(
     public static final Duration DEFAULT_RUNTIME_LIST_TTL = Duration.ofSeconds(1);
     /** While blind, admit up to the static cap. */
     public static final BlindAdmission DEFAULT_BLIND_ADMISSION = BlindAdmission.STATIC_CAP;
+    /** The last resort is off: it ends someone's lobby. */
+    public static final LastResort DEFAULT_LAST_RESORT = LastResort.disabled();
     /** Denials suggest up to three idle lobbies. */
     public static final int DEFAULT_SUGGESTION_LIMIT = 3;
     /** A permit covers creating one lobby: a day is already far beyond that. */
@@ -37,79 +24,207 @@ public record GovernorConfig(
     /** A listing older than an hour says little about what runs now. */
     public static final Duration MAX_RUNTIME_LIST_TTL = Duration.ofHours(1);
 
-    /** Validates every field. */
-    public GovernorConfig {
-        Objects.requireNonNull(permitTtl, "permitTtl");
-        Objects.requireNonNull(runtimeListTtl, "runtimeListTtl");
-        Objects.requireNonNull(blindAdmission, "blindAdmission");
-        Objects.requireNonNull(lastResort, "lastResort");
-        if (permitTtl.isNegative() || permitTtl.isZero() || permitTtl.compareTo(MAX_PERMIT_TTL) > 0) {
-            throw new IllegalArgumentException(
-                    "permitTtl must be positive and at most " + MAX_PERMIT_TTL + ", was " + permitTtl);
-        }
-        if (runtimeListTtl.isNegative() || runtimeListTtl.compareTo(MAX_RUNTIME_LIST_TTL) > 0) {
-            throw new IllegalArgumentException("runtimeListTtl must be between zero and "
-                    + MAX_RUNTIME_LIST_TTL + ", was " + runtimeListTtl);
-        }
-        if (suggestionLimit < 0) {
-            throw new IllegalArgumentException("suggestionLimit must not be negative, was " + suggestionLimit);
-        }
+    private static final GovernorConfig DEFAULTS = builder().build();
+
+    private final Duration permitTtl;
+    private final Duration runtimeListTtl;
+    private final BlindAdmission blindAdmission;
+    private final LastResort lastResort;
+    private final int suggestionLimit;
+
+    private GovernorConfig(Builder b) {
+        this.permitTtl = b.permitTtl;
+        this.runtimeListTtl = b.runtimeListTtl;
+        this.blindAdmission = b.blindAdmission;
+        this.lastResort = b.lastResort;
+        this.suggestionLimit = b.suggestionLimit;
     }
 
-    /** Every setting at its default; the last resort off. */
+    /**
+     * Every setting at its default; the last resort off.
+     *
+     * @return the defaults
+     */
     public static GovernorConfig defaults() {
-        return builder().build();
+        return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds {@link GovernorConfig}; {@link #build()} validates. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder holding these settings
+     */
+    public Builder toBuilder() {
+        return new Builder().permitTtl(permitTtl).runtimeListTtl(runtimeListTtl).blindAdmission(blindAdmission)
+                .lastResort(lastResort).suggestionLimit(suggestionLimit);
+    }
+
+    /**
+     * How long a permit may stay neither committed nor closed before its slot returns (a crashed
+     * caller must not hold a slot forever). Keep it shorter than the reaper's
+     * {@link dev.lobbygovernor.core.cleanup.ReaperConfig#orphanGrace() orphan grace}: a lobby
+     * created under an open permit has no record until commit, so the reaper sees an orphan until
+     * then, and may stop it once the grace has passed.
+     *
+     * @return the permit time to live
+     */
+    public Duration permitTtl() {
+        return permitTtl;
+    }
+
+    /**
+     * How long a host's lobby listing is reused before the runtime is asked again; zero lists on
+     * every admission.
+     *
+     * @return the listing time to live
+     */
+    public Duration runtimeListTtl() {
+        return runtimeListTtl;
+    }
+
+    /**
+     * What to admit while a host's monitoring is lost or unknown.
+     *
+     * @return the blind-admission mode
+     */
+    public BlindAdmission blindAdmission() {
+        return blindAdmission;
+    }
+
+    /**
+     * Whether a full host may stop its longest-idle lobby to admit a new one.
+     *
+     * @return the last-resort setting
+     */
+    public LastResort lastResort() {
+        return lastResort;
+    }
+
+    /**
+     * How many idle lobbies a denial suggests closing.
+     *
+     * @return the suggestion limit
+     */
+    public int suggestionLimit() {
+        return suggestionLimit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GovernorConfig c && permitTtl.equals(c.permitTtl) && runtimeListTtl.equals(c.runtimeListTtl)
+                && blindAdmission == c.blindAdmission && lastResort.equals(c.lastResort)
+                && suggestionLimit == c.suggestionLimit;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(permitTtl, runtimeListTtl, blindAdmission, lastResort, suggestionLimit);
+    }
+
+    @Override
+    public String toString() {
+        return "GovernorConfig[permitTtl=" + permitTtl + ", runtimeListTtl=" + runtimeListTtl + ", blindAdmission="
+                + blindAdmission + ", lastResort=" + lastResort + ", suggestionLimit=" + suggestionLimit + "]";
+    }
+
+    /** Builds a {@link GovernorConfig}; each setter validates its argument. */
     public static final class Builder {
         private Duration permitTtl = DEFAULT_PERMIT_TTL;
         private Duration runtimeListTtl = DEFAULT_RUNTIME_LIST_TTL;
         private BlindAdmission blindAdmission = DEFAULT_BLIND_ADMISSION;
-        private LastResort lastResort = LastResort.disabled();
+        private LastResort lastResort = DEFAULT_LAST_RESORT;
         private int suggestionLimit = DEFAULT_SUGGESTION_LIMIT;
 
         private Builder() {
         }
 
-        /** How long an unfinished permit holds its slot; keep it below the reaper's orphan grace. */
+        /**
+         * How long an unfinished permit holds its slot; keep it below the reaper's orphan grace.
+         *
+         * @param ttl positive, at most {@link #MAX_PERMIT_TTL}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder permitTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "permitTtl");
+            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_PERMIT_TTL) > 0) {
+                throw new IllegalArgumentException(
+                        "permitTtl must be positive and at most " + MAX_PERMIT_TTL + ", was " + ttl);
+            }
             this.permitTtl = ttl;
             return this;
         }
 
-        /** How long a lobby listing is reused. */
+        /**
+         * How long a lobby listing is reused.
+         *
+         * @param ttl zero (list on every admission) up to {@link #MAX_RUNTIME_LIST_TTL}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
         public Builder runtimeListTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "runtimeListTtl");
+            if (ttl.isNegative() || ttl.compareTo(MAX_RUNTIME_LIST_TTL) > 0) {
+                throw new IllegalArgumentException("runtimeListTtl must be between zero and "
+                        + MAX_RUNTIME_LIST_TTL + ", was " + ttl);
+            }
             this.runtimeListTtl = ttl;
             return this;
         }
 
-        /** What to admit while monitoring is lost. */
+        /**
+         * What to admit while monitoring is lost.
+         *
+         * @param mode the blind-admission mode
+         * @return this builder
+         */
         public Builder blindAdmission(BlindAdmission mode) {
-            this.blindAdmission = mode;
+            this.blindAdmission = Objects.requireNonNull(mode, "blindAdmission");
             return this;
         }
 
-        /** The last-resort setting. */
+        /**
+         * The last-resort setting.
+         *
+         * @param setting {@link LastResort#disabled()} or {@link LastResort#stopIdleLongerThan}
+         * @return this builder
+         */
         public Builder lastResort(LastResort setting) {
-            this.lastResort = setting;
+            this.lastResort = Objects.requireNonNull(setting, "lastResort");
             return this;
         }
 
-        /** How many idle lobbies a denial suggests. */
+        /**
+         * How many idle lobbies a denial suggests.
+         *
+         * @param limit zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder suggestionLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("suggestionLimit must not be negative, was " + limit);
+            }
             this.suggestionLimit = limit;
             return this;
         }
 
-        /** The validated configuration. */
+        /**
+         * The configuration.
+         *
+         * @return the configuration
+         */
         public GovernorConfig build() {
-            return new GovernorConfig(permitTtl, runtimeListTtl, blindAdmission, lastResort, suggestionLimit);
+            return new GovernorConfig(this);
         }
     }
 }

@@ -1,35 +1,23 @@
 package dev.lobbygovernor.core.admission;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * The limits of one streaming host. Immutable; validated when built.
+ * The limits of one streaming host. Immutable; each builder setter validates its argument and
+ * {@link Builder#build()} checks the settings against each other.
  *
  * <p>The governor derives up to three caps from these and the smallest applicable one wins:
  * <ul>
  *   <li>the <b>static cap</b> ({@value #DEFAULT_STATIC_CAP} by default, the safe limit observed
  *       in the incident, where NVML failed at 6 lobbies while memory was far from full);
- *   <li>the <b>GPU-memory cap</b> {@code (total − headroomMiB) / perLobbyMiB}, only while health
- *       monitoring reports a plausible sample;
+ *   <li>the <b>GPU-memory cap</b> {@code (total − headroomMiB) / perLobbyMiB}, from the last
+ *       plausible sample (the card's total memory does not change while monitoring is lost);
  *   <li>the <b>encoder cap</b> {@code encoderSessionCap / encoderSessionsPerLobby}, only when an
  *       encoder session cap is configured (GeForce cards limit concurrent NVENC sessions).
  * </ul>
- *
- * @param staticCap the count cap that holds whatever monitoring says; at least 1
- * @param warningThreshold the count at which a permit warns that the host is nearly full;
- *     empty means "one below the effective cap"
- * @param headroomMiB GPU memory kept free for the driver, compositor and encoder
- * @param perLobbyMiB the GPU memory one lobby is expected to use
- * @param encoderSessionCap the GPU's concurrent NVENC session limit, empty if it has none
- * @param encoderSessionsPerLobby how many NVENC sessions one lobby holds
  */
-public record HostLimits(
-        int staticCap,
-        OptionalInt warningThreshold,
-        long headroomMiB,
-        long perLobbyMiB,
-        OptionalInt encoderSessionCap,
-        int encoderSessionsPerLobby) {
+public final class HostLimits {
 
     /** Lobbies per host when nothing better is known: the incident's observed safe limit. */
     public static final int DEFAULT_STATIC_CAP = 5;
@@ -40,49 +28,115 @@ public record HostLimits(
     /** One video encoder session per lobby. */
     public static final int DEFAULT_ENCODER_SESSIONS_PER_LOBBY = 1;
 
-    /** Validates every field; the messages say which and why. */
-    public HostLimits {
-        if (staticCap < 1) {
-            throw new IllegalArgumentException("staticCap must be at least 1, was " + staticCap);
-        }
-        warningThreshold = warningThreshold == null ? OptionalInt.empty() : warningThreshold;
-        warningThreshold.ifPresent(w -> {
-            if (w < 1 || w > staticCap) {
-                throw new IllegalArgumentException(
-                        "warningThreshold must be between 1 and staticCap (" + staticCap + "), was " + w);
-            }
-        });
-        if (headroomMiB < 0) {
-            throw new IllegalArgumentException("headroomMiB must not be negative, was " + headroomMiB);
-        }
-        if (perLobbyMiB < 1) {
-            throw new IllegalArgumentException("perLobbyMiB must be at least 1, was " + perLobbyMiB);
-        }
-        encoderSessionCap = encoderSessionCap == null ? OptionalInt.empty() : encoderSessionCap;
-        encoderSessionCap.ifPresent(c -> {
-            if (c < 1) {
-                throw new IllegalArgumentException("encoderSessionCap must be at least 1, was " + c);
-            }
-        });
-        if (encoderSessionsPerLobby < 1) {
-            throw new IllegalArgumentException(
-                    "encoderSessionsPerLobby must be at least 1, was " + encoderSessionsPerLobby);
-        }
+    private static final HostLimits DEFAULTS = builder().build();
+
+    private final int staticCap;
+    private final OptionalInt warningThreshold;
+    private final long headroomMiB;
+    private final long perLobbyMiB;
+    private final OptionalInt encoderSessionCap;
+    private final int encoderSessionsPerLobby;
+
+    private HostLimits(Builder b) {
+        this.staticCap = b.staticCap;
+        this.warningThreshold = b.warningThreshold;
+        this.headroomMiB = b.headroomMiB;
+        this.perLobbyMiB = b.perLobbyMiB;
+        this.encoderSessionCap = b.encoderSessionCap;
+        this.encoderSessionsPerLobby = b.encoderSessionsPerLobby;
     }
 
-    /** Static cap 5, warning at cap − 1, 2048 MiB headroom, 460 MiB per lobby, no encoder cap. */
+    /**
+     * Static cap 5, warning at cap − 1, 2048 MiB headroom, 460 MiB per lobby, no encoder cap.
+     *
+     * @return the defaults
+     */
     public static HostLimits defaults() {
-        return builder().build();
+        return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
+     * A builder starting from these limits.
+     *
+     * @return a new builder holding these limits
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder().staticCap(staticCap).headroomMiB(headroomMiB).perLobbyMiB(perLobbyMiB)
+                .encoderSessionsPerLobby(encoderSessionsPerLobby);
+        b.warningThreshold = warningThreshold;
+        b.encoderSessionCap = encoderSessionCap;
+        return b;
+    }
+
+    /**
+     * The count cap that holds whatever monitoring says.
+     *
+     * @return at least 1
+     */
+    public int staticCap() {
+        return staticCap;
+    }
+
+    /**
+     * The count at which a permit warns that the host is nearly full.
+     *
+     * @return the configured threshold; empty means "one below the effective cap"
+     */
+    public OptionalInt warningThreshold() {
+        return warningThreshold;
+    }
+
+    /**
+     * GPU memory kept free for the driver, compositor and encoder.
+     *
+     * @return MiB, zero or more
+     */
+    public long headroomMiB() {
+        return headroomMiB;
+    }
+
+    /**
+     * The GPU memory one lobby is expected to use.
+     *
+     * @return MiB, at least 1
+     */
+    public long perLobbyMiB() {
+        return perLobbyMiB;
+    }
+
+    /**
+     * The GPU's concurrent NVENC session limit.
+     *
+     * @return the limit, empty if it has none
+     */
+    public OptionalInt encoderSessionCap() {
+        return encoderSessionCap;
+    }
+
+    /**
+     * How many NVENC sessions one lobby holds.
+     *
+     * @return at least 1
+     */
+    public int encoderSessionsPerLobby() {
+        return encoderSessionsPerLobby;
+    }
+
+    /**
      * The warning threshold that goes with an effective cap: the configured one (never above the
      * cap), or one below the cap (at least 1).
+     *
+     * @param effectiveCap the cap in force
+     * @return the count at which grants warn
      */
     public int warningThresholdFor(int effectiveCap) {
         return warningThreshold.isPresent()
@@ -90,7 +144,27 @@ public record HostLimits(
                 : Math.max(effectiveCap - 1, 1);
     }
 
-    /** Builds {@link HostLimits}; {@link #build()} validates. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HostLimits l && staticCap == l.staticCap && warningThreshold.equals(l.warningThreshold)
+                && headroomMiB == l.headroomMiB && perLobbyMiB == l.perLobbyMiB
+                && encoderSessionCap.equals(l.encoderSessionCap) && encoderSessionsPerLobby == l.encoderSessionsPerLobby;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(staticCap, warningThreshold, headroomMiB, perLobbyMiB, encoderSessionCap,
+                encoderSessionsPerLobby);
+    }
+
+    @Override
+    public String toString() {
+        return "HostLimits[staticCap=" + staticCap + ", warningThreshold=" + warningThreshold + ", headroomMiB="
+                + headroomMiB + ", perLobbyMiB=" + perLobbyMiB + ", encoderSessionCap=" + encoderSessionCap
+                + ", encoderSessionsPerLobby=" + encoderSessionsPerLobby + "]";
+    }
+
+    /** Builds {@link HostLimits}; each setter validates its argument. */
     public static final class Builder {
         private int staticCap = DEFAULT_STATIC_CAP;
         private OptionalInt warningThreshold = OptionalInt.empty();
@@ -102,46 +176,110 @@ public record HostLimits(
         private Builder() {
         }
 
-        /** The count cap that always applies. */
+        /**
+         * The count cap that always applies.
+         *
+         * @param cap at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
         public Builder staticCap(int cap) {
+            if (cap < 1) {
+                throw new IllegalArgumentException("staticCap must be at least 1, was " + cap);
+            }
             this.staticCap = cap;
             return this;
         }
 
-        /** An explicit warning threshold instead of "cap − 1". */
+        /**
+         * An explicit warning threshold instead of "cap − 1".
+         *
+         * @param threshold at least 1, and at most the static cap (checked by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
         public Builder warningThreshold(int threshold) {
+            if (threshold < 1) {
+                throw new IllegalArgumentException("warningThreshold must be at least 1, was " + threshold);
+            }
             this.warningThreshold = OptionalInt.of(threshold);
             return this;
         }
 
-        /** GPU memory kept free, in MiB. */
+        /**
+         * GPU memory kept free.
+         *
+         * @param mib MiB, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder headroomMiB(long mib) {
+            if (mib < 0) {
+                throw new IllegalArgumentException("headroomMiB must not be negative, was " + mib);
+            }
             this.headroomMiB = mib;
             return this;
         }
 
-        /** Expected GPU memory per lobby, in MiB. */
+        /**
+         * Expected GPU memory per lobby.
+         *
+         * @param mib MiB, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
         public Builder perLobbyMiB(long mib) {
+            if (mib < 1) {
+                throw new IllegalArgumentException("perLobbyMiB must be at least 1, was " + mib);
+            }
             this.perLobbyMiB = mib;
             return this;
         }
 
-        /** The GPU's concurrent NVENC session limit. */
+        /**
+         * The GPU's concurrent NVENC session limit.
+         *
+         * @param sessions at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
         public Builder encoderSessionCap(int sessions) {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("encoderSessionCap must be at least 1, was " + sessions);
+            }
             this.encoderSessionCap = OptionalInt.of(sessions);
             return this;
         }
 
-        /** NVENC sessions one lobby holds. */
+        /**
+         * NVENC sessions one lobby holds.
+         *
+         * @param sessions at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
         public Builder encoderSessionsPerLobby(int sessions) {
+            if (sessions < 1) {
+                throw new IllegalArgumentException("encoderSessionsPerLobby must be at least 1, was " + sessions);
+            }
             this.encoderSessionsPerLobby = sessions;
             return this;
         }
 
-        /** The validated limits. */
+        /**
+         * The limits.
+         *
+         * @return the limits
+         * @throws IllegalArgumentException if the warning threshold exceeds the static cap
+         */
         public HostLimits build() {
-            return new HostLimits(staticCap, warningThreshold, headroomMiB, perLobbyMiB,
-                    encoderSessionCap, encoderSessionsPerLobby);
+            warningThreshold.ifPresent(w -> {
+                if (w > staticCap) {
+                    throw new IllegalArgumentException(
+                            "warningThreshold must be between 1 and staticCap (" + staticCap + "), was " + w);
+                }
+            });
+            return new HostLimits(this);
         }
     }
 }

@@ -109,6 +109,28 @@ public final class ReaperConfig {
         return d.compareTo(maxRetryBackoff) < 0 ? d : maxRetryBackoff;
     }
 
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder holding these settings
+     */
+    public Builder toBuilder() {
+        return new Builder().interval(interval).idleTimeout(idleTimeout).orphanGrace(orphanGrace)
+                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReaperConfig c && interval.equals(c.interval) && idleTimeout.equals(c.idleTimeout)
+                && orphanGrace.equals(c.orphanGrace) && stopOrphans == c.stopOrphans
+                && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff);
+    }
+
     @Override
     public String toString() {
         return "ReaperConfig[interval=" + interval + ", idleTimeout=" + idleTimeout + ", orphanGrace=" + orphanGrace

@@ -84,6 +84,30 @@ public final class HealthThresholds {
         return lobbiesEncode;
     }
 
+    /**
+     * A builder starting from these thresholds.
+     *
+     * @return a new builder holding these thresholds
+     */
+    public Builder toBuilder() {
+        return new Builder().stalenessLimit(stalenessLimit).memoryHighPercent(memoryHighPercent)
+                .temperatureHighCelsius(temperatureHighCelsius).encoderSessionLimit(encoderSessionLimit)
+                .lobbiesEncode(lobbiesEncode);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HealthThresholds t && stalenessLimit.equals(t.stalenessLimit)
+                && memoryHighPercent == t.memoryHighPercent && temperatureHighCelsius == t.temperatureHighCelsius
+                && encoderSessionLimit == t.encoderSessionLimit && lobbiesEncode == t.lobbiesEncode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(stalenessLimit, memoryHighPercent, temperatureHighCelsius, encoderSessionLimit,
+                lobbiesEncode);
+    }
+
     @Override
     public String toString() {
         return "HealthThresholds[stalenessLimit=" + stalenessLimit + ", memoryHighPercent="

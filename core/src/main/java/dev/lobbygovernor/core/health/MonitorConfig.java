@@ -30,6 +30,8 @@ public final class MonitorConfig {
     private final int remediateAfterFailures;
     private final Duration remediationCooldown;
     private final HealthThresholds thresholds;
+    /** The thresholds given to the builder, {@code null} if derived from the probe interval. */
+    private final HealthThresholds givenThresholds;
 
     private MonitorConfig(Builder b) {
         this.probeInterval = b.probeInterval;
@@ -37,6 +39,7 @@ public final class MonitorConfig {
         this.remediateAfter = b.remediateAfter;
         this.remediateAfterFailures = b.remediateAfterFailures;
         this.remediationCooldown = b.remediationCooldown;
+        this.givenThresholds = b.thresholds;
         this.thresholds = b.thresholds != null ? b.thresholds
                 : HealthThresholds.builder().stalenessLimit(b.probeInterval.multipliedBy(3)).build();
     }
@@ -79,6 +82,34 @@ public final class MonitorConfig {
     /** The classifier's thresholds. */
     public HealthThresholds thresholds() {
         return thresholds;
+    }
+
+    /**
+     * A builder starting from this configuration. Thresholds that were derived from the probe
+     * interval stay derived, so changing the interval on the builder moves them too.
+     *
+     * @return a new builder holding these settings
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder().probeInterval(probeInterval).reminderInterval(reminderInterval)
+                .remediateAfter(remediateAfter).remediateAfterFailures(remediateAfterFailures)
+                .remediationCooldown(remediationCooldown);
+        b.thresholds = givenThresholds;
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MonitorConfig c && probeInterval.equals(c.probeInterval)
+                && reminderInterval.equals(c.reminderInterval) && remediateAfter.equals(c.remediateAfter)
+                && remediateAfterFailures == c.remediateAfterFailures
+                && remediationCooldown.equals(c.remediationCooldown) && thresholds.equals(c.thresholds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(probeInterval, reminderInterval, remediateAfter, remediateAfterFailures,
+                remediationCooldown, thresholds);
     }
 
     @Override

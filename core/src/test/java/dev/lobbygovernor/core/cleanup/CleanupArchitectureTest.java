@@ -18,7 +18,7 @@ class CleanupArchitectureTest {
     void dependsOnNeitherTheGovernorNorHealthNorGpu() {
         noClasses().that().resideInAPackage("dev.lobbygovernor.core.cleanup..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.lobbygovernor.core", "dev.lobbygovernor.core.health..", "dev.lobbygovernor.core.gpu..")
+                        "dev.lobbygovernor.core.admission..", "dev.lobbygovernor.core.health..", "dev.lobbygovernor.core.gpu..")
                 .check(CLEANUP);
     }
 

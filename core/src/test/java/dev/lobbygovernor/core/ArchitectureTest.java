@@ -1,4 +1,4 @@
-package dev.lobbygovernor.core.admission;
+package dev.lobbygovernor.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.lobbygovernor.testing.PackageSlices;
+import dev.lobbygovernor.testing.StructureRules;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md's dependency rules for core, checked on the compiled classes. */
@@ -43,6 +44,21 @@ class ArchitectureTest {
     @Test
     void corePackagesHaveNoCycles() {
         slices().assignedFrom(PackageSlices.packageWithItsInternals()).should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void apiPackagesHoldNoPackagePrivateClasses() {
+        StructureRules.apiPackagesHoldOnlyPublicClasses().check(CORE);
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyByTheirOwnConcern() {
+        StructureRules.internalsAreUsedOnlyByTheirOwnConcern().check(CORE);
+    }
+
+    @Test
+    void noCyclesBetweenClasses() {
+        StructureRules.noCyclesBetweenClasses().check(CORE);
     }
 
     @Test

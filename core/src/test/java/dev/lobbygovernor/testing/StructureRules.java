@@ -1,0 +1,116 @@
+package dev.lobbygovernor.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
+/**
+ * The structure every module keeps, as ArchUnit rules: an API package and an {@code .internal}
+ * package per concern, internals used only by their own concern, and no cycles between classes.
+ * Each module's architecture test checks them on its own classes; the examples module checks
+ * them on all modules together.
+ */
+public final class StructureRules {
+
+    /** The one internal package other concerns of core may use: the stop-verify-remove piece. */
+    static final String SHARED_CORE_INTERNAL = "dev.lobbygovernor.core.runtime.internal";
+
+    private StructureRules() {
+    }
+
+    /**
+     * Top-level classes in an API package (any package of the library not under
+     * {@code .internal}) are public: implementation classes live in {@code .internal}.
+     *
+     * @return the rule
+     */
+    public static ArchRule apiPackagesHoldOnlyPublicClasses() {
+        return classes().that().resideInAPackage("dev.lobbygovernor..")
+                .and().resideOutsideOfPackage("..internal..")
+                .and().areTopLevelClasses()
+                .should().bePublic()
+                .as("API packages hold no package-private classes (implementations belong in .internal)")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Classes of an {@code .internal} package are used only by their own concern: the package
+     * the internal package sits in, and its subpackages. Within core, every concern may use
+     * {@code core.runtime.internal}.
+     *
+     * @return the rule
+     */
+    public static ArchRule internalsAreUsedOnlyByTheirOwnConcern() {
+        return classes().that().resideInAPackage("dev.lobbygovernor..internal..")
+                .should(new ArchCondition<JavaClass>("be used only by their own concern") {
+                    @Override
+                    public void check(JavaClass internal, ConditionEvents events) {
+                        for (Dependency d : internal.getDirectDependenciesToSelf()) {
+                            JavaClass user = d.getOriginClass();
+                            if (!mayUse(user.getPackageName(), internal.getPackageName())) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
+    }
+
+    /** Whether a class in {@code userPackage} may use a class in the internal package {@code internalPackage}. */
+    static boolean mayUse(String userPackage, String internalPackage) {
+        String concern = concernOf(internalPackage);
+        if (within(userPackage, concern)) {
+            return true;
+        }
+        return within(internalPackage, SHARED_CORE_INTERNAL) && within(userPackage, "dev.lobbygovernor.core");
+    }
+
+    /** The package an {@code .internal} package belongs to: everything before its first {@code .internal}. */
+    static String concernOf(String internalPackage) {
+        int at = internalPackage.indexOf(".internal");
+        return at < 0 ? internalPackage : internalPackage.substring(0, at);
+    }
+
+    private static boolean within(String pkg, String root) {
+        return pkg.equals(root) || pkg.startsWith(root + ".");
+    }
+
+    /**
+     * No cycles between classes: each top-level class of the library (its nested classes folded
+     * in) is its own slice, so two classes that use each other fail, in one package or across.
+     *
+     * @return the rule
+     */
+    public static ArchRule noCyclesBetweenClasses() {
+        return slices().assignedFrom(topLevelClasses()).should().beFreeOfCycles()
+                .as("no cycles between classes of dev.lobbygovernor");
+    }
+
+    /** One slice per top-level class of the library; nested and anonymous classes join their outermost class. */
+    static SliceAssignment topLevelClasses() {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getName();
+                if (!name.startsWith("dev.lobbygovernor.")) {
+                    return SliceIdentifier.ignore();
+                }
+                int nested = name.indexOf('$');
+                return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+            }
+
+            @Override
+            public String getDescription() {
+                return "top-level classes of dev.lobbygovernor";
+            }
+        };
+    }
+}
