@@ -66,6 +66,21 @@ class HealthMonitorLoggingTest {
     }
 
     @Test
+    void theMonitoringLostErrorStatesItsReasonOnce() {
+        probe.thenPlausible().thenFail(ProbeFailureCause.VERSION_MISMATCH,
+                "Failed to initialize NVML: Driver/library version mismatch");
+        HealthMonitor m = monitor().build();
+        try (LogCapture logs = LogCapture.library()) {
+            poll(m, 10);
+            assertThat(logs.at(Level.ERROR)).singleElement().satisfies(e -> {
+                String everything = e.getFormattedMessage() + " " + e.getKeyValuePairs().stream()
+                        .map(kv -> String.valueOf(kv.value)).collect(java.util.stream.Collectors.joining(" "));
+                assertThat(everything.split("Driver/library version mismatch", -1)).as(everything).hasSize(2);
+            });
+        }
+    }
+
+    @Test
     void theMonitoringLostErrorQuotesAKilobyteRawMessageOnOneShortLine() {
         String raw = "Unable to determine the device handle for GPU0000:01:00.0: Unknown Error\n".repeat(140);
         probe.thenFail(ProbeFailureCause.GPU_LOST, raw);

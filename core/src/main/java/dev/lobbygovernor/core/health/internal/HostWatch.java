@@ -233,12 +233,17 @@ public final class HostWatch {
     private void logLost(HostHealth current) {
         HealthReason cause = OperatorHints.primaryCause(current);
         String what = cause == null ? "no plausible GPU reading" : cause.message();
-        log.atError().setMessage("GPU monitoring lost on host {}: {}. {}")
+        // The cause is stated once, in the message; the other reasons (if any) go in a field.
+        String others = current.reasons().stream().filter(r -> r != cause).map(HealthReason::message)
+                .collect(Collectors.joining("; "));
+        var line = log.atError().setMessage("GPU monitoring lost on host {}: {}. {}")
                 .addArgument(hostId).addArgument(what).addArgument(OperatorHints.whatToDo(cause))
                 .addKeyValue("host", hostId)
-                .addKeyValue("reasons", summary(current))
-                .addKeyValue("lastGoodSampleAt", current.lastGoodSampleAt().map(Instant::toString).orElse("never"))
-                .log();
+                .addKeyValue("lastGoodSampleAt", current.lastGoodSampleAt().map(Instant::toString).orElse("never"));
+        if (!others.isEmpty()) {
+            line = line.addKeyValue("otherReasons", others);
+        }
+        line.log();
     }
 
     private void remindIfDue(HostHealth current, Instant now, Duration interval) {
