@@ -34,8 +34,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The governor's admission hot path against three peers doing the same work: take one of five
- * slots and give it back. The governor runs with a warm listing cache on one host (the runtime
+ * The governor's admission path against three peers doing the same work: take one of five
+ * slots and give it back. It is a regression guard, not a target: {@link AdmissionGuard} fails
+ * above 2 µs per acquire + close on one thread. The governor runs with a warm listing cache on one host (the runtime
  * is asked again once per second, as configured by default); its permit is closed without
  * commit, so the store is never touched. Each benchmark runs with one thread and with two
  * ({@code ...TwoThreads}) sharing the same limiter.
