@@ -23,6 +23,8 @@ public final class HostLedger {
     private LimitKind binding = LimitKind.STATIC;
     private int warningThreshold;
     private boolean refuseAll;
+    private long listingsStarted;
+    private long lastListingApplied;
 
     /**
      * A ledger with an initial cap.
@@ -183,25 +185,27 @@ public final class HostLedger {
     }
 
     /**
-     * The commit number to pass to {@link #applyListing}; take it before asking the runtime.
+     * Marks the start of a listing; take it before asking the runtime.
      *
-     * @return the latest commit number
+     * @return the mark to pass to {@link #applyListing} with what the runtime answered
      */
-    public synchronized long listingMark() {
-        return book.mark();
+    public synchronized ListingMark listingMark() {
+        return new ListingMark(++listingsStarted, book.mark());
     }
 
     /**
      * Replaces the listed lobbies with a fresh listing, and forgets committed lobbies that were
-     * committed before the listing started and are no longer in it (they stopped).
+     * committed before the listing started and are no longer in it (they stopped). A listing
+     * that started before the last one applied is older news and is ignored.
      *
      * @param lobbyIds every lobby the runtime listed
      * @param mark {@link #listingMark()} taken before the listing was requested
+     * @return whether the listing was applied
      */
-    public void applyListing(Set<String> lobbyIds, long mark) {
+    public boolean applyListing(Set<String> lobbyIds, ListingMark mark) {
         Set<String> ids = Set.copyOf(lobbyIds);
         synchronized (this) {
-            book.apply(ids, mark);
+            return applyLocked(ids, mark);
         }
     }
 
@@ -217,13 +221,22 @@ public final class HostLedger {
      * @param ttlMillis how long the slot may stay open
      * @return {@code null} if granted, else the refusal with the numbers that refused it
      */
-    public Refusal applyListingAndReserve(Set<String> lobbyIds, long mark, Reservation slot, long nowMillis,
+    public Refusal applyListingAndReserve(Set<String> lobbyIds, ListingMark mark, Reservation slot, long nowMillis,
             long ttlMillis) {
         Set<String> ids = Set.copyOf(lobbyIds);
         synchronized (this) {
-            book.apply(ids, mark);
+            applyLocked(ids, mark);
             return tryReserve(slot, nowMillis, ttlMillis);
         }
+    }
+
+    private boolean applyLocked(Set<String> ids, ListingMark mark) {
+        if (mark.sequence() < lastListingApplied) {
+            return false;
+        }
+        lastListingApplied = mark.sequence();
+        book.apply(ids, mark.commits());
+        return true;
     }
 
     /**

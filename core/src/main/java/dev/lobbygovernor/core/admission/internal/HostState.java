@@ -8,6 +8,9 @@ import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * One host as the governor tracks it: its ledger, its cached lobby listing and its latest
  * health.
  *
- * <p>Two locks, never held together by an admission: the ledger's, which guards the count and
- * is held for microseconds with no I/O under it; and this host's listing turn
- * ({@link #listingTurn()}), held while the runtime is asked for its lobbies and what it said is
- * applied, so that listings apply in order and a burst of admissions that find the listing
- * stale costs one runtime call (the first asks, the rest wait for its answer). An admission with
- * a fresh listing never takes the listing turn. A runtime call that hangs holds the listing
- * turn for as long, so runtimes must bound their calls with timeouts (the Wolf client does).
+ * <p>No lock is held while the runtime is asked anything. The ledger's lock guards the count
+ * and is held for microseconds; a small monitor guards the listing's freshness. Refreshing is
+ * single-flight: of the admissions that find the listing stale, the first asks the runtime and
+ * the rest wait for its answer (a future, not a lock), so a burst costs one runtime call.
+ * Listings that overlap (a refresh and a last resort's verifying listing) apply in the order
+ * they started ({@link ListingMark}). A runtime call that hangs keeps the admissions that wait
+ * for its answer waiting as long, so runtimes must bound their calls with timeouts (the Wolf
+ * client does); admissions while the listing is fresh never wait for it.
  */
 public final class HostState {
 
@@ -36,7 +40,11 @@ public final class HostState {
     /** Where this host's permits record their lobbies, and their time source. */
     private final SessionStore store;
     private final Clock clock;
-    private final Object listingTurn = new Object();
+    /** Guards {@link #refreshing}, {@link #failing} and {@link #failedAtMillis}; no I/O under it. */
+    private final Object refreshLock = new Object();
+    /** One last resort at a time per host; only last resorts take it, and none waits for it. */
+    private final ReentrantLock lastResortTurn = new ReentrantLock();
+    private CompletableFuture<Boolean> refreshing;
 
     private final long listTtlMillis;
     private final BlindAdmission blindMode;
@@ -44,8 +52,8 @@ public final class HostState {
     private volatile long freshUntilMillis = Long.MIN_VALUE;
     /** Lobbies with a connected client in the applied listing. */
     private volatile int streaming;
-    private boolean failing; // guarded by listingLock
-    private long failedAtMillis; // guarded by listingLock
+    private boolean failing;
+    private long failedAtMillis;
     private volatile HostHealth health;
     private boolean healthReported; // guarded by this
 
@@ -109,9 +117,9 @@ public final class HostState {
         return clock;
     }
 
-    /** Held while listing and applying; see the class comment. */
-    Object listingTurn() {
-        return listingTurn;
+    /** Held by a last resort from its first listing to its grant, so two never race on one host. */
+    ReentrantLock lastResortTurn() {
+        return lastResortTurn;
     }
 
     /**
@@ -125,7 +133,9 @@ public final class HostState {
         if (isFresh(nowMillis)) {
             return true;
         }
-        synchronized (listingTurn) {
+        CompletableFuture<Boolean> mine = null;
+        CompletableFuture<Boolean> theirs;
+        synchronized (refreshLock) {
             long now = clock.millis();
             if (isFresh(now)) {
                 return true;
@@ -135,7 +145,36 @@ public final class HostState {
             if (failing && now - failedAtMillis < listTtlMillis) {
                 return false;
             }
-            return listNowLocked(now);
+            theirs = refreshing;
+            if (theirs == null) {
+                mine = new CompletableFuture<>();
+                refreshing = mine;
+            }
+        }
+        if (mine == null) {
+            return awaitRefresh(theirs);
+        }
+        boolean answered = false;
+        try {
+            answered = listAndApply(clock.millis(), null, 0) != null;
+            return answered;
+        } finally {
+            synchronized (refreshLock) {
+                refreshing = null;
+            }
+            mine.complete(answered);
+        }
+    }
+
+    /** Waits for another caller's refresh; an interrupted wait refuses (the count is unknown). */
+    private static boolean awaitRefresh(CompletableFuture<Boolean> refresh) {
+        try {
+            return refresh.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return false;
         }
     }
 
@@ -155,11 +194,6 @@ public final class HostState {
         return nowMillis < freshUntilMillis;
     }
 
-    /** Asks the runtime for its lobbies and applies them; the caller holds {@link #listingTurn()}. */
-    boolean listNowLocked(long startedAtMillis) {
-        return listAndApplyLocked(startedAtMillis, null, 0) != null;
-    }
-
     /**
      * What a listing showed, and whether the permit offered with it was granted.
      *
@@ -171,46 +205,50 @@ public final class HostState {
 
     /**
      * Asks the runtime for its lobbies, applies them and, if a permit is offered, grants it in
-     * the same ledger step when the listing leaves room; the caller holds {@link #listingTurn()}.
+     * the same ledger step when the listing leaves room.
      *
      * @param toGrant a permit not yet granted, or {@code null}
      * @return what was listed and whether the permit was granted, or {@code null} if the runtime
      *     could not be listed
      */
-    Applied listAndApplyLocked(long startedAtMillis, Reservation toGrant, long permitTtlMillis) {
-        long mark = ledger.listingMark();
+    Applied listAndApply(long startedAtMillis, Reservation toGrant, long permitTtlMillis) {
+        ListingMark mark = ledger.listingMark();
         List<LiveLobby> lobbies;
         try {
             lobbies = runtime().listLobbies();
         } catch (LobbyRuntimeException e) {
-            markFailingLocked(startedAtMillis, e.kind().name(), e.getMessage());
+            markFailing(startedAtMillis, e.kind().name(), e.getMessage());
             return null;
         } catch (RuntimeException e) {
             // A runtime bug is no better than an unreachable host: the count is unknown.
-            markFailingLocked(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
+            markFailing(startedAtMillis, e.getClass().getSimpleName(), e.getMessage());
             return null;
         }
-        return new Applied(lobbies, applyLocked(lobbies, mark, startedAtMillis, toGrant, permitTtlMillis));
+        return new Applied(lobbies, apply(lobbies, mark, startedAtMillis, toGrant, permitTtlMillis));
     }
 
     /**
      * Applies a listing the caller obtained (the last resort's verifying listing) and, if a
      * permit is offered, grants it in the same ledger step when the listing leaves room, so no
-     * other admission can take a slot the listing frees. The caller holds {@link #listingTurn()}
-     * and took {@code mark} from the ledger before asking the runtime.
+     * other admission can take a slot the listing frees. The caller took {@code mark} from the
+     * ledger before asking the runtime.
      *
      * @param toGrant a permit not yet granted, or {@code null}
      * @return whether {@code toGrant} was granted ({@code false} when none was offered)
      */
-    boolean applyLocked(List<LiveLobby> lobbies, long mark, long startedAtMillis, Reservation toGrant,
+    boolean apply(List<LiveLobby> lobbies, ListingMark mark, long startedAtMillis, Reservation toGrant,
             long permitTtlMillis) {
         Set<String> ids = idsOf(lobbies);
-        streaming = (int) lobbies.stream().filter(l -> l.connectedSessions() > 0).count();
         boolean granted = false;
+        boolean applied;
         if (toGrant == null) {
-            ledger.applyListing(ids, mark);
+            applied = ledger.applyListing(ids, mark);
         } else {
             granted = ledger.applyListingAndReserve(ids, mark, toGrant, clock.millis(), permitTtlMillis) == null;
+            applied = true; // a stale listing is ignored by the ledger; its client count is close enough
+        }
+        if (applied) {
+            streaming = (int) lobbies.stream().filter(l -> l.connectedSessions() > 0).count();
         }
         noteAnswered(startedAtMillis, lobbies.size());
         return granted;
@@ -225,24 +263,32 @@ public final class HostState {
     }
 
     private void noteAnswered(long startedAtMillis, int lobbies) {
-        // measured from when the runtime was asked: the listing is at least that old
-        freshUntilMillis = saturatedAdd(startedAtMillis, listTtlMillis);
-        if (failing) {
+        boolean recovered;
+        synchronized (refreshLock) {
+            // measured from when the runtime was asked: the listing is at least that old
+            freshUntilMillis = Math.max(freshUntilMillis, saturatedAdd(startedAtMillis, listTtlMillis));
+            recovered = failing;
             failing = false;
+        }
+        if (recovered) {
             log.atInfo().addKeyValue("host", id).addKeyValue("lobbies", lobbies)
                     .log("Streaming host answers again; admitting there again");
         }
     }
 
-    /** The runtime could not be listed; the caller holds {@link #listingTurn()}. */
-    void markFailingLocked(long atMillis, String kind, String message) {
-        if (!failing) {
+    /** The runtime could not be listed: the count is unknown until it answers again. */
+    void markFailing(long atMillis, String kind, String message) {
+        boolean wasFailing;
+        synchronized (refreshLock) {
+            wasFailing = failing;
+            failing = true;
+            failedAtMillis = atMillis;
+            freshUntilMillis = Long.MIN_VALUE;
+        }
+        if (!wasFailing) {
             log.atWarn().addKeyValue("host", id).addKeyValue("kind", kind).addKeyValue("error", message)
                     .log("Cannot list the lobbies of a streaming host; refusing admissions there until it answers");
         }
-        failing = true;
-        failedAtMillis = atMillis;
-        freshUntilMillis = Long.MIN_VALUE;
     }
 
     private static long saturatedAdd(long a, long b) {

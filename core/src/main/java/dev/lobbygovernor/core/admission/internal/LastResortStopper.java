@@ -54,12 +54,16 @@ public final class LastResortStopper {
      * @return true if {@code permit} was granted
      */
     public boolean admit(HostState host, HostPermit permit, long permitTtlMillis) {
-        // Under the listing lock: one last resort per host at a time, and the verifying
-        // listing applies in order with ordinary refreshes.
-        synchronized (host.listingTurn()) {
+        // One last resort per host at a time. A second one does not wait: the first is already
+        // freeing a slot for its own requester, and an admission must not wait on a stop.
+        if (!host.lastResortTurn().tryLock()) {
+            log.atDebug().addKeyValue("host", host.id()).log("Last resort skipped: another is under way on this host");
+            return false;
+        }
+        try {
             // A fresh listing, not the cached one: whether clients are connected must be known
             // now, and a lobby closed since the cached listing may already have left room.
-            HostState.Applied fresh = host.listAndApplyLocked(clock.millis(), permit.reservation(), permitTtlMillis);
+            HostState.Applied fresh = host.listAndApply(clock.millis(), permit.reservation(), permitTtlMillis);
             if (fresh == null) {
                 log.atWarn().addKeyValue("host", host.id())
                         .log("Last resort skipped: the host's lobbies cannot be listed");
@@ -92,6 +96,8 @@ public final class LastResortStopper {
                 return false;
             }
             return stopAndVerify(host, victim.get(), now, permit, permitTtlMillis);
+        } finally {
+            host.lastResortTurn().unlock();
         }
     }
 
@@ -106,17 +112,17 @@ public final class LastResortStopper {
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
                     .addKeyValue("error", sent.detail()).log("Last resort: stop request failed; verifying");
         }
-        long mark = host.ledger().listingMark();
+        ListingMark mark = host.ledger().listingMark();
         long listedAt = clock.millis();
         VerifiedStop.Verification listing = stops.verify();
         if (!listing.answered()) {
-            host.markFailingLocked(listedAt, "UNVERIFIED", listing.detail());
+            host.markFailing(listedAt, "UNVERIFIED", listing.detail());
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
                     .log("Last resort: cannot verify the stop (host does not answer); lobby record kept");
             return false;
         }
         // Granted before anything else happens: from here on the freed slot is the requester's.
-        boolean granted = host.applyLocked(listing.lobbies(), mark, listedAt, permit.reservation(), permitTtlMillis);
+        boolean granted = host.apply(listing.lobbies(), mark, listedAt, permit.reservation(), permitTtlMillis);
         VerifiedStop.Verdict verdict = listing.verdictOf(sent);
         if (verdict != VerifiedStop.Verdict.STOPPED && verdict != VerifiedStop.Verdict.ALREADY_GONE) {
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId).addKeyValue("verdict", verdict)

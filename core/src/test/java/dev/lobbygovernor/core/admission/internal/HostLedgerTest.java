@@ -25,7 +25,7 @@ class HostLedgerTest {
 
     @Test
     void listingThatStartedBeforeACommitDoesNotForgetTheCommittedLobby() {
-        long mark = ledger.listingMark(); // the runtime is asked now, before the lobby exists
+        ListingMark mark = ledger.listingMark(); // the runtime is asked now, before the lobby exists
         commit("new-lobby");
 
         ledger.applyListing(Set.of(), mark);
@@ -36,7 +36,7 @@ class HostLedgerTest {
     @Test
     void listingThatStartedAfterACommitForgetsALobbyThatStopped() {
         commit("gone-lobby");
-        long mark = ledger.listingMark();
+        ListingMark mark = ledger.listingMark();
 
         ledger.applyListing(Set.of(), mark);
 
@@ -109,7 +109,7 @@ class HostLedgerTest {
     @Test
     void aSlotTheListingFreesGoesToTheSlotOfferedWithIt() {
         HostLedger full = new HostLedger(2, LimitKind.STATIC, 1, false);
-        long mark = full.listingMark();
+        ListingMark mark = full.listingMark();
         full.applyListing(Set.of("a", "b"), mark);
         Reservation offered = new Reservation();
 
@@ -130,5 +130,16 @@ class HostLedgerTest {
         assertThat(refusal).isEqualTo(new Refusal(LimitKind.STATIC, 1, 1));
         assertThat(full.stateOf(offered, 0)).isNull();
         assertThat(full.countedLobbies()).containsExactly("a");
+    }
+
+    @Test
+    void aListingThatStartedBeforeTheOneAlreadyAppliedIsIgnored() {
+        ListingMark older = ledger.listingMark();
+        ListingMark newer = ledger.listingMark();
+        assertThat(ledger.applyListing(Set.of("a", "leaked"), newer)).isTrue();
+
+        assertThat(ledger.applyListing(Set.of(), older)).isFalse();
+
+        assertThat(ledger.countedLobbies()).containsExactlyInAnyOrder("a", "leaked");
     }
 }
