@@ -131,7 +131,7 @@ public final class NvmlGpuProbe implements GpuProbe {
          * @throws NullPointerException if {@code path} is {@code null}
          */
         public Builder libraryPath(Path path) {
-            this.source = NvmlLibrarySource.of(Objects.requireNonNull(path, "path"));
+            this.source = NvmlLibrarySource.of(Objects.requireNonNull(path, "libraryPath must not be null"));
             return this;
         }
 
@@ -143,7 +143,7 @@ public final class NvmlGpuProbe implements GpuProbe {
          * @throws NullPointerException if {@code clock} is {@code null}
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
         }
 
