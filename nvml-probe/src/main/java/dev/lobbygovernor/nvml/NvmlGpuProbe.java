@@ -50,12 +50,20 @@ public final class NvmlGpuProbe implements GpuProbe {
         this.session = NvmlSession.acquire(source);
     }
 
-    /** A probe with the defaults: the library found by the loader, the system clock. */
+    /**
+     * A probe with the defaults: the library found by the loader, the system clock.
+     *
+     * @return a new probe; loads nothing yet
+     */
     public static NvmlGpuProbe create() {
         return builder().build();
     }
 
-    /** A builder for a probe with a specific library file or clock. */
+    /**
+     * A builder for a probe with a specific library file or clock.
+     *
+     * @return a builder holding the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -117,19 +125,33 @@ public final class NvmlGpuProbe implements GpuProbe {
          * {@code nvidia-ml} on the loader path: for a driver installed somewhere unusual, or a
          * test double. A JVM can bind only one NVML library; a second probe naming another file
          * fails its samples.
+         *
+         * @param path the library file; made absolute
+         * @return this builder
+         * @throws NullPointerException if {@code path} is {@code null}
          */
         public Builder libraryPath(Path path) {
-            this.source = NvmlLibrarySource.of(Objects.requireNonNull(path, "path"));
+            this.source = NvmlLibrarySource.of(Objects.requireNonNull(path, "libraryPath must not be null"));
             return this;
         }
 
-        /** The clock that stamps {@link GpuSample#takenAt()}. Default: the system UTC clock. */
+        /**
+         * The clock that stamps {@link GpuSample#takenAt()}. Default: the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is {@code null}
+         */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;
         }
 
-        /** A new probe; loads nothing yet. */
+        /**
+         * A new probe; loads nothing yet.
+         *
+         * @return the probe
+         */
         public NvmlGpuProbe build() {
             return new NvmlGpuProbe(this);
         }

@@ -13,8 +13,11 @@ public final class NvmlProbeException extends ProbeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** NVML's return code. */
     private final int returnCode;
+    /** The return code's constant name. */
     private final String errorName;
+    /** The NVML function, or loader step, that failed. */
     private final String function;
 
     NvmlProbeException(String probeName, ProbeFailureCause cause, String message, String rawMessage,
@@ -25,17 +28,29 @@ public final class NvmlProbeException extends ProbeException {
         this.function = function;
     }
 
-    /** NVML's return code, such as 999. */
+    /**
+     * NVML's return code.
+     *
+     * @return the code, such as 999
+     */
     public int returnCode() {
         return returnCode;
     }
 
-    /** The return code's name, such as {@code NVML_ERROR_UNKNOWN}. */
+    /**
+     * The return code's name.
+     *
+     * @return the constant's name, such as {@code NVML_ERROR_UNKNOWN}
+     */
     public String errorName() {
         return errorName;
     }
 
-    /** The NVML function that failed, such as {@code nvmlInit_v2}, or {@code load}. */
+    /**
+     * The NVML function that failed.
+     *
+     * @return the symbol, such as {@code nvmlInit_v2}, or {@code load} when the library did not load
+     */
     public String function() {
         return function;
     }

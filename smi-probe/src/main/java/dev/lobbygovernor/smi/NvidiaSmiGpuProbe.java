@@ -60,11 +60,14 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     /** Guarded by {@link #oneAtATime}: shrinks when an old nvidia-smi rejects an optional field. */
     private List<String> gpuFields = SmiCsvParser.GPU_FIELDS;
     /** Guarded by {@link #oneAtATime}: partial failures are logged when they start and end only. */
-    private final SmiTransitions transitions = new SmiTransitions(log, NAME);
+    private final SmiTransitions transitions = new SmiTransitions(NAME);
     private volatile boolean closed;
 
     /**
      * A probe with the given configuration; samples are stamped by {@code clock}.
+     *
+     * @param config how to run nvidia-smi
+     * @param clock the clock that stamps each sample's {@code takenAt}
      */
     public NvidiaSmiGpuProbe(SmiProbeConfig config, Clock clock) {
         this(config, clock, ProcessRunner.daemonThreads("lobby-governor-nvidia-smi-drain"));
@@ -73,6 +76,10 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     /**
      * A probe whose pipe readers run on {@code drainExecutor}. It must run each task at once on
      * its own thread (two per run, each lasting as long as the run).
+     *
+     * @param config how to run nvidia-smi
+     * @param clock the clock that stamps each sample's {@code takenAt}
+     * @param drainExecutor runs the two pipe readers of each run
      */
     public NvidiaSmiGpuProbe(SmiProbeConfig config, Clock clock, Executor drainExecutor) {
         this(config, clock, new ProcessRunner(drainExecutor, ProcessHandle::destroyForcibly));
@@ -84,7 +91,11 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
         this.runner = Objects.requireNonNull(runner, "runner");
     }
 
-    /** A probe with {@link SmiProbeConfig#defaults()} and the UTC system clock. */
+    /**
+     * A probe with {@link SmiProbeConfig#defaults()} and the UTC system clock.
+     *
+     * @return a new probe; starts nothing until sampled
+     */
     public static NvidiaSmiGpuProbe withDefaults() {
         return new NvidiaSmiGpuProbe(SmiProbeConfig.defaults(), Clock.systemUTC());
     }
@@ -94,7 +105,11 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
         return NAME;
     }
 
-    /** The configuration this probe runs with. */
+    /**
+     * The configuration this probe runs with.
+     *
+     * @return the configuration
+     */
     public SmiProbeConfig config() {
         return config;
     }

@@ -73,6 +73,10 @@ public final class SmiCsvParser {
     /**
      * Like {@link #parse}, and also returns the optional fields nvidia-smi failed to read.
      *
+     * @param text the CSV, header first
+     * @param source the name to report as the sample's source and in errors
+     * @param takenAt when the output was produced
+     * @return the sample and the optional fields that held an error token
      * @throws ProbeException as {@link #parse} does
      */
     public static SmiReading read(String text, String source, Instant takenAt) throws ProbeException {
@@ -128,6 +132,10 @@ public final class SmiCsvParser {
      * The sample with each device's processes set from {@code byGpuUuid}. Processes are matched
      * by GPU UUID; on a single-GPU sample every process belongs to that GPU whatever its UUID
      * says (captures often mask UUIDs).
+     *
+     * @param sample the sample whose devices get processes
+     * @param byGpuUuid processes by the UUID of their GPU, as {@link #parseComputeApps} returns them
+     * @return a copy of the sample with each device's processes replaced
      */
     public static GpuSample withProcesses(GpuSample sample, Map<String, List<GpuProcess>> byGpuUuid) {
         List<GpuDevice> devices = new ArrayList<>();

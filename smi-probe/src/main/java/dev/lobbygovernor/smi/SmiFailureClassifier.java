@@ -36,6 +36,7 @@ public final class SmiFailureClassifier {
      * The cause named by a known nvidia-smi failure text anywhere in {@code text}, if any.
      *
      * @param text nvidia-smi's output (stdout, stderr or both), or a saved file
+     * @return the cause, or empty if the text holds no known failure
      */
     public static Optional<ProbeFailureCause> causeOf(String text) {
         return NvidiaFailureText.recognize(text);
@@ -48,6 +49,7 @@ public final class SmiFailureClassifier {
      *
      * @param source the probe or file name to report
      * @param text the text to recognise
+     * @return the typed failure, or empty if the text holds no known failure
      */
     public static Optional<ProbeException> recognize(String source, String text) {
         return NvidiaFailureText.recognize(text).map(cause -> new ProbeException(source, cause,
@@ -64,6 +66,7 @@ public final class SmiFailureClassifier {
      * @param source the probe name to report
      * @param exitCode the exit code, if the process exited
      * @param text what it printed (stdout and stderr together)
+     * @return the typed failure, with a message an operator can act on
      */
     public static ProbeException classify(String source, OptionalInt exitCode, String text) {
         Optional<ProbeException> byText = recognize(source, text);
@@ -81,12 +84,20 @@ public final class SmiFailureClassifier {
     /**
      * Whether the text is nvidia-smi's answer for a machine with no GPU ("No devices were
      * found"), which is a reading of zero devices rather than a failure.
+     *
+     * @param text what nvidia-smi printed
+     * @return whether its first line says there are no devices
      */
     public static boolean saysNoDevices(String text) {
         return Text.firstLine(text).toLowerCase(Locale.ROOT).startsWith(NO_DEVICES);
     }
 
-    /** The cause an nvidia-smi exit code stands for, {@link ProbeFailureCause#UNKNOWN} if none. */
+    /**
+     * The cause an nvidia-smi exit code stands for.
+     *
+     * @param exitCode nvidia-smi's exit code
+     * @return the cause, {@link ProbeFailureCause#UNKNOWN} if the code names none
+     */
     public static ProbeFailureCause causeOfExitCode(int exitCode) {
         return switch (exitCode) {
             case 4 -> ProbeFailureCause.NO_PERMISSION;

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record SmiFieldError(int gpuIndex, String field, String token) {
 
-    /** Requires the field and the token. */
+    /**
+     * Requires the field and the token.
+     *
+     * @param gpuIndex the GPU's index
+     * @param field the field name; not {@code null}
+     * @param token what nvidia-smi printed instead of a value; not {@code null}
+     * @throws NullPointerException if {@code field} or {@code token} is {@code null}
+     */
     public SmiFieldError {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(token, "token");

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link NvidiaSmiGpuProbe} runs nvidia-smi. Immutable; every value is checked when built.
- * Start from {@link #defaults()} or {@link #builder()}.
+ * How {@link NvidiaSmiGpuProbe} runs nvidia-smi. Immutable; each value is checked when it is set
+ * on the {@link Builder}, so a built configuration is always valid. Start from
+ * {@link #defaults()}, {@link #builder()}, or an existing configuration's {@link #toBuilder()}.
  */
 public final class SmiProbeConfig {
 
@@ -49,45 +50,95 @@ public final class SmiProbeConfig {
         this.queryProcesses = b.queryProcesses;
     }
 
-    /** The defaults: {@code nvidia-smi} from {@code PATH}, a 5 s timeout, no process query. */
+    /**
+     * The defaults: {@link #DEFAULT_EXECUTABLE} from {@code PATH}, {@link #DEFAULT_TIMEOUT},
+     * {@link #DEFAULT_MAX_STDOUT_BYTES}, {@link #DEFAULT_MAX_STDERR_BYTES}, no process query.
+     *
+     * @return the default configuration
+     */
     public static SmiProbeConfig defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder holding {@link #defaults()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration, to change some values and keep the rest.
+     *
+     * @return a new builder holding this configuration's values
+     */
     public Builder toBuilder() {
-        return new Builder().executable(executable).timeout(timeout).maxStdoutBytes(maxStdoutBytes)
-                .maxStderrBytes(maxStderrBytes).queryProcesses(queryProcesses);
+        return new Builder(this);
     }
 
-    /** The executable: a bare name looked up on {@code PATH}, or a path. */
+    /**
+     * The executable to run.
+     *
+     * @return a bare name looked up on {@code PATH}, or a path
+     */
     public String executable() {
         return executable;
     }
 
-    /** How long one nvidia-smi run may take before it and its children are killed. */
+    /**
+     * How long one nvidia-smi run may take before it and its children are killed.
+     *
+     * @return the timeout, positive
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** The most stdout bytes kept from one run; more kills the run. */
+    /**
+     * The most stdout bytes kept from one run; more kills the run.
+     *
+     * @return the cap, at least {@link #MIN_OUTPUT_BYTES}
+     */
     public int maxStdoutBytes() {
         return maxStdoutBytes;
     }
 
-    /** The most stderr bytes kept from one run; more kills the run. */
+    /**
+     * The most stderr bytes kept from one run; more kills the run.
+     *
+     * @return the cap, at least {@link #MIN_OUTPUT_BYTES}
+     */
     public int maxStderrBytes() {
         return maxStderrBytes;
     }
 
-    /** Whether each sample also runs {@code --query-compute-apps}. */
+    /**
+     * Whether each sample also runs {@code --query-compute-apps}.
+     *
+     * @return {@code true} if each sample lists compute processes too
+     */
     public boolean queryProcesses() {
         return queryProcesses;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof SmiProbeConfig)) {
+            return false;
+        }
+        SmiProbeConfig o = (SmiProbeConfig) other;
+        return executable.equals(o.executable) && timeout.equals(o.timeout) && maxStdoutBytes == o.maxStdoutBytes
+                && maxStderrBytes == o.maxStderrBytes && queryProcesses == o.queryProcesses;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(executable, timeout, maxStdoutBytes, maxStderrBytes, queryProcesses);
     }
 
     @Override
@@ -96,7 +147,7 @@ public final class SmiProbeConfig {
                 + maxStdoutBytes + ", maxStderrBytes=" + maxStderrBytes + ", queryProcesses=" + queryProcesses + "]";
     }
 
-    /** Builds a {@link SmiProbeConfig}; each setter rejects a bad value at once. */
+    /** Builds a {@link SmiProbeConfig}; each setter rejects a bad value at once, naming it. */
     public static final class Builder {
         private String executable = DEFAULT_EXECUTABLE;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -107,27 +158,41 @@ public final class SmiProbeConfig {
         private Builder() {
         }
 
+        private Builder(SmiProbeConfig from) {
+            this.executable = from.executable;
+            this.timeout = from.timeout;
+            this.maxStdoutBytes = from.maxStdoutBytes;
+            this.maxStderrBytes = from.maxStderrBytes;
+            this.queryProcesses = from.queryProcesses;
+        }
+
         /**
-         * The executable to run: a bare name (looked up on {@code PATH}) or a path.
+         * The executable to run. Default: {@link #DEFAULT_EXECUTABLE}.
          *
-         * @throws IllegalArgumentException if blank
+         * @param executable a bare name (looked up on {@code PATH}) or a path
+         * @return this builder
+         * @throws NullPointerException if {@code executable} is {@code null}
+         * @throws IllegalArgumentException if {@code executable} is blank
          */
         public Builder executable(String executable) {
-            Objects.requireNonNull(executable, "executable");
+            Objects.requireNonNull(executable, "executable must not be null");
             if (executable.isBlank()) {
-                throw new IllegalArgumentException("executable must not be blank");
+                throw new IllegalArgumentException("executable must not be blank, was '" + executable + "'");
             }
             this.executable = executable;
             return this;
         }
 
         /**
-         * How long one run may take.
+         * How long one run may take. Default: {@link #DEFAULT_TIMEOUT}.
          *
-         * @throws IllegalArgumentException unless positive
+         * @param timeout the timeout
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is {@code null}
+         * @throws IllegalArgumentException unless {@code timeout} is positive
          */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(timeout, "timeout must not be null");
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
             }
@@ -136,9 +201,11 @@ public final class SmiProbeConfig {
         }
 
         /**
-         * The stdout cap.
+         * The stdout cap. Default: {@link #DEFAULT_MAX_STDOUT_BYTES}.
          *
-         * @throws IllegalArgumentException if below {@link #MIN_OUTPUT_BYTES}
+         * @param bytes the most stdout bytes kept from one run
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is below {@link #MIN_OUTPUT_BYTES}
          */
         public Builder maxStdoutBytes(int bytes) {
             this.maxStdoutBytes = checkCap("maxStdoutBytes", bytes);
@@ -146,22 +213,34 @@ public final class SmiProbeConfig {
         }
 
         /**
-         * The stderr cap.
+         * The stderr cap. Default: {@link #DEFAULT_MAX_STDERR_BYTES}.
          *
-         * @throws IllegalArgumentException if below {@link #MIN_OUTPUT_BYTES}
+         * @param bytes the most stderr bytes kept from one run
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is below {@link #MIN_OUTPUT_BYTES}
          */
         public Builder maxStderrBytes(int bytes) {
             this.maxStderrBytes = checkCap("maxStderrBytes", bytes);
             return this;
         }
 
-        /** Whether to also query compute processes (a second nvidia-smi run per sample). */
+        /**
+         * Whether to also query compute processes (a second nvidia-smi run per sample). Default:
+         * {@link #DEFAULT_QUERY_PROCESSES}.
+         *
+         * @param queryProcesses {@code true} to list compute processes in each sample
+         * @return this builder
+         */
         public Builder queryProcesses(boolean queryProcesses) {
             this.queryProcesses = queryProcesses;
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * The configuration. The builder may be used again afterwards.
+         *
+         * @return a configuration holding this builder's values
+         */
         public SmiProbeConfig build() {
             return new SmiProbeConfig(this);
         }

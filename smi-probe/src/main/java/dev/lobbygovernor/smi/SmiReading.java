@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record SmiReading(GpuSample sample, List<SmiFieldError> fieldErrors) {
 
-    /** Requires the sample; copies the list. */
+    /**
+     * Requires the sample; copies the list.
+     *
+     * @param sample the devices read; not {@code null}
+     * @param fieldErrors optional fields that held an error token; copied
+     * @throws NullPointerException if {@code sample} or {@code fieldErrors} is {@code null}
+     */
     public SmiReading {
         Objects.requireNonNull(sample, "sample");
         fieldErrors = List.copyOf(fieldErrors);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs what changes about nvidia-smi's partial failures, once per change: a GPU field that starts
@@ -17,14 +18,14 @@ import org.slf4j.Logger;
  */
 final class SmiTransitions {
 
-    private final Logger log;
+    private static final Logger log = LoggerFactory.getLogger(SmiTransitions.class);
+
     private final String probe;
     private final Set<SmiFieldError> failingFields = new HashSet<>();
     /** The cause the compute-process query last failed with, or null while it answers. */
     private ProbeFailureCause appsFailing;
 
-    SmiTransitions(Logger log, String probe) {
-        this.log = log;
+    SmiTransitions(String probe) {
         this.probe = probe;
     }
 

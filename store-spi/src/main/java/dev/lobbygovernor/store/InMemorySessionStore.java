@@ -29,7 +29,11 @@ public final class InMemorySessionStore implements SessionStore {
     public InMemorySessionStore() {
     }
 
-    /** Records a live session (or revives a soft-deleted one). */
+    /**
+     * Records a live session (or revives a soft-deleted one).
+     *
+     * @param sessionId the host application's session id
+     */
     public void putSession(String sessionId) {
         sessions.put(Objects.requireNonNull(sessionId, "sessionId"), SessionState.present(sessionId));
     }
@@ -38,6 +42,8 @@ public final class InMemorySessionStore implements SessionStore {
      * Marks a session deleted at {@code at}, keeping it findable. A session already soft-deleted
      * keeps its first deletion time.
      *
+     * @param sessionId the session to mark deleted
+     * @param at when it was deleted
      * @return whether the session existed
      */
     public boolean softDeleteSession(String sessionId, Instant at) {
@@ -49,6 +55,7 @@ public final class InMemorySessionStore implements SessionStore {
     /**
      * Forgets a session entirely, as a cascading project delete would. Its lobby records stay.
      *
+     * @param sessionId the session to forget
      * @return whether the session existed
      */
     public boolean hardDeleteSession(String sessionId) {

@@ -25,6 +25,8 @@ public final class LobbyPin {
     /**
      * A PIN from a string of decimal digits, such as {@code "1234"}.
      *
+     * @param text the digits, leading zeros included
+     * @return the PIN
      * @throws IllegalArgumentException if the text is empty, too long or holds anything but
      *     the digits 0–9 (the message never repeats the text)
      */
@@ -47,6 +49,8 @@ public final class LobbyPin {
     /**
      * A PIN from Wolf's wire form, an array of integers 0–9.
      *
+     * @param digits the digits, first to last; copied
+     * @return the PIN
      * @throws IllegalArgumentException if the array is empty, too long or holds a value
      *     outside 0–9 (the message never repeats the values)
      */
@@ -63,12 +67,20 @@ public final class LobbyPin {
         return new LobbyPin(digits.clone());
     }
 
-    /** The digits, as Wolf expects them on the wire; a fresh copy each call. */
+    /**
+     * The digits, as Wolf expects them on the wire.
+     *
+     * @return a fresh copy of the digits on each call
+     */
     public int[] digits() {
         return digits.clone();
     }
 
-    /** The digits as one string, for a store that keeps the PIN as text. */
+    /**
+     * The digits as one string, for a store that keeps the PIN as text.
+     *
+     * @return the digits, such as {@code "0042"}
+     */
     public String reveal() {
         StringBuilder sb = new StringBuilder(digits.length);
         for (int d : digits) {
@@ -77,7 +89,11 @@ public final class LobbyPin {
         return sb.toString();
     }
 
-    /** How many digits the PIN has; not secret. */
+    /**
+     * How many digits the PIN has; not secret.
+     *
+     * @return the number of digits, 1 to 16
+     */
     public int length() {
         return digits.length;
     }

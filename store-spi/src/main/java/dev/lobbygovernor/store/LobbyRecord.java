@@ -26,7 +26,18 @@ public record LobbyRecord(
         Instant createdAt,
         Instant lastActivityAt) {
 
-    /** Validates that every field but the PIN is present. */
+    /**
+     * Validates that every field but the PIN is present.
+     *
+     * @param lobbyId the runtime's id of the lobby; not blank
+     * @param hostId the governor's id of the host; not blank
+     * @param sessionId the owning session; not blank
+     * @param pin the lobby's PIN, or {@code null} for an open lobby
+     * @param createdAt when the lobby was committed; not {@code null}
+     * @param lastActivityAt when the lobby was last reported active; not {@code null}
+     * @throws IllegalArgumentException if an id is {@code null} or blank
+     * @throws NullPointerException if a time is {@code null}
+     */
     public LobbyRecord {
         requireText(lobbyId, "lobbyId");
         requireText(hostId, "hostId");
@@ -41,12 +52,21 @@ public record LobbyRecord(
         }
     }
 
-    /** The PIN, if the lobby has one. */
+    /**
+     * The PIN, if the lobby has one.
+     *
+     * @return the PIN, or empty for an open lobby
+     */
     public Optional<LobbyPin> optionalPin() {
         return Optional.ofNullable(pin);
     }
 
-    /** This record with its last activity moved to {@code at}. */
+    /**
+     * This record with its last activity moved to {@code at}.
+     *
+     * @param at the new last activity
+     * @return a copy of this record with {@code lastActivityAt} set to {@code at}
+     */
     public LobbyRecord touchedAt(Instant at) {
         return new LobbyRecord(lobbyId, hostId, sessionId, pin, createdAt, at);
     }

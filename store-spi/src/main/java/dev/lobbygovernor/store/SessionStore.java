@@ -51,6 +51,7 @@ public interface SessionStore {
     /**
      * Where the session stands, soft-deleted sessions included.
      *
+     * @param sessionId the host application's session id
      * @return {@link SessionState#gone} for an unknown or hard-deleted id, never {@code null}
      * @throws StoreException if the database cannot be asked
      */
@@ -59,6 +60,7 @@ public interface SessionStore {
     /**
      * Saves a lobby record, replacing any record with the same lobby id (an upsert).
      *
+     * @param record the record to save
      * @throws StoreException if the record could not be saved (then nothing changed)
      */
     void saveLobby(LobbyRecord record);
@@ -72,6 +74,8 @@ public interface SessionStore {
      * cycle for lobbies the runtime lists with connected clients; hosts report other activity
      * through {@code LobbyGovernor.touch(lobbyId)} (or by calling this directly).
      *
+     * @param lobbyId the lobby whose record to touch
+     * @param at the activity's time
      * @return whether a record with that lobby id exists, whether or not it moved
      * @throws StoreException if the database cannot be asked
      */
@@ -80,6 +84,8 @@ public interface SessionStore {
     /**
      * The record of one lobby, exactly as saved and touched.
      *
+     * @param lobbyId the lobby asked about
+     * @return its record, or empty if there is none
      * @throws StoreException if the database cannot be asked
      */
     Optional<LobbyRecord> findLobby(String lobbyId);
@@ -87,6 +93,8 @@ public interface SessionStore {
     /**
      * Every lobby record on one host, oldest first (by creation time).
      *
+     * @param hostId the host asked about
+     * @return the host's records, possibly empty
      * @throws StoreException if the database cannot be asked
      */
     List<LobbyRecord> lobbiesOnHost(String hostId);
@@ -95,6 +103,8 @@ public interface SessionStore {
      * Every lobby record whose last activity is strictly before {@code cutoff}, least recently
      * active first.
      *
+     * @param cutoff the exclusive upper bound on last activity
+     * @return the idle records, possibly empty
      * @throws StoreException if the database cannot be asked
      */
     List<LobbyRecord> lobbiesIdleSince(Instant cutoff);
@@ -102,6 +112,7 @@ public interface SessionStore {
     /**
      * Every lobby record, on every host, oldest first (by creation time).
      *
+     * @return every record, possibly empty
      * @throws StoreException if the database cannot be asked
      */
     List<LobbyRecord> allLobbies();
@@ -109,6 +120,7 @@ public interface SessionStore {
     /**
      * Removes a lobby record. Removing a record that is not there is not an error.
      *
+     * @param lobbyId the lobby whose record to remove
      * @return whether a record was removed
      * @throws StoreException if the database cannot be asked (then the record, if any, stays)
      */

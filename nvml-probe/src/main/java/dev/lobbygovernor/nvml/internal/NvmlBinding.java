@@ -53,6 +53,8 @@ public final class NvmlBinding {
     /**
      * Loads and binds NVML from {@code source}, or returns the binding this JVM already has.
      *
+     * @param source where to load NVML from
+     * @return this JVM's binding
      * @throws NvmlError {@code LIBRARY_MISSING} when no file loads or it lacks NVML's core
      *     functions; {@code UNKNOWN} when another library is already bound
      */
@@ -136,37 +138,67 @@ public final class NvmlBinding {
         return symbol.endsWith("_v2") ? PROCESS_V2_STRIDE : PROCESS_V1_STRIDE;
     }
 
-    /** The file NVML was loaded from, as the loader reports it. */
+    /**
+     * The file NVML was loaded from, as the loader reports it.
+     *
+     * @return the file's path, or the library name when the loader gives no file
+     */
     public String libraryFile() {
         return libraryFile;
     }
 
-    /** The symbol a logical function name is bound to, such as {@code nvmlInit_v2}. */
+    /**
+     * The symbol a logical function name is bound to.
+     *
+     * @param function the logical name, such as {@code nvmlInit}
+     * @return the bound symbol, such as {@code nvmlInit_v2}; the name itself if it was never resolved
+     */
     public String symbol(String function) {
         return symbols.chosen(function);
     }
 
-    /** Whether {@code nvmlDeviceGetMemoryInfo_v2} is bound. */
+    /**
+     * Whether {@code nvmlDeviceGetMemoryInfo_v2} is bound.
+     *
+     * @return {@code true} where the library exports it
+     */
     public boolean hasMemoryV2() {
         return memoryV2;
     }
 
-    /** Whether the encoder queries are bound. */
+    /**
+     * Whether the encoder queries are bound.
+     *
+     * @return {@code true} where the library exports all of them
+     */
     public boolean hasEncoder() {
         return encoder;
     }
 
-    /** The bytes per record of the compute ({@code false}) or graphics ({@code true}) process query. */
+    /**
+     * The bytes per record of a process query.
+     *
+     * @param graphics {@code true} for the graphics query, {@code false} for the compute one
+     * @return the record size in bytes: 16, 24 or 32
+     */
     public int processStride(boolean graphics) {
         return graphics ? graphicsStride : computeStride;
     }
 
-    /** The driver version, or empty if NVML does not say. */
+    /**
+     * The driver version.
+     *
+     * @return the version, such as {@code 550.54.14}, or empty if NVML does not say
+     */
     public String driverVersion() {
         return version(true);
     }
 
-    /** The NVML library version, or empty if NVML does not say. */
+    /**
+     * The NVML library version.
+     *
+     * @return the version, or empty if NVML does not say
+     */
     public String nvmlVersion() {
         return version(false);
     }
@@ -180,7 +212,12 @@ public final class NvmlBinding {
         }
     }
 
-    /** {@code nvmlErrorString(code)}, or the built-in description if NVML gives nothing. */
+    /**
+     * NVML's own text for a return code.
+     *
+     * @param code the return code
+     * @return {@code nvmlErrorString(code)}, or the built-in description if NVML gives nothing
+     */
     public String errorString(int code) {
         Pointer text = NvmlCore.nvmlErrorString(code);
         return text == null ? NvmlReturn.describe(code) : text.getString(0, StandardCharsets.UTF_8.name());

@@ -15,9 +15,13 @@ public final class NvmlError extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The typed cause. */
     private final ProbeFailureCause failureCause;
+    /** The NVML return code. */
     private final int returnCode;
+    /** The NVML function, or loader step, that failed. */
     private final String function;
+    /** NVML's own text for the code, or the loader's. */
     private final String rawMessage;
 
     NvmlError(ProbeFailureCause failureCause, int returnCode, String function, String message,
@@ -29,22 +33,38 @@ public final class NvmlError extends Exception {
         this.rawMessage = Objects.requireNonNullElse(rawMessage, "");
     }
 
-    /** The typed cause. */
+    /**
+     * The typed cause.
+     *
+     * @return the cause
+     */
     public ProbeFailureCause failureCause() {
         return failureCause;
     }
 
-    /** The NVML return code ({@link NvmlReturn#LIBRARY_NOT_FOUND} when the library did not load). */
+    /**
+     * The NVML return code.
+     *
+     * @return the code; {@link NvmlReturn#LIBRARY_NOT_FOUND} when the library did not load
+     */
     public int returnCode() {
         return returnCode;
     }
 
-    /** The NVML function (or loader step) that failed. */
+    /**
+     * The NVML function (or loader step) that failed.
+     *
+     * @return the symbol, such as {@code nvmlInit_v2}, or {@code load}
+     */
     public String function() {
         return function;
     }
 
-    /** NVML's own text for the code, or the loader's. */
+    /**
+     * NVML's own text for the code, or the loader's.
+     *
+     * @return the text, possibly empty
+     */
     public String rawMessage() {
         return rawMessage;
     }

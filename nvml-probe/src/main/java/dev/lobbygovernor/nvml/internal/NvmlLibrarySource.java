@@ -23,17 +23,30 @@ public record NvmlLibrarySource(Optional<Path> path) {
     /** The default search. */
     public static final NvmlLibrarySource DEFAULT = new NvmlLibrarySource(Optional.empty());
 
-    /** Makes an explicit path absolute. */
+    /**
+     * Makes an explicit path absolute.
+     *
+     * @param path an explicit library file, or empty for the default search
+     */
     public NvmlLibrarySource {
         path = path.map(p -> p.toAbsolutePath().normalize());
     }
 
-    /** An explicit library file. */
+    /**
+     * An explicit library file.
+     *
+     * @param path the file; made absolute
+     * @return the source
+     */
     public static NvmlLibrarySource of(Path path) {
         return new NvmlLibrarySource(Optional.of(path));
     }
 
-    /** The names to hand the loader, in order. */
+    /**
+     * The names to hand the loader, in order.
+     *
+     * @return the explicit file, or the platform's usual names
+     */
     public List<String> candidates() {
         if (path.isPresent()) {
             return List.of(path.get().toString());

@@ -69,7 +69,12 @@ public final class NvmlReturn {
     private NvmlReturn() {
     }
 
-    /** The constant's name, such as {@code NVML_ERROR_UNKNOWN}; unknown codes get a made-up one. */
+    /**
+     * The constant's name of a return code.
+     *
+     * @param code the return code
+     * @return the name, such as {@code NVML_ERROR_UNKNOWN}; unknown codes get a made-up one
+     */
     public static String name(int code) {
         if (code >= 0 && code < TABLE.length) {
             return TABLE[code][0];
@@ -77,7 +82,12 @@ public final class NvmlReturn {
         return code == UNKNOWN ? "NVML_ERROR_UNKNOWN" : "NVML_RETURN_" + Integer.toUnsignedString(code);
     }
 
-    /** A short built-in description, for when {@code nvmlErrorString} is not available. */
+    /**
+     * A short built-in description, for when {@code nvmlErrorString} is not available.
+     *
+     * @param code the return code
+     * @return the description, such as {@code Unknown Error}
+     */
     public static String describe(int code) {
         if (code >= 0 && code < TABLE.length) {
             return TABLE[code][1];
@@ -88,6 +98,9 @@ public final class NvmlReturn {
     /**
      * Whether a code on one field only means "this field is not available here": the field
      * becomes {@code null} and the device is still read.
+     *
+     * @param code the return code of one field's call
+     * @return whether the code means "not available here"
      */
     public static boolean fieldUnavailable(int code) {
         return switch (code) {
@@ -101,6 +114,9 @@ public final class NvmlReturn {
      * Whether a code means the NVML session itself may be broken, so the next sample should shut
      * NVML down and initialise it again (the only way a wedged NVML shows it recovered). Unknown
      * codes count: re-initialising is cheap next to trusting a state nobody can name.
+     *
+     * @param code the return code
+     * @return whether the next sample should re-initialise NVML
      */
     public static boolean sessionSuspect(int code) {
         return switch (code) {
@@ -115,6 +131,10 @@ public final class NvmlReturn {
      * The typed cause for a failing code. During initialisation anything without a more specific
      * cause is {@link ProbeFailureCause#INIT_FAILED}; afterwards it is
      * {@link ProbeFailureCause#UNKNOWN} (the raw message keeps NVML's text).
+     *
+     * @param code the failing return code
+     * @param duringInit whether the code came from {@code nvmlInit}
+     * @return the cause
      */
     public static ProbeFailureCause cause(int code, boolean duringInit) {
         return switch (code) {

@@ -39,7 +39,7 @@ public final class NvmlSession {
 
     private final NvmlLibrarySource source;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Transitions transitions = new Transitions(log);
+    private final Transitions transitions = new Transitions();
     private int references; // guarded by OPEN
     private NvmlBinding binding; // written under the write lock
     private DeviceReader reader; // written under the write lock
@@ -52,7 +52,12 @@ public final class NvmlSession {
         this.source = source;
     }
 
-    /** The session for {@code source}, shared with every other holder; release it when done. */
+    /**
+     * The session for {@code source}, shared with every other holder; release it when done.
+     *
+     * @param source where NVML is loaded from
+     * @return the shared session, with one more holder
+     */
     public static NvmlSession acquire(NvmlLibrarySource source) {
         synchronized (OPEN) {
             NvmlSession session = OPEN.computeIfAbsent(source, NvmlSession::new);
@@ -77,6 +82,7 @@ public final class NvmlSession {
      * A device that fails while others answer comes back with only its index (an empty name, for
      * the classifier to flag); when every device fails, the sample fails.
      *
+     * @return the devices, in NVML's index order
      * @throws NvmlError why NVML could not be read
      */
     public List<GpuDevice> sample() throws NvmlError {

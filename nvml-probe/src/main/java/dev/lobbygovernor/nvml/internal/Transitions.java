@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logs what changes about an NVML session, once per change: the first start, a failure that
@@ -14,14 +15,11 @@ import org.slf4j.Logger;
  */
 final class Transitions {
 
-    private final Logger log;
+    private static final Logger log = LoggerFactory.getLogger(Transitions.class);
+
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicReference<String> failing = new AtomicReference<>();
     private final Set<Integer> failingDevices = ConcurrentHashMap.newKeySet();
-
-    Transitions(Logger log) {
-        this.log = log;
-    }
 
     void initialised(NvmlBinding binding) {
         if (started.compareAndSet(false, true)) {

@@ -38,7 +38,12 @@ public record Cell(Kind kind, String text) {
     /** Units nvidia-smi writes after values when the header names none. */
     private static final Set<String> KNOWN_UNITS = Set.of("MiB", "%", "W", "MHz", "C");
 
-    /** Reads a raw cell. */
+    /**
+     * Reads a raw cell.
+     *
+     * @param raw the cell as split from its line
+     * @return what the cell holds, its text trimmed
+     */
     public static Cell of(String raw) {
         String text = raw.strip();
         if (!text.startsWith("[") && !text.equalsIgnoreCase("n/a")) {
@@ -61,6 +66,10 @@ public record Cell(Kind kind, String text) {
      * The cell as a whole number no larger than {@code max}, in the column's unit; {@code null}
      * if it is not one ({@code "8192"} and {@code "8192 MiB"} are; {@code "8192 GiB"} under a
      * {@code [MiB]} header is not).
+     *
+     * @param columnUnit the unit the header names, or empty
+     * @param max the largest value accepted
+     * @return the number, or {@code null}
      */
     public Long whole(String columnUnit, long max) {
         String digits = withoutUnit(columnUnit);
@@ -71,7 +80,12 @@ public record Cell(Kind kind, String text) {
         return value <= max ? value : null;
     }
 
-    /** The cell as a non-negative decimal ({@code "111.50 W"}), or {@code null} if it is not one. */
+    /**
+     * The cell as a non-negative decimal, such as {@code "111.50 W"}.
+     *
+     * @param columnUnit the unit the header names, or empty
+     * @return the number, or {@code null} if the cell is not one
+     */
     public Double decimal(String columnUnit) {
         String number = withoutUnit(columnUnit);
         if (number == null || number.isEmpty() || number.length() > 32) {

@@ -36,6 +36,9 @@ public final class Csv {
     /**
      * The non-blank lines. Accepts LF and CRLF endings (nvidia-smi on Windows writes CRLF) and a
      * leading byte-order mark.
+     *
+     * @param text the whole output
+     * @return the non-blank lines with their 1-based numbers
      */
     public static List<Line> lines(String text) {
         List<Line> out = new ArrayList<>();
@@ -62,6 +65,9 @@ public final class Csv {
 
     /**
      * The cells of a line: separated by commas (nvidia-smi writes ", "), each trimmed.
+     *
+     * @param line one line
+     * @return its cells, at least one
      */
     public static List<String> cells(String line) {
         List<String> out = new ArrayList<>();
@@ -81,6 +87,9 @@ public final class Csv {
      * The line read as a header, or empty if it is not one. A header cell is a field name
      * (letters, digits, {@code _} and {@code .}) optionally followed by a space and a unit in
      * square brackets, such as {@code power.draw [W]}.
+     *
+     * @param line the first line of the output
+     * @return its columns, or empty if it is not a header
      */
     public static Optional<List<Column>> header(String line) {
         List<Column> columns = new ArrayList<>();

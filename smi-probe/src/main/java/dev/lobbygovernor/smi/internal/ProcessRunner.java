@@ -37,7 +37,11 @@ public final class ProcessRunner {
     /** Kills one process. Replaceable so tests can simulate a process that will not die. */
     @FunctionalInterface
     public interface Killer {
-        /** Asks the process to die at once. */
+        /**
+         * Asks the process to die at once.
+         *
+         * @param process the process to kill
+         */
         void kill(ProcessHandle process);
     }
 
@@ -91,6 +95,9 @@ public final class ProcessRunner {
     /**
      * An executor that runs each task on a new daemon thread with the given name; the thread
      * ends with its task.
+     *
+     * @param name the threads' name
+     * @return the executor
      */
     public static Executor daemonThreads(String name) {
         return task -> {
@@ -103,6 +110,11 @@ public final class ProcessRunner {
     /**
      * Runs {@code command} and waits for it, at most {@code timeout}.
      *
+     * @param command the executable and its arguments
+     * @param timeout how long the run may take
+     * @param maxStdout the most stdout bytes kept; more kills the run
+     * @param maxStderr the most stderr bytes kept; more kills the run
+     * @return how the run ended and what it printed
      * @throws IOException if the process could not be started (missing executable, say)
      * @throws InterruptedException if interrupted while waiting; the process tree is killed first
      */
@@ -164,6 +176,9 @@ public final class ProcessRunner {
      * open, after waiting up to {@code wait} for it to end. While one is, starting another run
      * would only leave two more readers behind. An interrupted caller stops waiting (its interrupt
      * kept) and gets the answer as it stands.
+     *
+     * @param wait how long to wait for such readers to end
+     * @return whether a reader of an earlier run is still open
      */
     public boolean readersStillOpen(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -185,7 +200,12 @@ public final class ProcessRunner {
         }
     }
 
-    /** Whether a process is alive and not a zombie (a killed orphan may wait for a reaper). */
+    /**
+     * Whether a process is alive and not a zombie (a killed orphan may wait for a reaper).
+     *
+     * @param process the process
+     * @return {@code true} if it runs
+     */
     public static boolean isLive(ProcessHandle process) {
         if (!process.isAlive()) {
             return false;

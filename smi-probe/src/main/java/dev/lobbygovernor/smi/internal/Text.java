@@ -15,17 +15,33 @@ public final class Text {
     private Text() {
     }
 
-    /** The line, control characters shown as {@code ?}, cut to {@link #QUOTE_LIMIT}. */
+    /**
+     * A line made safe to quote in a message.
+     *
+     * @param line the line
+     * @return the line in single quotes, control characters shown as {@code ?}, cut to
+     *     {@link #QUOTE_LIMIT}
+     */
     public static String quote(String line) {
         return "'" + sanitize(cut(line, QUOTE_LIMIT)) + "'";
     }
 
-    /** The text cut to {@link #RAW_LIMIT}, for {@code ProbeException.rawMessage()}. */
+    /**
+     * The text cut to {@link #RAW_LIMIT}, for {@code ProbeException.rawMessage()}.
+     *
+     * @param text the text
+     * @return the text, cut if longer than the limit
+     */
     public static String raw(String text) {
         return cut(text, RAW_LIMIT);
     }
 
-    /** The first non-blank line of the text, trimmed; empty if there is none. */
+    /**
+     * The first non-blank line of the text.
+     *
+     * @param text the text
+     * @return the line, trimmed; empty if there is none
+     */
     public static String firstLine(String text) {
         int start = 0;
         int n = text.length();
