@@ -1,16 +1,22 @@
 package dev.lobbygovernor.testing;
 
+import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The structure every module keeps, as ArchUnit rules: an API package and an {@code .internal}
@@ -36,6 +42,7 @@ public final class StructureRules {
         return classes().that().resideInAPackage("dev.lobbygovernor..")
                 .and().resideOutsideOfPackage("..internal..")
                 .and().areTopLevelClasses()
+                .and().doNotHaveSimpleName("package-info")
                 .should().bePublic()
                 .as("API packages hold no package-private classes (implementations belong in .internal)")
                 .allowEmptyShould(true);
@@ -110,6 +117,41 @@ public final class StructureRules {
             @Override
             public String getDescription() {
                 return "top-level classes of dev.lobbygovernor";
+            }
+        };
+    }
+
+    /**
+     * Each class logs through its own logger: logger fields are private static final, no method
+     * or constructor takes a logger, and a class that asks {@code LoggerFactory.getLogger(X.class)}
+     * passes its own class as X.
+     *
+     * @return the rule
+     */
+    public static ArchRule classesLogThroughTheirOwnLogger() {
+        return CompositeArchRule.of(fields().that().haveRawType(Logger.class).should().bePrivate()
+                        .andShould().beStatic().andShould().beFinal().allowEmptyShould(true))
+                .and(noCodeUnits().should().haveRawParameterTypes(
+                        anyElementThat(JavaClass.Predicates.equivalentTo(Logger.class))).allowEmptyShould(true))
+                .and(classes().should(askForTheirOwnLogger()).allowEmptyShould(true))
+                .as("each class logs through its own logger");
+    }
+
+    private static ArchCondition<JavaClass> askForTheirOwnLogger() {
+        return new ArchCondition<>("ask LoggerFactory for a logger of their own class") {
+            @Override
+            public void check(JavaClass owner, ConditionEvents events) {
+                owner.getCodeUnits().forEach(unit -> {
+                    boolean asks = unit.getMethodCallsFromSelf().stream().anyMatch(call ->
+                            call.getTargetOwner().isEquivalentTo(LoggerFactory.class)
+                                    && call.getName().equals("getLogger")
+                                    && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(Class.class));
+                    if (asks && unit.getReferencedClassObjects().stream()
+                            .noneMatch(ref -> ref.getRawType().equals(owner))) {
+                        events.add(SimpleConditionEvent.violated(owner, owner.getName()
+                                + " asks LoggerFactory for another class's logger in " + unit.getFullName()));
+                    }
+                });
             }
         };
     }

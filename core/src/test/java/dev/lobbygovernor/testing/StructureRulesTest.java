@@ -54,4 +54,12 @@ class StructureRulesTest {
         assertThat(StructureRules.mayUse("dev.lobbygovernor.wolf", "dev.lobbygovernor.core.runtime.internal")).isFalse();
         assertThat(StructureRules.mayUse("dev.lobbygovernor.wolf.model", "dev.lobbygovernor.wolf.internal")).isTrue();
     }
+
+    @Test
+    void aClassLoggingThroughAnotherClasssLoggerFails() {
+        assertThatThrownBy(() -> StructureRules.classesLogThroughTheirOwnLogger()
+                .check(planted("dev.lobbygovernor.testing.planted.logging")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Borrower");
+    }
 }

@@ -3,23 +3,16 @@ package dev.lobbygovernor.nvml;
 import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.lobbygovernor.testing.StructureRules;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** DESIGN.md's dependency rules, as they apply to this module. */
 class NvmlArchitectureTest {
@@ -79,30 +72,6 @@ class NvmlArchitectureTest {
 
     @Test
     void eachClassLogsThroughItsOwnLoggerNeverOneHandedIn() {
-        fields().that().haveRawType(Logger.class).should().bePrivate().andShould().beStatic()
-                .andShould().beFinal().allowEmptyShould(true).check(NVML);
-        noCodeUnits().should().haveRawParameterTypes(anyElementThat(JavaClass.Predicates.equivalentTo(Logger.class)))
-                .check(NVML);
-        classes().should(nameTheirOwnLogger()).check(NVML);
-    }
-
-    /** A class that asks {@code LoggerFactory.getLogger(X.class)} passes its own class as X. */
-    private static ArchCondition<JavaClass> nameTheirOwnLogger() {
-        return new ArchCondition<>("ask LoggerFactory for a logger of their own class") {
-            @Override
-            public void check(JavaClass owner, ConditionEvents events) {
-                owner.getCodeUnits().forEach(unit -> {
-                    boolean asks = unit.getMethodCallsFromSelf().stream().anyMatch(call ->
-                            call.getTargetOwner().isEquivalentTo(LoggerFactory.class)
-                                    && call.getName().equals("getLogger")
-                                    && call.getTarget().getRawParameterTypes().get(0).isEquivalentTo(Class.class));
-                    if (asks && unit.getReferencedClassObjects().stream()
-                            .noneMatch(ref -> ref.getRawType().equals(owner))) {
-                        events.add(SimpleConditionEvent.violated(owner, owner.getName()
-                                + " asks LoggerFactory for another class's logger in " + unit.getFullName()));
-                    }
-                });
-            }
-        };
+        StructureRules.classesLogThroughTheirOwnLogger().check(NVML);
     }
 }
