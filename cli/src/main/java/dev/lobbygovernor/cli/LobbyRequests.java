@@ -6,7 +6,7 @@ import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.VideoSettings;
 import java.util.List;
 
-/** The lobby the examples ask Wolf for: a 1080p60 desktop in a container, as a control plane would. */
+/** The lobby the demo and the tests ask Wolf for: a 1080p60 desktop in a container, as a control plane would. */
 final class LobbyRequests {
 
     private LobbyRequests() {
