@@ -110,7 +110,7 @@ class WolfCommandsTest {
     void listsLobbiesAsATable() throws Exception {
         String id = lobbies(1);
 
-        int code = run("lobbies", "--wolf-socket", sim.socketPath().toString());
+        int code = run("lobbies", "--wolf-socket=" + sim.socketPath()); // the --name=VALUE form
 
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 lobbies").contains(id).contains("agent s-0");
