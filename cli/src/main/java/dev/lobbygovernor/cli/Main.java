@@ -93,7 +93,7 @@ public final class Main {
     }
 
     /** The command tree, in the order the usage lists it. */
-    CommandLine commandLine() {
+    private CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LobbyGovernorCommand())
                 .addSubcommand(new DemoCommand(out, clock))
                 .addSubcommand(new DoctorCommand(out, clock, localProbes))
