@@ -1,5 +1,6 @@
 package dev.lobbygovernor.examples;
 
+import dev.lobbygovernor.core.admission.AdmissionDeniedException;
 import dev.lobbygovernor.core.admission.AdmissionRequest;
 import dev.lobbygovernor.core.admission.Host;
 import dev.lobbygovernor.core.admission.LobbyGovernor;
@@ -39,7 +40,12 @@ public final class WiringExample implements AutoCloseable {
     private final HealthMonitor monitor;
     private final LobbyReaper reaper;
 
-    /** Wires everything once, at startup; {@code store} is your SessionStore over your database. */
+    /**
+     * Wires everything once, at startup.
+     *
+     * @param store your SessionStore over your database
+     * @param wolfSocket Wolf's UNIX socket
+     */
     public WiringExample(SessionStore store, Path wolfSocket) {
         Clock clock = Clock.systemUTC();
         wolf = WolfClient.builder().unixSocket(wolfSocket).build();
@@ -54,7 +60,15 @@ public final class WiringExample implements AutoCloseable {
         reaper.start();
     }
 
-    /** Starts a lobby for a session, or throws AdmissionDeniedException with the user's message. */
+    /**
+     * Starts a lobby for a session.
+     *
+     * @param sessionId the session that asks for a lobby
+     * @param lobby the lobby to create; a PIN is made for it and stored with its record
+     * @return Wolf's id of the new lobby
+     * @throws AdmissionDeniedException if no host may take it; its message is for the user
+     * @throws WolfException if Wolf failed to create it
+     */
     public String startLobby(String sessionId, CreateLobbyRequest lobby) throws WolfException {
         LobbyPin pin = LobbyPin.of(String.format("%04d", RANDOM.nextInt(10_000)));
         try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {

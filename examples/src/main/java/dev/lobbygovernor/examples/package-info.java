@@ -1,8 +1,10 @@
 /**
- * Runnable examples of Lobby Governor: the {@code ./lobby-governor} command line ({@link
- * dev.lobbygovernor.examples.Main}: {@code demo}, {@code doctor}, {@code lobbies},
- * {@code status}) and the wiring example quoted in the README.
+ * What a host application's developer reads and copies: {@link
+ * dev.lobbygovernor.examples.WiringExample}, the wiring quoted in the README, and small runnable
+ * examples with a {@code main} ({@link dev.lobbygovernor.examples.AdmissionExample}) that run
+ * against the Wolf simulator on any machine. The operator command line is the {@code cli}
+ * module's.
  *
- * <p>Nothing depends on this module; it may use every other one.
+ * <p>Nothing depends on this module; it uses the library's public API only.
  */
 package dev.lobbygovernor.examples;

@@ -24,7 +24,7 @@ class WiringExampleTest {
                 WiringExample host = new WiringExample(store, sim.socketPath())) {
             for (int i = 1; i <= 5; i++) {
                 store.putSession("s-" + i);
-                String lobbyId = host.startLobby("s-" + i, LobbyRequests.desktopFor("s-" + i));
+                String lobbyId = host.startLobby("s-" + i, AdmissionExample.desktopFor("s-" + i));
 
                 LobbyRecord record = store.findLobby(lobbyId).orElseThrow();
                 assertThat(record.sessionId()).isEqualTo("s-" + i);
@@ -33,7 +33,7 @@ class WiringExampleTest {
             assertThat(sim.lobbies()).hasSize(5).allMatch(l -> l.pinRequired());
 
             store.putSession("s-6");
-            assertThatThrownBy(() -> host.startLobby("s-6", LobbyRequests.desktopFor("s-6")))
+            assertThatThrownBy(() -> host.startLobby("s-6", AdmissionExample.desktopFor("s-6")))
                     .isInstanceOf(AdmissionDeniedException.class)
                     .hasMessage("GPU resource limit reached (5/5 lobbies active). "
                             + "Please close an unused session and try again.");

@@ -1,0 +1,69 @@
+package dev.lobbygovernor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.health.HealthReason;
+import dev.lobbygovernor.core.health.HostHealth;
+import java.util.List;
+
+/**
+ * Renders GPU readings and health as the command line's JSON. Field names are part of the
+ * documented output ({@code doctor --json}): absent readings are {@code null}, never zero,
+ * because a zero would read as an idle GPU (the incident's silent failure).
+ */
+final class GpuJson {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GpuJson() {
+    }
+
+    /** {@code {"source": ..., "gpus": [...], "health": {...}}}. */
+    static ObjectNode doctor(String source, List<GpuDevice> devices, HostHealth health) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("source", source);
+        ArrayNode gpus = root.putArray("gpus");
+        devices.forEach(d -> gpus.add(device(d)));
+        root.set("health", health(health));
+        return root;
+    }
+
+    /** One GPU; an empty uuid or name (nothing read) is {@code null}. */
+    static ObjectNode device(GpuDevice d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("index", d.index());
+        n.put("uuid", d.uuid().isEmpty() ? null : d.uuid());
+        n.put("name", d.name().isEmpty() ? null : d.name());
+        n.put("memoryTotalMiB", d.memoryTotalMiB());
+        n.put("memoryUsedMiB", d.memoryUsedMiB());
+        n.put("memoryFreeMiB", d.memoryFreeMiB());
+        n.put("gpuUtilizationPercent", d.gpuUtilizationPercent());
+        n.put("memoryUtilizationPercent", d.memoryUtilizationPercent());
+        n.put("encoderSessions", d.encoderSessions());
+        n.put("temperatureC", d.temperatureC());
+        n.put("powerWatts", d.powerWatts());
+        return n;
+    }
+
+    /** {@code {"status": ..., "monitoringWorking": ..., "reasons": [messages]}}. */
+    static ObjectNode health(HostHealth health) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("status", health.status().name());
+        n.put("monitoringWorking", health.monitoringWorking());
+        ArrayNode reasons = n.putArray("reasons");
+        health.reasons().stream().map(HealthReason::message).forEach(reasons::add);
+        return n;
+    }
+
+    static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // an ObjectNode of strings, numbers and booleans always serialises
+            throw new IllegalStateException("could not render JSON", e);
+        }
+    }
+}
