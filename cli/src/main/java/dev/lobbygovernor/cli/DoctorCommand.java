@@ -4,7 +4,6 @@ import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
-import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.core.gpu.Probes;
 import dev.lobbygovernor.core.health.HealthClassifier;
 import dev.lobbygovernor.core.health.HealthThresholds;
@@ -125,9 +124,4 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
-    /** Whether every probe failed because its library or executable is missing. */
-    static boolean noGpuLibrary(List<ProbeException> failures) {
-        return !failures.isEmpty()
-                && failures.stream().allMatch(f -> f.failureCause() == ProbeFailureCause.LIBRARY_MISSING);
-    }
 }

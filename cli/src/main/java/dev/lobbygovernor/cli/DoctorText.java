@@ -2,6 +2,7 @@ package dev.lobbygovernor.cli;
 
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.smi.SmiFieldError;
@@ -19,7 +20,7 @@ final class DoctorText {
     static void print(PrintStream out, String source, List<GpuDevice> devices, HostHealth health,
             List<ProbeException> failures, List<SmiFieldError> fieldErrors) {
         out.println("source: " + source);
-        if (DoctorCommand.noGpuLibrary(failures)) {
+        if (noGpuLibrary(failures)) {
             out.println("No GPU library is present on this machine: neither NVML (libnvidia-ml.so.1) nor "
                     + "nvidia-smi could be found, so the GPU cannot be monitored.");
         }
@@ -55,5 +56,11 @@ final class DoctorText {
 
     private static String value(Object v) {
         return v == null ? NOT_READ : v.toString();
+    }
+
+    /** Whether every probe failed because its library or executable is missing. */
+    static boolean noGpuLibrary(List<ProbeException> failures) {
+        return !failures.isEmpty()
+                && failures.stream().allMatch(f -> f.failureCause() == ProbeFailureCause.LIBRARY_MISSING);
     }
 }

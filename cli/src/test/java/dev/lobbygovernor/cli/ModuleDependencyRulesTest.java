@@ -4,10 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.lobbygovernor.testing.PackageSlices;
+import dev.lobbygovernor.testing.StructureRules;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +133,27 @@ class ModuleDependencyRulesTest {
     @Test
     void noPackageCyclesAnywhere() {
         slices().assignedFrom(PackageSlices.packageWithItsInternals()).should().beFreeOfCycles().check(ALL);
+    }
+
+    @Test
+    void apiPackagesOfEveryPublishedModuleHoldNoPackagePrivateClasses() {
+        // The command line and the examples are applications, not API: their classes may stay package-private.
+        StructureRules.apiPackagesHoldOnlyPublicClasses().check(ALL.that(JavaClass.Predicates.resideOutsideOfPackages(
+                "dev.lobbygovernor.cli..", "dev.lobbygovernor.examples..")));
+    }
+
+    @Test
+    void everyInternalPackageIsUsedOnlyByItsOwnConcern() {
+        StructureRules.internalsAreUsedOnlyByTheirOwnConcern().check(ALL);
+    }
+
+    @Test
+    void noCyclesBetweenClassesAnywhere() {
+        StructureRules.noCyclesBetweenClasses().check(ALL);
+    }
+
+    @Test
+    void everyClassLogsThroughItsOwnLogger() {
+        StructureRules.classesLogThroughTheirOwnLogger().check(ALL);
     }
 }

@@ -34,17 +34,6 @@ public final class ProcessRunner {
      */
     public static final Duration MAX_OVERRUN = KILL_GRACE.plus(DRAIN_GRACE).multipliedBy(2);
 
-    /** Kills one process. Replaceable so tests can simulate a process that will not die. */
-    @FunctionalInterface
-    public interface Killer {
-        /**
-         * Asks the process to die at once.
-         *
-         * @param process the process to kill
-         */
-        void kill(ProcessHandle process);
-    }
-
     /** How a run ended. */
     public enum Ending {
         /** The process exited by itself and both pipes reached their end. */
@@ -77,7 +66,7 @@ public final class ProcessRunner {
     }
 
     private final Executor drainExecutor;
-    private final Killer killer;
+    private final ProcessKiller killer;
     /** Readers of earlier runs whose pipe a process that would not die still holds open. */
     private final Set<Drain> openReaders = ConcurrentHashMap.newKeySet();
 
@@ -87,7 +76,7 @@ public final class ProcessRunner {
      * @param drainExecutor runs the two pipe readers of each run; each runs until its pipe ends
      * @param killer kills a process
      */
-    public ProcessRunner(Executor drainExecutor, Killer killer) {
+    public ProcessRunner(Executor drainExecutor, ProcessKiller killer) {
         this.drainExecutor = Objects.requireNonNull(drainExecutor, "drainExecutor");
         this.killer = Objects.requireNonNull(killer, "killer");
     }

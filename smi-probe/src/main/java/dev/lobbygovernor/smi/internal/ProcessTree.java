@@ -16,11 +16,11 @@ final class ProcessTree {
 
     private final Process process;
     private final RunMarker marker;
-    private final ProcessRunner.Killer killer;
+    private final ProcessKiller killer;
     private final AtomicBoolean treeKilled = new AtomicBoolean();
     private final Set<ProcessHandle> targets = new LinkedHashSet<>(); // guarded by itself
 
-    ProcessTree(Process process, RunMarker marker, ProcessRunner.Killer killer) {
+    ProcessTree(Process process, RunMarker marker, ProcessKiller killer) {
         this.process = process;
         this.marker = marker;
         this.killer = killer;
