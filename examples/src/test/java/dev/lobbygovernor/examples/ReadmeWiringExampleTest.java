@@ -42,6 +42,18 @@ class ReadmeWiringExampleTest {
     }
 
     @Test
+    void readmeQuotesTheWiringExamplesImportsVerbatim() throws IOException {
+        Path root = RepoPaths.repoRoot();
+        String imports = Files.readAllLines(root.resolve(
+                "examples/src/main/java/dev/lobbygovernor/examples/WiringExample.java"), StandardCharsets.UTF_8)
+                .stream().filter(l -> l.startsWith("import ")).map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        List<String> blocks = javaBlocks(Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8));
+
+        assertThat(blocks).as("README.md quotes WiringExample.java's imports in a ```java block").contains(imports);
+    }
+
+    @Test
     void markedRegionIsExtractedWithoutMarkersAndDedented() throws IOException {
         Path file = Files.createTempFile("wiring", ".java");
         Files.writeString(file, "class X {\n    // README:start\n    int a;\n\n      int b;\n    // README:end\n}\n");
