@@ -280,7 +280,7 @@ public final class LobbyGovernor {
 
         /**
          * Sets where committed lobbies' credentials are recorded (required). The governor also
-         * reads it for idle-lobby suggestions, {@link LobbyGovernor#touch} and
+         * uses it for idle-lobby suggestions, {@link LobbyGovernor#touch} and
          * {@link LobbyGovernor#status()}.
          *
          * @param sessionStore the store; not null
