@@ -24,7 +24,8 @@ public final class AdmissionDeniedException extends RuntimeException {
      *
      * @param message what happened and what the user can do (never a PIN)
      * @param primary the refusal of the host that came closest to admitting
-     * @param perHost every host's refusal, in the order they were tried
+     * @param perHost every host's refusal, in the order they were tried; copied
+     * @throws NullPointerException if {@code primary} or {@code perHost} is null
      */
     public AdmissionDeniedException(String message, HostDenial primary, List<HostDenial> perHost) {
         super(message);
@@ -43,37 +44,68 @@ public final class AdmissionDeniedException extends RuntimeException {
         return new AdmissionDeniedException(denial.message(), denial, List.of(denial));
     }
 
-    /** Why the lobby was refused (on the host that came closest). */
+    /**
+     * Why the lobby was refused, on the host that came closest to admitting.
+     *
+     * @return the primary host's reason; {@link DenialReason#isCapacity()} tells whether
+     *     closing a lobby would help
+     */
     public DenialReason reason() {
         return primary.reason();
     }
 
-    /** The host the top-level fields describe. */
+    /**
+     * The host the top-level fields describe: the one that came closest to admitting.
+     *
+     * @return that host's id
+     */
     public String hostId() {
         return primary.hostId();
     }
 
-    /** Lobbies running or reserved on that host. */
+    /**
+     * Lobbies running or reserved on that host when it refused.
+     *
+     * @return the count, including unexpired permits not yet committed
+     */
     public int active() {
         return primary.active();
     }
 
-    /** That host's effective cap. */
+    /**
+     * That host's effective cap when it refused: the smallest of its static, GPU-memory and
+     * encoder caps.
+     *
+     * @return the cap; 0 when the smallest GPU has no memory to spare for a lobby
+     */
     public int cap() {
         return primary.cap();
     }
 
-    /** That host's health status when it refused. */
+    /**
+     * That host's health status when it refused.
+     *
+     * @return the status last reported for that host
+     */
     public HealthStatus healthStatus() {
         return primary.healthStatus();
     }
 
-    /** Lobbies on that host a user might close, longest idle first; never with a PIN. */
+    /**
+     * Lobbies on that host a user might close, longest idle first; never with a PIN.
+     *
+     * @return the suggestions, unmodifiable; empty when the store knows none or the host is
+     *     not merely full
+     */
     public List<IdleLobbySuggestion> suggestions() {
         return primary.suggestions();
     }
 
-    /** Every considered host's refusal, in the order they were tried. */
+    /**
+     * Every considered host's refusal, in the order they were tried.
+     *
+     * @return the refusals, unmodifiable; one element when a single host was asked
+     */
     public List<HostDenial> perHost() {
         return perHost;
     }

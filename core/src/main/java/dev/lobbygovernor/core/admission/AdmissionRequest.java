@@ -11,7 +11,14 @@ import java.util.Optional;
  */
 public record AdmissionRequest(String sessionId, Optional<String> hostId) {
 
-    /** Requires a session id; a named host must not be blank. */
+    /**
+     * Requires a session id; a named host must not be blank.
+     *
+     * @param sessionId the session the lobby will belong to; not blank
+     * @param hostId the host to place it on, or empty for any; {@code null} reads as empty
+     * @throws IllegalArgumentException if {@code sessionId} is null or blank, or
+     *     {@code hostId} holds a blank id
+     */
     public AdmissionRequest {
         if (sessionId == null || sessionId.isBlank()) {
             throw new IllegalArgumentException("sessionId must not be blank");
@@ -22,12 +29,24 @@ public record AdmissionRequest(String sessionId, Optional<String> hostId) {
         }
     }
 
-    /** A request for the session, on whichever host fits best. */
+    /**
+     * A request for the session, on whichever host fits best.
+     *
+     * @param sessionId the session the lobby will belong to; not blank
+     * @return a request with no host named
+     * @throws IllegalArgumentException if {@code sessionId} is null or blank
+     */
     public static AdmissionRequest forSession(String sessionId) {
         return new AdmissionRequest(sessionId, Optional.empty());
     }
 
-    /** This request pinned to one host. */
+    /**
+     * This request pinned to one host; the governor will then not try any other.
+     *
+     * @param host the host's id, or {@code null} to let the governor pick again
+     * @return a new request for the same session; this one is unchanged
+     * @throws IllegalArgumentException if {@code host} is blank
+     */
     public AdmissionRequest onHost(String host) {
         return new AdmissionRequest(sessionId, Optional.ofNullable(host));
     }

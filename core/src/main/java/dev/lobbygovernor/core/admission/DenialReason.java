@@ -13,7 +13,12 @@ public enum DenialReason {
     /** The host's lobbies cannot be listed, so they cannot be counted. */
     HOST_UNAVAILABLE;
 
-    /** Whether closing a lobby on the host would make room (the host is merely full). */
+    /**
+     * Whether closing a lobby on the host would make room (the host is merely full). Only such
+     * denials carry idle-lobby suggestions and may trigger the last resort.
+     *
+     * @return true for {@link #LOBBY_LIMIT}, {@link #GPU_MEMORY} and {@link #ENCODER_SESSIONS}
+     */
     public boolean isCapacity() {
         return this == LOBBY_LIMIT || this == GPU_MEMORY || this == ENCODER_SESSIONS;
     }

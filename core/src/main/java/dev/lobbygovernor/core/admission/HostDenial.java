@@ -24,7 +24,18 @@ public record HostDenial(
         String message,
         List<IdleLobbySuggestion> suggestions) {
 
-    /** Requires every field; copies the suggestions. */
+    /**
+     * Requires every field; copies the suggestions.
+     *
+     * @param hostId the host that refused; not null
+     * @param reason why; not null
+     * @param active lobbies running or reserved on it when it refused
+     * @param cap its effective cap then
+     * @param healthStatus its health status then; not null
+     * @param message the sentence for people; not null, never a PIN
+     * @param suggestions the longest-idle lobbies on it; not null, copied
+     * @throws NullPointerException if a field that must be present is null
+     */
     public HostDenial {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(reason, "reason");

@@ -34,7 +34,23 @@ public record HostStatus(
         boolean reachable,
         List<LobbyStatus> lobbies) {
 
-    /** Requires every field; copies the lobbies. */
+    /**
+     * Requires every field; copies the lobbies.
+     *
+     * @param hostId the host; not null
+     * @param healthStatus its latest reported health status; not null
+     * @param active lobbies running or reserved
+     * @param reserved of those, open permits
+     * @param cap its effective cap
+     * @param warningThreshold the count at which it counts as nearly full
+     * @param monitoringWorking whether its GPU is being read plausibly and freshly
+     * @param probeSource the probe behind its latest reading or failure; not null, empty if none
+     * @param lastGoodSampleAge how old its latest plausible GPU sample is; not null
+     * @param reachable whether its lobbies could be listed
+     * @param lobbies the lobbies that count; not null, copied
+     * @throws NullPointerException if {@code hostId}, {@code healthStatus},
+     *     {@code probeSource}, {@code lastGoodSampleAge} or {@code lobbies} is null
+     */
     public HostStatus {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(healthStatus, "healthStatus");
@@ -43,12 +59,20 @@ public record HostStatus(
         lobbies = List.copyOf(lobbies);
     }
 
-    /** Whether the host is at or above its warning threshold (e.g. 4/5). */
+    /**
+     * Whether the host is at or above its warning threshold (e.g. 4/5).
+     *
+     * @return true if {@code active >= warningThreshold}: nearly full, or full
+     */
     public boolean warning() {
         return active >= warningThreshold;
     }
 
-    /** Whether no further lobby fits. */
+    /**
+     * Whether no further lobby fits under the effective cap.
+     *
+     * @return true if {@code active >= cap}
+     */
     public boolean full() {
         return active >= cap;
     }

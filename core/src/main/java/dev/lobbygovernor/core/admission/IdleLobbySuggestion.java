@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record IdleLobbySuggestion(String lobbyId, Duration age, Duration idle) {
 
-    /** Requires every field. */
+    /**
+     * Requires every field.
+     *
+     * @param lobbyId the lobby; not null
+     * @param age how long ago it was created; not null
+     * @param idle how long since its last recorded activity; not null
+     * @throws NullPointerException if any field is null
+     */
     public IdleLobbySuggestion {
         Objects.requireNonNull(lobbyId, "lobbyId");
         Objects.requireNonNull(age, "age");

@@ -20,7 +20,14 @@ public record LastResort(boolean enabled, Duration minIdle) {
     /** The idle minimum used when the last resort is off (kept so the record stays valid). */
     public static final Duration DEFAULT_MIN_IDLE = Duration.ofMinutes(30);
 
-    /** Requires a positive idle minimum. */
+    /**
+     * Requires a positive idle minimum, even when disabled.
+     *
+     * @param enabled whether the governor may stop an idle lobby to admit a new one
+     * @param minIdle how long a lobby must have been idle to be stopped; positive
+     * @throws NullPointerException if {@code minIdle} is null
+     * @throws IllegalArgumentException if {@code minIdle} is zero or negative
+     */
     public LastResort {
         Objects.requireNonNull(minIdle, "minIdle");
         if (minIdle.isNegative() || minIdle.isZero()) {
@@ -28,12 +35,23 @@ public record LastResort(boolean enabled, Duration minIdle) {
         }
     }
 
-    /** The last resort is off. */
+    /**
+     * The last resort is off: a full host refuses and no lobby is stopped to make room.
+     *
+     * @return a disabled last resort, with {@link #DEFAULT_MIN_IDLE} as its unused minimum
+     */
     public static LastResort disabled() {
         return new LastResort(false, DEFAULT_MIN_IDLE);
     }
 
-    /** Stop a lobby idle longer than {@code minIdle} when a host is full. */
+    /**
+     * Stop a lobby idle longer than {@code minIdle} when a host is full.
+     *
+     * @param minIdle how long a lobby must have been idle to be stopped; positive
+     * @return an enabled last resort
+     * @throws NullPointerException if {@code minIdle} is null
+     * @throws IllegalArgumentException if {@code minIdle} is zero or negative
+     */
     public static LastResort stopIdleLongerThan(Duration minIdle) {
         return new LastResort(true, minIdle);
     }

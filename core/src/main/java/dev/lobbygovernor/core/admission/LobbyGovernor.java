@@ -69,12 +69,21 @@ public final class LobbyGovernor {
         this.denials = new Denials(store, clock, config.suggestionLimit());
     }
 
-    /** A builder; {@link Builder#store} and at least one {@link Builder#host} are required. */
+    /**
+     * Starts building a governor; {@link Builder#store} and at least one {@link Builder#host}
+     * are required, everything else has a default.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The configuration in use. */
+    /**
+     * The configuration this governor was built with; it never changes afterwards.
+     *
+     * @return the configuration in use
+     */
     public GovernorConfig config() {
         return config;
     }
@@ -84,9 +93,13 @@ public final class LobbyGovernor {
      * one. Create the lobby after this returns, then {@link Permit#commit} or
      * {@link Permit#close()} the permit.
      *
+     * @param request the session the lobby is for and, optionally, the host it must run on
+     * @return an open permit holding one slot on the chosen host until it is committed, closed
+     *     or expires ({@link GovernorConfig#permitTtl()})
      * @throws AdmissionDeniedException if no host can take the lobby: it says why, on which
      *     host, the count and cap, and (when the store knows them) which idle lobbies to close
      * @throws IllegalArgumentException if the requested host is unknown
+     * @throws NullPointerException if {@code request} is null
      */
     public Permit acquire(AdmissionRequest request) {
         Objects.requireNonNull(request, "request");
@@ -240,6 +253,8 @@ public final class LobbyGovernor {
     /**
      * Every host's health, count, cap and lobbies. Lists hosts whose listing is stale and
      * reads the store, so it is for dashboards, not hot paths.
+     *
+     * @return a snapshot of every host, in the order they were added to the builder
      */
     public GovernorStatus status() {
         return StatusReport.of(hostOrder, store, clock);
@@ -263,31 +278,60 @@ public final class LobbyGovernor {
         private Builder() {
         }
 
-        /** Where committed lobbies' credentials are recorded (required). */
+        /**
+         * Sets where committed lobbies' credentials are recorded (required). The governor also
+         * uses it for idle-lobby suggestions, {@link LobbyGovernor#touch} and
+         * {@link LobbyGovernor#status()}.
+         *
+         * @param sessionStore the store; not null
+         * @return this builder
+         */
         public Builder store(SessionStore sessionStore) {
             this.store = Objects.requireNonNull(sessionStore, "store");
             return this;
         }
 
-        /** The time source; {@link Clock#systemUTC()} by default. */
+        /**
+         * Sets the time source for permit deadlines, listing freshness and activity stamps;
+         * {@link Clock#systemUTC()} by default. Tests pass a fixed or stepping clock.
+         *
+         * @param source the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock source) {
             this.clock = Objects.requireNonNull(source, "clock");
             return this;
         }
 
-        /** The configuration; {@link GovernorConfig#defaults()} by default. */
+        /**
+         * Sets the configuration; {@link GovernorConfig#defaults()} by default.
+         *
+         * @param configuration the configuration; not null
+         * @return this builder
+         */
         public Builder config(GovernorConfig configuration) {
             this.config = Objects.requireNonNull(configuration, "config");
             return this;
         }
 
-        /** Adds a host; ids must be unique. Hosts are tried in this order when loads tie. */
+        /**
+         * Adds a host; ids must be unique. Hosts are tried in this order when loads tie.
+         *
+         * @param host the host, with its runtime and limits; not null
+         * @return this builder
+         */
         public Builder host(Host host) {
             this.hosts.add(Objects.requireNonNull(host, "host"));
             return this;
         }
 
-        /** The governor. */
+        /**
+         * Builds the governor from what was set.
+         *
+         * @return a new governor, ready for {@link LobbyGovernor#acquire}
+         * @throws NullPointerException if no store was set
+         * @throws IllegalArgumentException if no host was added, or two hosts share an id
+         */
         public LobbyGovernor build() {
             return new LobbyGovernor(this);
         }

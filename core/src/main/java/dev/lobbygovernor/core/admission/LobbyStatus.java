@@ -15,7 +15,15 @@ import java.util.Optional;
 public record LobbyStatus(String lobbyId, Optional<String> sessionId, Optional<Duration> age,
         Optional<Duration> idle) {
 
-    /** Requires every field. */
+    /**
+     * Requires every field.
+     *
+     * @param lobbyId the lobby; not null
+     * @param sessionId the session it belongs to; not null, empty for a leaked lobby
+     * @param age how long ago it was committed; not null, empty for a leaked lobby
+     * @param idle how long since its last recorded activity; not null, empty for a leaked lobby
+     * @throws NullPointerException if any field is null
+     */
     public LobbyStatus {
         Objects.requireNonNull(lobbyId, "lobbyId");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -23,7 +31,11 @@ public record LobbyStatus(String lobbyId, Optional<String> sessionId, Optional<D
         Objects.requireNonNull(idle, "idle");
     }
 
-    /** Whether the lobby runs without a record: nobody can say whose it is or how old. */
+    /**
+     * Whether the lobby runs without a record: nobody can say whose it is or how old.
+     *
+     * @return true if it has no session, i.e. the runtime lists it but the store does not
+     */
     public boolean leaked() {
         return sessionId.isEmpty();
     }

@@ -15,29 +15,52 @@ public interface CleanupListener {
     CleanupListener NONE = new CleanupListener() {
     };
 
-    /** A recorded lobby was stopped and verified gone. */
+    /**
+     * A recorded lobby was stopped and verified gone.
+     *
+     * @param outcome the lobby, its session and why it was stopped
+     */
     default void onStopped(CleanupOutcome.Stopped outcome) {
     }
 
-    /** A recorded lobby was found gone already. */
+    /**
+     * A recorded lobby was found gone already.
+     *
+     * @param outcome the lobby and whether its record was removed
+     */
     default void onAlreadyGone(CleanupOutcome.AlreadyGone outcome) {
     }
 
-    /** An action failed; the record stays. */
+    /**
+     * An action failed; the record stays and the action is retried.
+     *
+     * @param outcome what failed, how often in a row, and when it is tried next
+     */
     default void onFailed(CleanupOutcome.Failed outcome) {
     }
 
-    /** An orphan outlived the grace period and is left running. */
+    /**
+     * An orphan outlived the grace period and is left running; heard once per orphan and
+     * process.
+     *
+     * @param outcome the orphan, how long it has been seen, and whether it needs a PIN
+     */
     default void onOrphanReported(CleanupOutcome.OrphanReported outcome) {
     }
 
-    /** An orphan was stopped and verified gone. */
+    /**
+     * An orphan was stopped and verified gone.
+     *
+     * @param outcome the orphan and how long it had been seen
+     */
     default void onOrphanStopped(CleanupOutcome.OrphanStopped outcome) {
     }
 
     /**
      * A cycle ended, including one that found the store unavailable; not called for a
      * {@link LobbyReaper#runOnce()} skipped because another cycle was running.
+     *
+     * @param report every outcome of the cycle, after each was passed to its own method
      */
     default void onCycleCompleted(CycleReport report) {
     }

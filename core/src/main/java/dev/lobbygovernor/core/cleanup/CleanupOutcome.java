@@ -24,13 +24,25 @@ public sealed interface CleanupOutcome {
         ORPHAN_STOPPED
     }
 
-    /** Which outcome this is. */
+    /**
+     * Which outcome this is, for a {@code switch} or a counter without type tests.
+     *
+     * @return the kind matching this record's type
+     */
     Kind kind();
 
-    /** The governor's id of the host the lobby runs on. */
+    /**
+     * The governor's id of the host the lobby runs on.
+     *
+     * @return the host's id; never null
+     */
     String hostId();
 
-    /** The runtime's id of the lobby. */
+    /**
+     * The runtime's id of the lobby.
+     *
+     * @return the lobby's id; never null
+     */
     String lobbyId();
 
     /**
@@ -45,7 +57,16 @@ public sealed interface CleanupOutcome {
      */
     record Stopped(String hostId, String lobbyId, String sessionId, StopReason reason, boolean recordRemoved)
             implements CleanupOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the lobby's host; not null
+         * @param lobbyId the lobby; not null
+         * @param sessionId the session that owned it
+         * @param reason why it was stopped; not null
+         * @param recordRemoved whether its record was removed
+         * @throws NullPointerException if {@code hostId}, {@code lobbyId} or {@code reason} is null
+         */
         public Stopped {
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(lobbyId, "lobbyId");
@@ -70,7 +91,15 @@ public sealed interface CleanupOutcome {
      */
     record AlreadyGone(String hostId, String lobbyId, String sessionId, boolean recordRemoved)
             implements CleanupOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the lobby's host; not null
+         * @param lobbyId the lobby; not null
+         * @param sessionId the session that owned it, or {@code null} for an orphan
+         * @param recordRemoved whether its record was removed
+         * @throws NullPointerException if {@code hostId} or {@code lobbyId} is null
+         */
         public AlreadyGone {
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(lobbyId, "lobbyId");
@@ -95,7 +124,19 @@ public sealed interface CleanupOutcome {
      */
     record Failed(String hostId, String lobbyId, String sessionId, FailureReason reason, String detail,
             int consecutiveFailures, Instant retryNotBefore) implements CleanupOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the lobby's host; not null
+         * @param lobbyId the lobby; not null
+         * @param sessionId the session that owns it, or {@code null} for an orphan
+         * @param reason what went wrong; not null
+         * @param detail what the runtime or store said; {@code null} reads as empty
+         * @param consecutiveFailures how many attempts in a row have failed
+         * @param retryNotBefore the earliest time the next attempt is made; not null
+         * @throws NullPointerException if {@code hostId}, {@code lobbyId}, {@code reason} or
+         *     {@code retryNotBefore} is null
+         */
         public Failed {
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(lobbyId, "lobbyId");
@@ -123,7 +164,16 @@ public sealed interface CleanupOutcome {
      */
     record OrphanReported(String hostId, String lobbyId, Instant firstSeenAt, Duration age, boolean pinRequired)
             implements CleanupOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the lobby's host; not null
+         * @param lobbyId the lobby; not null
+         * @param firstSeenAt when this process first saw it; not null
+         * @param age how long it has been seen; not null
+         * @param pinRequired whether the server says it needs a PIN
+         * @throws NullPointerException if any object field is null
+         */
         public OrphanReported {
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(lobbyId, "lobbyId");
@@ -146,7 +196,15 @@ public sealed interface CleanupOutcome {
      * @param age how long it had been seen
      */
     record OrphanStopped(String hostId, String lobbyId, Instant firstSeenAt, Duration age) implements CleanupOutcome {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the lobby's host; not null
+         * @param lobbyId the lobby; not null
+         * @param firstSeenAt when this process first saw it; not null
+         * @param age how long it had been seen; not null
+         * @throws NullPointerException if any field is null
+         */
         public OrphanStopped {
             Objects.requireNonNull(hostId, "hostId");
             Objects.requireNonNull(lobbyId, "lobbyId");

@@ -25,7 +25,15 @@ public record CycleReport(Instant startedAt, Status status, List<CleanupOutcome>
         STORE_UNAVAILABLE
     }
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param startedAt the cycle's time; not null
+     * @param status whether the cycle ran; not null
+     * @param outcomes every outcome; not null, copied
+     * @param unreachableHosts hosts whose runtime could not be listed; not null, copied
+     * @throws NullPointerException if any field is null
+     */
     public CycleReport {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(status, "status");
@@ -33,17 +41,34 @@ public record CycleReport(Instant startedAt, Status status, List<CleanupOutcome>
         unreachableHosts = List.copyOf(unreachableHosts);
     }
 
-    /** A report with no outcomes. */
+    /**
+     * A report with no outcomes and no unreachable hosts, as for a skipped cycle or one that
+     * could not read the store.
+     *
+     * @param at the cycle's time; not null
+     * @param status whether the cycle ran; not null
+     * @return the report
+     */
     public static CycleReport empty(Instant at, Status status) {
         return new CycleReport(at, status, List.of(), List.of());
     }
 
-    /** How many outcomes are of this kind. */
+    /**
+     * How many outcomes are of this kind.
+     *
+     * @param kind the kind to count
+     * @return the number of outcomes of that kind; 0 if none
+     */
     public long count(CleanupOutcome.Kind kind) {
         return outcomes.stream().filter(o -> o.kind() == kind).count();
     }
 
-    /** The outcomes of one kind, in order. */
+    /**
+     * The outcomes of one kind, in the order they were reached.
+     *
+     * @param kind the kind to keep
+     * @return those outcomes, unmodifiable; empty if none
+     */
     public List<CleanupOutcome> outcomes(CleanupOutcome.Kind kind) {
         return outcomes.stream().filter(o -> o.kind() == kind).toList();
     }

@@ -74,13 +74,20 @@ public final class LobbyReaper implements AutoCloseable {
      * A builder over the store and the runtime of each host, by host id.
      *
      * @param store where lobby records and sessions are read, and records removed
-     * @param runtimes each host's runtime, keyed by the host id that lobby records name
+     * @param runtimes each host's runtime, keyed by the host id that lobby records name; copied
+     * @return a new builder with the default configuration, clock and no listener
+     * @throws NullPointerException if {@code store} or {@code runtimes} is null
+     * @throws IllegalArgumentException if a host id in {@code runtimes} is blank
      */
     public static Builder builder(SessionStore store, Map<String, ? extends LobbyRuntime> runtimes) {
         return new Builder(store, runtimes);
     }
 
-    /** The configuration in force. */
+    /**
+     * The configuration in force; fixed when the reaper was built.
+     *
+     * @return the configuration
+     */
     public ReaperConfig config() {
         return config;
     }
@@ -89,6 +96,9 @@ public final class LobbyReaper implements AutoCloseable {
      * Runs one cycle now, on the calling thread. If a cycle is already running, returns at once
      * with {@link CycleReport.Status#SKIPPED_ALREADY_RUNNING}. Never throws for a failing store,
      * runtime or listener: failures are outcomes.
+     *
+     * @return what the cycle did; its status says whether it ran, was skipped, or found the
+     *     store unavailable
      */
     public CycleReport runOnce() {
         if (!cycleRunning.compareAndSet(false, true)) {
@@ -103,7 +113,12 @@ public final class LobbyReaper implements AutoCloseable {
         }
     }
 
-    /** The orphans seen in the last cycle, oldest first. */
+    /**
+     * The orphans seen in the last cycle that could read the store, oldest first. Safe to call
+     * from any thread, also while a cycle runs (it then returns the previous cycle's).
+     *
+     * @return an unmodifiable snapshot; empty before the first cycle
+     */
     public List<OrphanLobby> orphans() {
         return cycle.orphans();
     }
@@ -182,31 +197,60 @@ public final class LobbyReaper implements AutoCloseable {
             });
         }
 
-        /** The timeouts and pacing; {@link ReaperConfig#defaults()} if not set. */
+        /**
+         * Sets the timeouts and pacing; {@link ReaperConfig#defaults()} if not set.
+         *
+         * @param value the configuration; not null
+         * @return this builder
+         */
         public Builder config(ReaperConfig value) {
             this.config = Objects.requireNonNull(value, "config");
             return this;
         }
 
-        /** The clock cycles read the time from; the UTC system clock if not set. */
+        /**
+         * Sets the clock cycles read the time from (idle timeouts, orphan ages, backoff); the UTC
+         * system clock if not set.
+         *
+         * @param value the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** Who hears the outcomes; nobody if not set. */
+        /**
+         * Sets who hears the outcomes; {@link CleanupListener#NONE} if not set. Only one
+         * listener is kept: a later call replaces an earlier one.
+         *
+         * @param value the listener; not null
+         * @return this builder
+         */
         public Builder listener(CleanupListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
         }
 
-        /** An executor of the host's to run scheduled cycles on, instead of the reaper's own thread. */
+        /**
+         * Sets an executor of the host's to run scheduled cycles on, instead of the reaper's own
+         * thread. {@link LobbyReaper#close()} cancels the reaper's schedule on it but never
+         * shuts it down.
+         *
+         * @param value the executor; not null
+         * @return this builder
+         */
         public Builder executor(ScheduledExecutorService value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 
-        /** The reaper, not yet started. */
+        /**
+         * Builds the reaper, not yet started: call {@link LobbyReaper#start()} or drive it with
+         * {@link LobbyReaper#runOnce()}.
+         *
+         * @return the reaper
+         */
         public LobbyReaper build() {
             return new LobbyReaper(this);
         }

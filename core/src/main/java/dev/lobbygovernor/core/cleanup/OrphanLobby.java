@@ -14,14 +14,28 @@ import java.util.Objects;
  */
 public record OrphanLobby(String hostId, String lobbyId, Instant firstSeenAt, boolean pinRequired) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param hostId the host it runs on; not null
+     * @param lobbyId the runtime's id of it; not null
+     * @param firstSeenAt when this process first saw it; not null
+     * @param pinRequired whether stopping it needs a PIN
+     * @throws NullPointerException if {@code hostId}, {@code lobbyId} or {@code firstSeenAt}
+     *     is null
+     */
     public OrphanLobby {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(lobbyId, "lobbyId");
         Objects.requireNonNull(firstSeenAt, "firstSeenAt");
     }
 
-    /** How long it has been seen, as of {@code now}. */
+    /**
+     * How long it has been seen, as of {@code now}.
+     *
+     * @param now the moment to measure to
+     * @return the time since {@link #firstSeenAt()}; negative if {@code now} is earlier
+     */
     public Duration age(Instant now) {
         return Duration.between(firstSeenAt, now);
     }

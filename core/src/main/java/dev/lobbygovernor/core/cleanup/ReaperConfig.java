@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How the {@link LobbyReaper} paces itself and when it stops a lobby. Immutable; every value is
- * validated when the builder builds.
+ * validated by the builder setter that takes it, so {@link Builder#build()} cannot fail.
  *
  * <p>The default retry backoff is deliberately short (one cycle, then every other cycle): it
  * halves the stop calls and log lines for a lobby that keeps failing, yet a lobby whose session
@@ -44,17 +44,29 @@ public final class ReaperConfig {
         this.maxRetryBackoff = b.maxRetryBackoff;
     }
 
-    /** The defaults: every value as its {@code DEFAULT_} constant. */
+    /**
+     * The defaults: every value as its {@code DEFAULT_} constant.
+     *
+     * @return the shared default configuration
+     */
     public static ReaperConfig defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Time between the end of one scheduled cycle and the start of the next. */
+    /**
+     * Time between the end of one scheduled cycle and the start of the next.
+     *
+     * @return the interval; positive, {@link #DEFAULT_INTERVAL} by default
+     */
     public Duration interval() {
         return interval;
     }
@@ -66,6 +78,8 @@ public final class ReaperConfig {
      * may report activity it knows of through {@code LobbyGovernor.touch} or
      * {@link dev.lobbygovernor.store.SessionStore#touchLobby}. A lobby nobody connects to and
      * nobody touches is idle from its commit.
+     *
+     * @return the idle timeout; positive, {@link #DEFAULT_IDLE_TIMEOUT} by default
      */
     public Duration idleTimeout() {
         return idleTimeout;
@@ -80,27 +94,48 @@ public final class ReaperConfig {
      * is committed, so it looks like an orphan until then, and a grace shorter than the time a
      * permit may stay open would let the reaper stop a lobby its caller is about to commit. The
      * reaper and the governor are configured apart, so the host keeps the two in step.
+     *
+     * @return the grace period; positive, {@link #DEFAULT_ORPHAN_GRACE} by default
      */
     public Duration orphanGrace() {
         return orphanGrace;
     }
 
-    /** Whether open orphans past the grace period are stopped (otherwise only reported). */
+    /**
+     * Whether open orphans past the grace period are stopped (otherwise only reported).
+     * PIN-protected orphans are only reported either way.
+     *
+     * @return true to stop them; {@link #DEFAULT_STOP_ORPHANS} by default
+     */
     public boolean stopOrphans() {
         return stopOrphans;
     }
 
-    /** The wait before the first retry of a failed stop; it doubles on each further failure. */
+    /**
+     * The wait before the first retry of a failed stop; it doubles on each further failure.
+     *
+     * @return the first backoff; positive, at most {@link #maxRetryBackoff()}
+     */
     public Duration retryBackoff() {
         return retryBackoff;
     }
 
-    /** The longest wait between retries. */
+    /**
+     * The longest wait between retries: the doubling backoff stops growing here.
+     *
+     * @return the longest backoff; positive, at least {@link #retryBackoff()}
+     */
     public Duration maxRetryBackoff() {
         return maxRetryBackoff;
     }
 
-    /** The wait after {@code consecutiveFailures} failures in a row (at least 1). */
+    /**
+     * The wait after {@code consecutiveFailures} failures in a row: {@link #retryBackoff()}
+     * doubled once per failure after the first, capped at {@link #maxRetryBackoff()}.
+     *
+     * @param consecutiveFailures failures in a row; values below 1 count as 1
+     * @return the wait before the next attempt
+     */
     public Duration backoffAfter(int consecutiveFailures) {
         Duration d = retryBackoff;
         for (int i = 1; i < consecutiveFailures && d.compareTo(maxRetryBackoff) < 0; i++) {
@@ -150,13 +185,27 @@ public final class ReaperConfig {
         private Builder() {
         }
 
-        /** Sets the time between cycles; must be positive. */
+        /**
+         * Sets the time between cycles; must be positive.
+         *
+         * @param value the interval
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
         public Builder interval(Duration value) {
             this.interval = positive(value, "interval");
             return this;
         }
 
-        /** Sets the idle timeout; must be positive. */
+        /**
+         * Sets the idle timeout; must be positive.
+         *
+         * @param value how long a recorded lobby may go without activity
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
         public Builder idleTimeout(Duration value) {
             this.idleTimeout = positive(value, "idleTimeout");
             return this;
@@ -165,6 +214,12 @@ public final class ReaperConfig {
         /**
          * Sets the orphan grace period (the bound on orphan age); must be positive, and should
          * exceed the governor's permit time to live (see {@link ReaperConfig#orphanGrace()}).
+         * That relation is not checked here: the governor's configuration is not known to it.
+         *
+         * @param value the grace period
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
          */
         public Builder orphanGrace(Duration value) {
             this.orphanGrace = positive(value, "orphanGrace");
@@ -174,13 +229,27 @@ public final class ReaperConfig {
         /**
          * Whether to stop open orphans after the grace period. Turn it off when other tools create
          * lobbies on the same server, or their lobbies will look like leaks and be stopped.
+         *
+         * @param value true to stop open orphans, false to only report them
+         * @return this builder
          */
         public Builder stopOrphans(boolean value) {
             this.stopOrphans = value;
             return this;
         }
 
-        /** Sets the first retry wait and the longest one; both positive, the first not above the second. */
+        /**
+         * Sets the first retry wait and the longest one; both positive, the first not above the
+         * second. They are set together so that no order of calls can pass through an invalid
+         * pair.
+         *
+         * @param first the wait before the first retry
+         * @param max the longest wait between retries
+         * @return this builder
+         * @throws NullPointerException if either is null
+         * @throws IllegalArgumentException if either is zero or negative, or {@code first}
+         *     exceeds {@code max}
+         */
         public Builder retryBackoff(Duration first, Duration max) {
             Duration f = positive(first, "retryBackoff");
             Duration m = positive(max, "maxRetryBackoff");
@@ -192,7 +261,11 @@ public final class ReaperConfig {
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * Builds the configuration; every value was already checked by its setter.
+         *
+         * @return the configuration
+         */
         public ReaperConfig build() {
             return new ReaperConfig(this);
         }

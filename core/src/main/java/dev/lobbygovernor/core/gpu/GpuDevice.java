@@ -40,7 +40,26 @@ public record GpuDevice(
         Integer encoderAverageLatencyUs,
         List<GpuProcess> processes) {
 
-    /** Absent texts become empty; the process list is copied. */
+    /**
+     * Absent texts become empty; the process list is copied. Nothing is validated: an
+     * impossible reading is kept as read, for {@link SamplePlausibility} to judge.
+     *
+     * @param index the device index
+     * @param uuid the device UUID; {@code null} reads as empty
+     * @param name the product name; {@code null} reads as empty
+     * @param memoryTotalMiB total memory in MiB, or {@code null} if not reported
+     * @param memoryUsedMiB used memory in MiB, or {@code null} if not reported
+     * @param memoryFreeMiB free memory in MiB, or {@code null} if not reported
+     * @param gpuUtilizationPercent GPU utilisation, 0–100, or {@code null} if not reported
+     * @param memoryUtilizationPercent memory-controller utilisation, 0–100, or {@code null}
+     * @param encoderUtilizationPercent NVENC utilisation, 0–100, or {@code null}
+     * @param temperatureC GPU temperature in °C, or {@code null} if not reported
+     * @param powerWatts board power draw in W, or {@code null} if not reported
+     * @param encoderSessions active NVENC sessions, or {@code null} if not reported
+     * @param encoderAverageFps average NVENC frames per second, or {@code null}
+     * @param encoderAverageLatencyUs average NVENC latency in µs, or {@code null}
+     * @param processes processes using the GPU; {@code null} reads as empty
+     */
     public GpuDevice {
         uuid = Objects.requireNonNullElse(uuid, "");
         name = Objects.requireNonNullElse(name, "");

@@ -10,12 +10,19 @@ package dev.lobbygovernor.core.gpu;
  */
 public interface GpuProbe extends AutoCloseable {
 
-    /** A short name for logs and samples, such as {@code "nvml"} or {@code "nvidia-smi"}. */
+    /**
+     * A short name for logs and samples, such as {@code "nvml"} or {@code "nvidia-smi"}.
+     *
+     * @return the name; stable for the probe's life, and the {@link GpuSample#source()} of its
+     *     samples
+     */
     String name();
 
     /**
      * Takes one sample now.
      *
+     * @return the reading, carried as read even if implausible (the health classifier judges
+     *     it); not null
      * @throws ProbeException if the GPU could not be read; its {@link ProbeFailureCause} says
      *     why and its raw message keeps the underlying text
      */

@@ -22,7 +22,14 @@ public record GpuProcess(long pid, Long usedMemoryMiB, Kind kind, String name) {
         UNKNOWN
     }
 
-    /** Absent values become empty/UNKNOWN. */
+    /**
+     * Absent values become empty or {@link Kind#UNKNOWN}.
+     *
+     * @param pid the process id, as the driver sees it
+     * @param usedMemoryMiB GPU memory it uses, or {@code null} when the driver does not say
+     * @param kind compute or graphics; {@code null} reads as {@link Kind#UNKNOWN}
+     * @param name the process name; {@code null} reads as empty
+     */
     public GpuProcess {
         kind = Objects.requireNonNullElse(kind, Kind.UNKNOWN);
         name = Objects.requireNonNullElse(name, "");

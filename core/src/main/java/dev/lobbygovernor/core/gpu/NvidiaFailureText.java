@@ -64,6 +64,7 @@ public final class NvidiaFailureText {
      * {@code text}, or empty if it holds none.
      *
      * @param text a tool's output or a forwarded error, whole or one line; {@code null} is empty
+     * @return the recognised cause, or empty if no known text is in {@code text}
      */
     public static Optional<ProbeFailureCause> recognize(String text) {
         if (text == null || text.isEmpty()) {
@@ -83,6 +84,7 @@ public final class NvidiaFailureText {
      * found. Never returns {@code null}.
      *
      * @param text a tool's output or a forwarded error; {@code null} is {@code UNKNOWN}
+     * @return the recognised cause, or {@link ProbeFailureCause#UNKNOWN}
      */
     public static ProbeFailureCause classify(String text) {
         return recognize(text).orElse(ProbeFailureCause.UNKNOWN);
@@ -94,6 +96,8 @@ public final class NvidiaFailureText {
      *
      * @param cause the failure's cause
      * @param text the failure's text (message or raw output); {@code null} is empty
+     * @return true if {@code cause} is {@link ProbeFailureCause#INIT_FAILED} and {@code text}
+     *     contains "Unknown Error" (in any case)
      */
     public static boolean meansLostDeviceAccess(ProbeFailureCause cause, String text) {
         return cause == ProbeFailureCause.INIT_FAILED && text != null
@@ -105,7 +109,9 @@ public final class NvidiaFailureText {
      * {@link ProbeFailureCause#UNKNOWN} gets a pointer to the raw message, since nothing more is
      * known.
      *
-     * @param cause the failure's cause
+     * @param cause the failure's cause; not null
+     * @return the advice, in full sentences
+     * @throws NullPointerException if {@code cause} is null
      */
     public static String hint(ProbeFailureCause cause) {
         return switch (Objects.requireNonNull(cause, "cause")) {
@@ -139,6 +145,8 @@ public final class NvidiaFailureText {
      *
      * @param cause the failure's cause
      * @param text the failure's text (message or raw output); {@code null} is empty
+     * @return the advice, in full sentences
+     * @throws NullPointerException if {@code cause} is null
      */
     public static String hint(ProbeFailureCause cause, String text) {
         return meansLostDeviceAccess(cause, text) ? CONTAINER_DEVICE_HINT : hint(cause);

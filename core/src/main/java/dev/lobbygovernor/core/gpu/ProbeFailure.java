@@ -13,7 +13,15 @@ import java.util.Objects;
  */
 public record ProbeFailure(String probeName, ProbeFailureCause cause, String message, String rawMessage) {
 
-    /** Requires the name and cause; absent texts become empty. */
+    /**
+     * Requires the name and cause; absent texts become empty.
+     *
+     * @param probeName the probe that failed; not null
+     * @param cause why; not null
+     * @param message the sentence for people; {@code null} reads as empty
+     * @param rawMessage the underlying tool's text; {@code null} reads as empty
+     * @throws NullPointerException if {@code probeName} or {@code cause} is null
+     */
     public ProbeFailure {
         Objects.requireNonNull(probeName, "probeName");
         Objects.requireNonNull(cause, "cause");

@@ -27,7 +27,13 @@ public final class SamplePlausibility {
      * @param detail what was read and why it cannot be right
      */
     public record Finding(String field, String detail) {
-        /** Requires both texts. */
+        /**
+         * Requires both texts.
+         *
+         * @param field the field that cannot be right; not null
+         * @param detail what was read and why it cannot be right; not null
+         * @throws NullPointerException if either is null
+         */
         public Finding {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(detail, "detail");
@@ -37,7 +43,9 @@ public final class SamplePlausibility {
     /**
      * The checks that need no context: devices present, names not empty, total memory not zero.
      *
+     * @param sample the reading; not null
      * @return the findings, empty if the sample is plausible without context
+     * @throws NullPointerException if {@code sample} is null
      */
     public static List<Finding> check(GpuSample sample) {
         return check(sample, 0, false);
@@ -84,7 +92,13 @@ public final class SamplePlausibility {
         return findings;
     }
 
-    /** Whether the sample passes every context-free check. */
+    /**
+     * Whether the sample passes every context-free check ({@link #check(GpuSample)}).
+     *
+     * @param sample the reading; not null
+     * @return true if no context-free check finds anything wrong
+     * @throws NullPointerException if {@code sample} is null
+     */
     public static boolean isPlausible(GpuSample sample) {
         return check(sample).isEmpty();
     }

@@ -33,12 +33,21 @@ public final class HealthClassifier {
 
     private final HealthThresholds thresholds;
 
-    /** A classifier with these thresholds. */
+    /**
+     * A classifier with these thresholds.
+     *
+     * @param thresholds staleness, memory, temperature and encoder limits; not null
+     * @throws NullPointerException if {@code thresholds} is null
+     */
     public HealthClassifier(HealthThresholds thresholds) {
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
     }
 
-    /** The thresholds in use. */
+    /**
+     * The thresholds in use.
+     *
+     * @return the thresholds given to the constructor
+     */
     public HealthThresholds thresholds() {
         return thresholds;
     }
@@ -46,6 +55,14 @@ public final class HealthClassifier {
     /**
      * The history after {@code outcome}: a plausible, fresh sample becomes the last good sample
      * and resets the failure count; anything else counts as one more failure.
+     *
+     * @param history the host's history so far; not null
+     * @param outcome the probe call's outcome; not null
+     * @param capacity the host's lobby count now, which decides whether all-zero readings are
+     *     plausible; {@code null} is taken as no lobbies
+     * @param now the time freshness is judged at
+     * @return the new history; {@code history} itself is unchanged
+     * @throws NullPointerException if {@code history} or {@code outcome} is null
      */
     public ProbeHistory record(ProbeHistory history, ProbeOutcome outcome, HostCapacity capacity, Instant now) {
         Objects.requireNonNull(history, "history");
@@ -53,7 +70,15 @@ public final class HealthClassifier {
         return history.then(outcome, isGood(outcome, capacity, now));
     }
 
-    /** Whether {@code outcome} is a plausible sample no older than the staleness limit. */
+    /**
+     * Whether {@code outcome} is a plausible sample no older than the staleness limit.
+     *
+     * @param outcome the probe call's outcome
+     * @param capacity the host's lobby count now; {@code null} is taken as no lobbies
+     * @param now the time freshness is judged at
+     * @return true only for a {@link ProbeOutcome.Sampled} that passes every plausibility check
+     *     and is fresh; false for any failure
+     */
     public boolean isGood(ProbeOutcome outcome, HostCapacity capacity, Instant now) {
         return outcome instanceof ProbeOutcome.Sampled s
                 && implausibilities(s.sample(), capacity).isEmpty()
@@ -67,6 +92,8 @@ public final class HealthClassifier {
      * @param history what its probe said so far
      * @param capacity its lobby count and caps now
      * @param now the time of classification; ages are measured to it
+     * @return the host's health, its reasons most severe first, evaluated at {@code now}
+     * @throws NullPointerException if {@code history}, {@code capacity} or {@code now} is null
      */
     public HostHealth classify(String hostId, ProbeHistory history, HostCapacity capacity, Instant now) {
         Objects.requireNonNull(history, "history");
@@ -104,7 +131,14 @@ public final class HealthClassifier {
         return new HostHealth(hostId, status, working, history.lastGoodSample(), source, reasons, now);
     }
 
-    /** The status a reason implies on its own. */
+    /**
+     * The status a reason implies on its own: probe failures, stale and implausible readings
+     * mean lost monitoring; being at the cap, or at the encoder session limit, means exhausted;
+     * any other reason is a warning.
+     *
+     * @param reason the reason
+     * @return the status it implies
+     */
     public static HealthStatus severity(HealthReason reason) {
         if (reason instanceof HealthReason.ProbeFailed || reason instanceof HealthReason.Stale
                 || reason instanceof HealthReason.Implausible) {

@@ -14,19 +14,39 @@ import java.time.Duration;
  */
 public interface HealthListener {
 
-    /** A host's status changed, {@code previous.status()} to {@code current.status()}. */
+    /**
+     * A host's status changed, {@code previous.status()} to {@code current.status()}.
+     *
+     * @param previous the host's health before this poll
+     * @param current its health now, with the reasons for the new status
+     */
     default void onStatusChanged(HostHealth previous, HostHealth current) {
     }
 
-    /** A host entered {@link HealthStatus#MONITORING_LOST}: its GPU cannot be read plausibly. */
+    /**
+     * A host entered {@link HealthStatus#MONITORING_LOST}: its GPU cannot be read plausibly.
+     *
+     * @param health the host's health now; its reasons say why monitoring is lost
+     */
     default void onMonitoringLost(HostHealth health) {
     }
 
-    /** A host left {@link HealthStatus#MONITORING_LOST} after being dark for {@code darkFor}. */
+    /**
+     * A host left {@link HealthStatus#MONITORING_LOST} after being dark for {@code darkFor}.
+     *
+     * @param health the host's health now, from a plausible, fresh sample
+     * @param darkFor how long monitoring was lost, on the monitor's clock
+     */
     default void onMonitoringRestored(HostHealth health, Duration darkFor) {
     }
 
-    /** The remediation action ran for a host, with this result. */
+    /**
+     * The remediation action ran for a host, with this result. A remediation that threw or
+     * returned null is heard as a failed result.
+     *
+     * @param hostId the host that was remediated
+     * @param result whether it succeeded, and what it said
+     */
     default void onRemediation(String hostId, RemediationResult result) {
     }
 }

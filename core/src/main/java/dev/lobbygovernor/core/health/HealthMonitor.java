@@ -69,7 +69,12 @@ public final class HealthMonitor implements AutoCloseable {
         b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, context, now)));
     }
 
-    /** A builder; {@link Builder#host} and {@link Builder#capacity} are required. */
+    /**
+     * Starts building a monitor; {@link Builder#host} and {@link Builder#capacity} are
+     * required, everything else has a default.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -102,14 +107,24 @@ public final class HealthMonitor implements AutoCloseable {
         return out;
     }
 
-    /** The latest health of {@code hostId} ({@link HealthStatus#UNKNOWN} before the first poll). */
+    /**
+     * The latest health of {@code hostId} ({@link HealthStatus#UNKNOWN} before the first poll).
+     * Does not wait for a poll in progress.
+     *
+     * @param hostId the host, as given to {@link Builder#host}
+     * @return its latest health, or empty if the monitor does not watch that host
+     */
     public Optional<HostHealth> health(String hostId) {
         // No lock: a poll may be waiting on a slow probe, and the hosts never change after build.
         HostWatch host = hosts.get(hostId);
         return host == null ? Optional.empty() : Optional.of(host.health());
     }
 
-    /** The configuration in use. */
+    /**
+     * The configuration in use; fixed when the monitor was built.
+     *
+     * @return the configuration
+     */
     public MonitorConfig config() {
         return config;
     }
@@ -185,19 +200,41 @@ public final class HealthMonitor implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock ages and schedules are measured on (default: system UTC). */
+        /**
+         * Sets the clock that sample ages, how long monitoring has been lost, and remediation
+         * delays and cool-downs are measured on (default: system UTC). The poll schedule itself
+         * runs on the executor's time.
+         *
+         * @param clock the clock; not null
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Intervals, thresholds and remediation settings (default: {@link MonitorConfig#defaults()}). */
+        /**
+         * Sets intervals, thresholds and remediation settings (default:
+         * {@link MonitorConfig#defaults()}).
+         *
+         * @param config the configuration; not null
+         * @return this builder
+         */
         public Builder config(MonitorConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** Watches {@code hostId} through {@code probe}; each host once. */
+        /**
+         * Watches {@code hostId} through {@code probe}; each host once. Hosts are polled in the
+         * order they are added.
+         *
+         * @param hostId the host's id, as the governor names it; not blank
+         * @param probe the probe that samples its GPU; not null, and not closed by the monitor
+         * @return this builder
+         * @throws NullPointerException if {@code probe} is null
+         * @throws IllegalArgumentException if {@code hostId} is null or blank, or was added before
+         */
         public Builder host(String hostId, GpuProbe probe) {
             Objects.requireNonNull(probe, "probe");
             if (hostId == null || hostId.isBlank()) {
@@ -209,25 +246,49 @@ public final class HealthMonitor implements AutoCloseable {
             return this;
         }
 
-        /** Where lobby counts and caps come from: the governor's {@code capacity(hostId)}. Required. */
+        /**
+         * Sets where lobby counts and caps come from: the governor's {@code capacity(hostId)}.
+         * Required, because the classifier judges a reading against the lobbies that run.
+         *
+         * @param capacity the source; not null
+         * @return this builder
+         */
         public Builder capacity(CapacitySource capacity) {
             this.capacity = Objects.requireNonNull(capacity, "capacity");
             return this;
         }
 
-        /** Gets every new health, each poll: the governor's {@code reportHealth}. */
+        /**
+         * Sets who gets every new health, each poll: the governor's {@code reportHealth}. By
+         * default nobody. Called on the polling thread, so it should return quickly; an
+         * exception it throws is logged (at most once per reminder interval) and ignored.
+         *
+         * @param sink the consumer; not null
+         * @return this builder
+         */
         public Builder sink(Consumer<HostHealth> sink) {
             this.sink = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
-        /** Adds a listener for transitions. */
+        /**
+         * Adds a listener for transitions; listeners are called in the order they were added.
+         *
+         * @param listener the listener; not null
+         * @return this builder
+         */
         public Builder listener(HealthListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The action to run when monitoring stays lost (default: none). */
+        /**
+         * Sets the action to run when monitoring stays lost (default: none, and nothing is
+         * remediated).
+         *
+         * @param remediation the action; not null
+         * @return this builder
+         */
         public Builder remediation(Remediation remediation) {
             this.remediation = Objects.requireNonNull(remediation, "remediation");
             return this;
@@ -237,6 +298,9 @@ public final class HealthMonitor implements AutoCloseable {
          * Polls on this executor instead of an own thread; {@code close()} leaves it running. The
          * remediation does not run here (a one-thread executor would stop polling while it works):
          * see {@link #remediationExecutor}.
+         *
+         * @param executor the executor to schedule polls on; not null
+         * @return this builder
          */
         public Builder executor(ScheduledExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -247,6 +311,9 @@ public final class HealthMonitor implements AutoCloseable {
          * Runs the remediation on this executor instead of the monitor's own thread, also when the
          * host drives {@link HealthMonitor#pollOnce()} itself; {@code close()} leaves it running.
          * Remediations of different hosts may then run at once; one host's never do.
+         *
+         * @param executor the executor to run remediations on; not null
+         * @return this builder
          */
         public Builder remediationExecutor(Executor executor) {
             this.remediationExecutor = Objects.requireNonNull(executor, "remediationExecutor");
@@ -254,8 +321,11 @@ public final class HealthMonitor implements AutoCloseable {
         }
 
         /**
-         * The monitor.
+         * Builds the monitor, not yet started: call {@link HealthMonitor#start()} or drive it
+         * with {@link HealthMonitor#pollOnce()}. Every host starts as
+         * {@link HealthStatus#UNKNOWN}.
          *
+         * @return the monitor
          * @throws IllegalStateException if no host or no capacity source was given
          */
         public HealthMonitor build() {

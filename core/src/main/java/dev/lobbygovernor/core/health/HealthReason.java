@@ -10,12 +10,29 @@ import java.util.Objects;
  */
 public sealed interface HealthReason {
 
-    /** A sentence for people. */
+    /**
+     * A sentence for people, for logs and dashboards; never a PIN.
+     *
+     * @return the reason rendered with its numbers
+     */
     String message();
 
-    /** The probe failed. */
+    /**
+     * The probe failed.
+     *
+     * @param cause the failure's category, which decides what an operator is told to do
+     * @param probeName the probe that failed; empty if unknown
+     * @param detail what went wrong, with the tool's own words quoted; empty if nothing more
+     */
     record ProbeFailed(ProbeFailureCause cause, String probeName, String detail) implements HealthReason {
-        /** Requires the cause. */
+        /**
+         * Requires the cause.
+         *
+         * @param cause the failure's category; not null
+         * @param probeName the probe that failed; {@code null} reads as empty
+         * @param detail what went wrong; {@code null} reads as empty
+         * @throws NullPointerException if {@code cause} is null
+         */
         public ProbeFailed {
             Objects.requireNonNull(cause, "cause");
             probeName = Objects.requireNonNullElse(probeName, "");
@@ -28,7 +45,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** The latest sample is older than the staleness limit. */
+    /**
+     * The latest sample is older than the staleness limit.
+     *
+     * @param age how old the sample was when classified
+     * @param limit the staleness limit it exceeds ({@link HealthThresholds#stalenessLimit()})
+     */
     record Stale(Duration age, Duration limit) implements HealthReason {
         @Override
         public String message() {
@@ -36,7 +58,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** A reading that cannot be true of a working GPU; {@code field} names which. */
+    /**
+     * A reading that cannot be true of a working GPU; {@code field} names which.
+     *
+     * @param field the field that cannot be right, such as {@code devices[0].name}
+     * @param detail what was read and why it cannot be right
+     */
     record Implausible(String field, String detail) implements HealthReason {
         @Override
         public String message() {
@@ -44,7 +71,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** The host is at or above its warning threshold. */
+    /**
+     * The host is at or above its warning threshold.
+     *
+     * @param active lobbies running or reserved
+     * @param cap the host's effective cap
+     */
     record NearCapacity(int active, int cap) implements HealthReason {
         @Override
         public String message() {
@@ -52,7 +84,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** The host is at its hard cap. */
+    /**
+     * The host is at its hard cap.
+     *
+     * @param active lobbies running or reserved; at least {@code cap}
+     * @param cap the host's effective cap
+     */
     record AtCapacity(int active, int cap) implements HealthReason {
         @Override
         public String message() {
@@ -60,7 +97,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** GPU memory use is above its threshold. */
+    /**
+     * GPU memory use is at or above its threshold ({@link HealthThresholds#memoryHighPercent()}).
+     *
+     * @param usedMiB memory in use on the device, in MiB
+     * @param totalMiB the device's total memory, in MiB
+     */
     record GpuMemoryHigh(long usedMiB, long totalMiB) implements HealthReason {
         @Override
         public String message() {
@@ -68,7 +110,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** GPU temperature is above its threshold. */
+    /**
+     * GPU temperature is at or above its threshold.
+     *
+     * @param celsius the device's temperature, in degrees Celsius
+     * @param limitCelsius the threshold it reached ({@link HealthThresholds#temperatureHighCelsius()})
+     */
     record TemperatureHigh(int celsius, int limitCelsius) implements HealthReason {
         @Override
         public String message() {
@@ -76,7 +123,12 @@ public sealed interface HealthReason {
         }
     }
 
-    /** NVENC sessions are near their cap. */
+    /**
+     * NVENC sessions are near their cap (one short of it, a warning) or at it (exhausted).
+     *
+     * @param sessions encoder sessions in use, summed over the host's devices
+     * @param cap the session limit ({@link HealthThresholds#encoderSessionLimit()})
+     */
     record EncoderSessionsHigh(int sessions, int cap) implements HealthReason {
         @Override
         public String message() {

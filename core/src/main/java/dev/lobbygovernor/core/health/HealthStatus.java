@@ -19,12 +19,23 @@ public enum HealthStatus {
     /** The GPU cannot be read, or what is read is implausible or stale. */
     MONITORING_LOST;
 
-    /** The worse of the two. */
+    /**
+     * The worse of the two, by the severity order of declaration: how a combination of reasons
+     * becomes one status.
+     *
+     * @param other the status to combine with this one; not null
+     * @return whichever of the two is more severe; this one if they are equal
+     */
     public HealthStatus worst(HealthStatus other) {
         return other.ordinal() > ordinal() ? other : this;
     }
 
-    /** Whether this status is worse than {@code other}. */
+    /**
+     * Whether this status is worse than {@code other}, by the severity order of declaration.
+     *
+     * @param other the status to compare with; not null
+     * @return true if this one is strictly more severe
+     */
     public boolean isWorseThan(HealthStatus other) {
         return ordinal() > other.ordinal();
     }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The classifier's thresholds: immutable, validated when built. Defaults are the named constants.
+ * The classifier's thresholds: immutable, each value validated by the builder setter that takes
+ * it. Defaults are the named constants.
  */
 public final class HealthThresholds {
 
@@ -49,37 +50,69 @@ public final class HealthThresholds {
         this.lobbiesEncode = b.lobbiesEncode;
     }
 
-    /** The defaults. */
+    /**
+     * The defaults: every value as its {@code DEFAULT_} constant.
+     *
+     * @return the shared default thresholds
+     */
     public static HealthThresholds defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A sample older than this is stale. */
+    /**
+     * A sample older than this is stale, and a host whose latest plausible sample is stale has
+     * lost monitoring.
+     *
+     * @return the limit; positive, {@link #DEFAULT_STALENESS_LIMIT} by default
+     */
     public Duration stalenessLimit() {
         return stalenessLimit;
     }
 
-    /** Memory use, in percent of total, at which a device is high. */
+    /**
+     * Memory use, in percent of total, at which a device is high (a warning).
+     *
+     * @return the percentage, 1 to 100; {@link #DEFAULT_MEMORY_HIGH_PERCENT} by default
+     */
     public int memoryHighPercent() {
         return memoryHighPercent;
     }
 
-    /** Temperature, in °C, at which a device is hot. */
+    /**
+     * Temperature at which a device is hot (a warning).
+     *
+     * @return degrees Celsius, 1 to 150; {@link #DEFAULT_TEMPERATURE_HIGH_CELSIUS} by default
+     */
     public int temperatureHighCelsius() {
         return temperatureHighCelsius;
     }
 
-    /** The host's NVENC session limit; 0 means none. */
+    /**
+     * The host's NVENC session limit: one session short of it is a warning, at it the host is
+     * exhausted.
+     *
+     * @return the limit; 0 means none, and encoder sessions are then never judged
+     */
     public int encoderSessionLimit() {
         return encoderSessionLimit;
     }
 
-    /** Whether zero encoder sessions while lobbies run is implausible. */
+    /**
+     * Whether zero encoder sessions while lobbies stream is implausible (broken monitoring
+     * rather than an idle encoder).
+     *
+     * @return true if running lobbies hold NVENC sessions; {@link #DEFAULT_LOBBIES_ENCODE} by
+     *     default
+     */
     public boolean lobbiesEncode() {
         return lobbiesEncode;
     }
@@ -126,7 +159,14 @@ public final class HealthThresholds {
         private Builder() {
         }
 
-        /** Age beyond which a sample is stale; positive. */
+        /**
+         * Sets the age beyond which a sample is stale; positive.
+         *
+         * @param limit the staleness limit
+         * @return this builder
+         * @throws NullPointerException if {@code limit} is null
+         * @throws IllegalArgumentException if {@code limit} is zero or negative
+         */
         public Builder stalenessLimit(Duration limit) {
             Objects.requireNonNull(limit, "stalenessLimit");
             if (limit.isNegative() || limit.isZero()) {
@@ -136,7 +176,13 @@ public final class HealthThresholds {
             return this;
         }
 
-        /** Memory use in percent at which a device is high; 1 to 100. */
+        /**
+         * Sets the memory use, in percent of total, at which a device is high; 1 to 100.
+         *
+         * @param percent the threshold
+         * @return this builder
+         * @throws IllegalArgumentException if {@code percent} is outside 1 to 100
+         */
         public Builder memoryHighPercent(int percent) {
             if (percent < 1 || percent > 100) {
                 throw new IllegalArgumentException("memoryHighPercent must be 1..100, was " + percent);
@@ -145,7 +191,13 @@ public final class HealthThresholds {
             return this;
         }
 
-        /** Temperature in °C at which a device is hot; 1 to 150. */
+        /**
+         * Sets the temperature at which a device is hot; 1 to 150.
+         *
+         * @param celsius the threshold, in degrees Celsius
+         * @return this builder
+         * @throws IllegalArgumentException if {@code celsius} is outside 1 to 150
+         */
         public Builder temperatureHighCelsius(int celsius) {
             if (celsius < 1 || celsius > 150) {
                 throw new IllegalArgumentException("temperatureHighCelsius must be 1..150, was " + celsius);
@@ -154,7 +206,13 @@ public final class HealthThresholds {
             return this;
         }
 
-        /** The host's NVENC session limit; 0 for none. */
+        /**
+         * Sets the host's NVENC session limit; 0 for none.
+         *
+         * @param limit the number of concurrent encoder sessions the host allows
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is negative
+         */
         public Builder encoderSessionLimit(int limit) {
             if (limit < 0) {
                 throw new IllegalArgumentException("encoderSessionLimit must not be negative, was " + limit);
@@ -163,13 +221,23 @@ public final class HealthThresholds {
             return this;
         }
 
-        /** Whether running lobbies hold NVENC sessions (false for software encoding). */
+        /**
+         * Sets whether running lobbies hold NVENC sessions (false for software encoding, so zero
+         * sessions is then plausible).
+         *
+         * @param encode true if lobbies encode on the GPU
+         * @return this builder
+         */
         public Builder lobbiesEncode(boolean encode) {
             this.lobbiesEncode = encode;
             return this;
         }
 
-        /** The thresholds. */
+        /**
+         * Builds the thresholds; every value was already checked by its setter.
+         *
+         * @return the thresholds
+         */
         public HealthThresholds build() {
             return new HealthThresholds(this);
         }

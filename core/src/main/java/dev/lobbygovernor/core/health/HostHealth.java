@@ -28,7 +28,20 @@ public record HostHealth(
         List<HealthReason> reasons,
         Instant evaluatedAt) {
 
-    /** Requires the id, status and time; copies the reasons. */
+    /**
+     * Requires the id, status and time; copies the reasons.
+     *
+     * @param hostId the host; not null
+     * @param status the worst of what the reasons imply; not null
+     * @param monitoringWorking whether the GPU is being read plausibly and freshly
+     * @param lastGoodSample the latest plausible sample, or {@code null} if none was ever seen
+     * @param probeSource the probe behind the latest reading or failure; {@code null} reads as
+     *     empty
+     * @param reasons why the status is what it is; not null, copied
+     * @param evaluatedAt when this was classified; not null
+     * @throws NullPointerException if {@code hostId}, {@code status}, {@code reasons} or
+     *     {@code evaluatedAt} is null
+     */
     public HostHealth {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(status, "status");
@@ -37,17 +50,32 @@ public record HostHealth(
         reasons = List.copyOf(reasons);
     }
 
-    /** The health of a host nothing is known about yet. */
+    /**
+     * The health of a host nothing is known about yet: {@link HealthStatus#UNKNOWN}, monitoring
+     * not working, no sample, no reasons.
+     *
+     * @param hostId the host; not null
+     * @param at when it is evaluated; not null
+     * @return the unknown health
+     */
     public static HostHealth unknown(String hostId, Instant at) {
         return new HostHealth(hostId, HealthStatus.UNKNOWN, false, null, "", List.of(), at);
     }
 
-    /** The latest plausible sample, if any. */
+    /**
+     * The latest plausible sample, if any: {@link #lastGoodSample()} without the null.
+     *
+     * @return the sample, or empty if none was ever seen
+     */
     public Optional<GpuSample> optionalLastGoodSample() {
         return Optional.ofNullable(lastGoodSample);
     }
 
-    /** When the latest plausible sample was taken, if any. */
+    /**
+     * When the latest plausible sample was taken, if any.
+     *
+     * @return the sample's time, or empty if none was ever seen
+     */
     public Optional<Instant> lastGoodSampleAt() {
         return optionalLastGoodSample().map(GpuSample::takenAt);
     }

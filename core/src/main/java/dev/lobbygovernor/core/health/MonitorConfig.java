@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the {@link HealthMonitor} polls, reminds and remediates: immutable, validated when built.
- * Defaults are the named constants.
+ * How the {@link HealthMonitor} polls, reminds and remediates: immutable, each value validated by
+ * the builder setter that takes it. Defaults are the named constants.
  */
 public final class MonitorConfig {
 
@@ -44,42 +44,78 @@ public final class MonitorConfig {
                 : HealthThresholds.builder().stalenessLimit(b.probeInterval.multipliedBy(3)).build();
     }
 
-    /** The defaults. */
+    /**
+     * The defaults: every value as its {@code DEFAULT_} constant, and the default thresholds
+     * (whose staleness limit is three times the default probe interval).
+     *
+     * @return a default configuration
+     */
     public static MonitorConfig defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Time between polls of each host. */
+    /**
+     * Time between the end of one poll of every host and the start of the next.
+     *
+     * @return the interval; positive, {@link #DEFAULT_PROBE_INTERVAL} by default
+     */
     public Duration probeInterval() {
         return probeInterval;
     }
 
-    /** Least time between WARN reminders while monitoring stays lost. */
+    /**
+     * Least time between WARN reminders while monitoring stays lost; also how often a failing
+     * capacity source or sink is warned about.
+     *
+     * @return the interval; positive, {@link #DEFAULT_REMINDER_INTERVAL} by default
+     */
     public Duration reminderInterval() {
         return reminderInterval;
     }
 
-    /** How long monitoring must have been lost before remediation runs. */
+    /**
+     * How long monitoring must have been lost before remediation runs.
+     *
+     * @return the delay; positive, {@link #DEFAULT_REMEDIATE_AFTER} by default
+     */
     public Duration remediateAfter() {
         return remediateAfter;
     }
 
-    /** How many bad outcomes in a row trigger remediation, if the time has not yet. */
+    /**
+     * How many bad outcomes in a row trigger remediation, if the time has not yet.
+     *
+     * @return the count; at least 1, {@link #DEFAULT_REMEDIATE_AFTER_FAILURES} by default
+     */
     public int remediateAfterFailures() {
         return remediateAfterFailures;
     }
 
-    /** Least time between two remediations of one host. */
+    /**
+     * Least time between the starts of two remediations of one host.
+     *
+     * @return the cool-down; positive, {@link #DEFAULT_REMEDIATION_COOLDOWN} by default
+     */
     public Duration remediationCooldown() {
         return remediationCooldown;
     }
 
-    /** The classifier's thresholds. */
+    /**
+     * The classifier's thresholds: those given to the builder, else the defaults with a
+     * staleness limit of three probe intervals (so one or two late polls do not read as lost
+     * monitoring).
+     *
+     * @return the thresholds
+     */
     public HealthThresholds thresholds() {
         return thresholds;
     }
@@ -131,25 +167,52 @@ public final class MonitorConfig {
         private Builder() {
         }
 
-        /** Time between polls; positive. Unless thresholds are set, staleness is 3 × this. */
+        /**
+         * Sets the time between polls; positive. Unless thresholds are set, staleness is 3 × this.
+         *
+         * @param interval the probe interval
+         * @return this builder
+         * @throws NullPointerException if {@code interval} is null
+         * @throws IllegalArgumentException if {@code interval} is zero or negative
+         */
         public Builder probeInterval(Duration interval) {
             this.probeInterval = positive(interval, "probeInterval");
             return this;
         }
 
-        /** Least time between WARN reminders while lost; positive. */
+        /**
+         * Sets the least time between WARN reminders while lost; positive.
+         *
+         * @param interval the reminder interval
+         * @return this builder
+         * @throws NullPointerException if {@code interval} is null
+         * @throws IllegalArgumentException if {@code interval} is zero or negative
+         */
         public Builder reminderInterval(Duration interval) {
             this.reminderInterval = positive(interval, "reminderInterval");
             return this;
         }
 
-        /** Lost time that triggers remediation; positive. */
+        /**
+         * Sets the lost time that triggers remediation; positive.
+         *
+         * @param after how long monitoring must have been lost
+         * @return this builder
+         * @throws NullPointerException if {@code after} is null
+         * @throws IllegalArgumentException if {@code after} is zero or negative
+         */
         public Builder remediateAfter(Duration after) {
             this.remediateAfter = positive(after, "remediateAfter");
             return this;
         }
 
-        /** Bad outcomes in a row that trigger remediation; at least 1. */
+        /**
+         * Sets the bad outcomes in a row that trigger remediation; at least 1.
+         *
+         * @param failures the count
+         * @return this builder
+         * @throws IllegalArgumentException if {@code failures} is below 1
+         */
         public Builder remediateAfterFailures(int failures) {
             if (failures < 1) {
                 throw new IllegalArgumentException("remediateAfterFailures must be at least 1, was " + failures);
@@ -158,19 +221,36 @@ public final class MonitorConfig {
             return this;
         }
 
-        /** Least time between two remediations of one host; positive. */
+        /**
+         * Sets the least time between two remediations of one host; positive.
+         *
+         * @param cooldown the cool-down
+         * @return this builder
+         * @throws NullPointerException if {@code cooldown} is null
+         * @throws IllegalArgumentException if {@code cooldown} is zero or negative
+         */
         public Builder remediationCooldown(Duration cooldown) {
             this.remediationCooldown = positive(cooldown, "remediationCooldown");
             return this;
         }
 
-        /** The classifier's thresholds (default: the defaults, with staleness 3 × the interval). */
+        /**
+         * Sets the classifier's thresholds (default: the defaults, with staleness 3 × the
+         * interval). Once set, they no longer follow the probe interval.
+         *
+         * @param thresholds the thresholds; not null
+         * @return this builder
+         */
         public Builder thresholds(HealthThresholds thresholds) {
             this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * Builds the configuration; every value was already checked by its setter.
+         *
+         * @return the configuration
+         */
         public MonitorConfig build() {
             return new MonitorConfig(this);
         }

@@ -15,7 +15,15 @@ public record ProbeHistory(ProbeOutcome latest, int consecutiveFailures, GpuSamp
 
     private static final ProbeHistory EMPTY = new ProbeHistory(null, 0, null);
 
-    /** Validates the count. */
+    /**
+     * Validates the count.
+     *
+     * @param latest the latest outcome, or {@code null} before the first probe call
+     * @param consecutiveFailures bad outcomes in a row; not negative, and 0 without {@code latest}
+     * @param lastGoodSample the latest plausible, fresh sample, or {@code null}
+     * @throws IllegalArgumentException if {@code consecutiveFailures} is negative, or positive
+     *     while {@code latest} is null
+     */
     public ProbeHistory {
         if (consecutiveFailures < 0) {
             throw new IllegalArgumentException("consecutiveFailures must not be negative");
@@ -25,7 +33,11 @@ public record ProbeHistory(ProbeOutcome latest, int consecutiveFailures, GpuSamp
         }
     }
 
-    /** Nothing probed yet. */
+    /**
+     * Nothing probed yet.
+     *
+     * @return the shared empty history: no outcome, no failures, no good sample
+     */
     public static ProbeHistory empty() {
         return EMPTY;
     }

@@ -15,7 +15,10 @@ public interface Remediation {
      *
      * @param hostId the host
      * @param health its health now ({@link HealthStatus#MONITORING_LOST})
-     * @return what happened; an exception counts as a failed result
+     * @return what happened; {@code null} counts as a failed result
+     * @throws Exception if the action could not be carried out; the monitor catches it, logs it
+     *     and reports it to listeners as a failed result, so an implementation need not wrap
+     *     what its container client throws
      */
     RemediationResult remediate(String hostId, HostHealth health) throws Exception;
 }

@@ -11,17 +11,32 @@ import java.util.Objects;
  */
 public record RemediationResult(boolean succeeded, String detail) {
 
-    /** Absent detail becomes empty. */
+    /**
+     * Absent detail becomes empty.
+     *
+     * @param succeeded whether the action did what it meant to
+     * @param detail a sentence for the log; {@code null} reads as empty
+     */
     public RemediationResult {
         detail = Objects.requireNonNullElse(detail, "");
     }
 
-    /** A successful action. */
+    /**
+     * A successful action.
+     *
+     * @param detail what was done, such as "container wolf restarted"; {@code null} reads as empty
+     * @return a result with {@code succeeded} true
+     */
     public static RemediationResult succeeded(String detail) {
         return new RemediationResult(true, detail);
     }
 
-    /** A failed action. */
+    /**
+     * A failed action; the monitor tries again after the cool-down if monitoring stays lost.
+     *
+     * @param detail what went wrong; {@code null} reads as empty
+     * @return a result with {@code succeeded} false
+     */
     public static RemediationResult failed(String detail) {
         return new RemediationResult(false, detail);
     }

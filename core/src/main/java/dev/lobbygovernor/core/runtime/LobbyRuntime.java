@@ -15,6 +15,8 @@ public interface LobbyRuntime {
     /**
      * Every lobby the server runs now, including lobbies nobody recorded.
      *
+     * @return the lobbies, in any order; never null. An empty list says the server runs
+     *     nothing, so a failure to list must be thrown, never reported as an empty list
      * @throws LobbyRuntimeException if the server cannot be asked (then nothing is known)
      */
     List<LiveLobby> listLobbies() throws LobbyRuntimeException;

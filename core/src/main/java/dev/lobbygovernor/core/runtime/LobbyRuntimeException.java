@@ -17,20 +17,39 @@ public class LobbyRuntimeException extends Exception {
         PROTOCOL
     }
 
+    /** How the call failed; never null. */
     private final Kind kind;
 
-    /** A failure of the given kind. */
+    /**
+     * A failure of the given kind.
+     *
+     * @param kind how the call failed; not null
+     * @param message what happened, for logs and cleanup outcomes; must not carry a PIN
+     * @param cause the underlying exception (an I/O error, a parse error), or {@code null}
+     * @throws NullPointerException if {@code kind} is null
+     */
     public LobbyRuntimeException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    /** A failure of the given kind without an underlying cause. */
+    /**
+     * A failure of the given kind without an underlying cause, as when the server answered
+     * with an error.
+     *
+     * @param kind how the call failed; not null
+     * @param message what happened, for logs and cleanup outcomes; must not carry a PIN
+     * @throws NullPointerException if {@code kind} is null
+     */
     public LobbyRuntimeException(Kind kind, String message) {
         this(kind, message, null);
     }
 
-    /** How the call failed. */
+    /**
+     * How the call failed: whether the server was reached, and so whether anything is known.
+     *
+     * @return the kind; never null
+     */
     public Kind kind() {
         return kind;
     }

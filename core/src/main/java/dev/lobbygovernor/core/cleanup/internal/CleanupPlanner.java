@@ -114,7 +114,15 @@ public final class CleanupPlanner {
         return !inUse && isIdle(tracked.record(), config, now) ? Optional.of(StopReason.IDLE_TIMEOUT) : Optional.empty();
     }
 
-    /** Whether the record's last activity is older than the idle timeout. */
+    /**
+     * Whether the record's last activity is older than the idle timeout. Says nothing about
+     * connected clients: the caller rules out a lobby in use first.
+     *
+     * @param record the lobby's record, whose last-activity time is judged
+     * @param config the configuration holding the idle timeout
+     * @param now the cycle's time
+     * @return true if the last activity is strictly before {@code now - idleTimeout}
+     */
     public static boolean isIdle(LobbyRecord record, ReaperConfig config, Instant now) {
         return record.lastActivityAt().isBefore(now.minus(config.idleTimeout()));
     }

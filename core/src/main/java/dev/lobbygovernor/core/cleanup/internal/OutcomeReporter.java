@@ -24,6 +24,11 @@ public final class OutcomeReporter {
 
     private final CleanupListener listener;
 
+    /**
+     * A reporter that logs through this class's logger and tells {@code listener}.
+     *
+     * @param listener who hears each outcome; {@link CleanupListener#NONE} for nobody
+     */
     public OutcomeReporter(CleanupListener listener) {
         this.listener = listener;
     }
@@ -49,7 +54,11 @@ public final class OutcomeReporter {
         }
     }
 
-    /** Logs the cycle's summary if it did anything, then tells the listener. */
+    /**
+     * Logs the cycle's summary if it did anything, then tells the listener.
+     *
+     * @param report the finished cycle's report
+     */
     public void cycleCompleted(CycleReport report) {
         if (!report.outcomes().isEmpty()) {
             log.atInfo()

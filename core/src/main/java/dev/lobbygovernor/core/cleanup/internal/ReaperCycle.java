@@ -48,6 +48,14 @@ public final class ReaperCycle {
     private final Set<String> unreachable = new HashSet<>();
     private volatile List<OrphanLobby> orphanView = List.of();
 
+    /**
+     * A cycle runner with no memory yet: no backoff, no orphan sightings.
+     *
+     * @param store where records and sessions are read, and records removed and touched
+     * @param runtimes each host's runtime, by the host id that records name
+     * @param config the timeouts, grace and backoff
+     * @param reporter where each outcome is logged and heard
+     */
     public ReaperCycle(SessionStore store, Map<String, LobbyRuntime> runtimes, ReaperConfig config, OutcomeReporter reporter) {
         this.store = store;
         this.runtimes = runtimes;
@@ -56,12 +64,23 @@ public final class ReaperCycle {
         this.retries = new RetryBook(config);
     }
 
-    /** The orphans seen in the last cycle, oldest first; safe from any thread. */
+    /**
+     * The orphans seen in the last cycle, oldest first; safe from any thread.
+     *
+     * @return an unmodifiable snapshot, published when a cycle finishes its hosts
+     */
     public List<OrphanLobby> orphans() {
         return orphanView;
     }
 
-    /** Runs one cycle at {@code now}; every outcome is already logged and reported. */
+    /**
+     * Runs one cycle at {@code now}; every outcome is already logged and reported. The caller
+     * tells the listener that the cycle completed.
+     *
+     * @param now the cycle's time, against which idleness, grace and backoff are judged
+     * @return what the cycle did; {@link CycleReport.Status#STORE_UNAVAILABLE} if the records
+     *     could not be read
+     */
     public CycleReport run(Instant now) {
         List<LobbyRecord> records;
         try {

@@ -38,7 +38,15 @@ public final class CachedProbe implements GpuProbe {
         }
     }
 
-    /** Wraps {@code delegate}; {@code ttl} must be positive. */
+    /**
+     * Wraps {@code delegate}; {@code ttl} must be positive.
+     *
+     * @param delegate the probe whose outcomes are kept; closed with this one
+     * @param ttl how long an outcome is reused
+     * @param clock the clock the TTL is measured on
+     * @throws NullPointerException if any argument is null
+     * @throws IllegalArgumentException if {@code ttl} is zero or negative
+     */
     public CachedProbe(GpuProbe delegate, Duration ttl, Clock clock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.ttl = Objects.requireNonNull(ttl, "ttl");

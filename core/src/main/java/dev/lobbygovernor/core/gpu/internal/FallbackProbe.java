@@ -27,7 +27,13 @@ public final class FallbackProbe implements GpuProbe {
     private final List<GpuProbe> probes;
     private final String name;
 
-    /** Wraps {@code probes}, best first; the list must not be empty. */
+    /**
+     * Wraps {@code probes}, best first; the list must not be empty.
+     *
+     * @param probes the probes to try in order; copied, each closed with this one
+     * @throws NullPointerException if {@code probes} or an element is null
+     * @throws IllegalArgumentException if {@code probes} is empty
+     */
     public FallbackProbe(List<GpuProbe> probes) {
         this.probes = List.copyOf(probes);
         if (this.probes.isEmpty()) {

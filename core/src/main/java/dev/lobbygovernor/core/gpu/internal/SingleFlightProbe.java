@@ -18,7 +18,12 @@ public final class SingleFlightProbe implements GpuProbe {
     private final Object lock = new Object();
     private CompletableFuture<GpuSample> inFlight;
 
-    /** Wraps {@code delegate}. */
+    /**
+     * Wraps {@code delegate}.
+     *
+     * @param delegate the probe whose calls are shared; closed with this one
+     * @throws NullPointerException if {@code delegate} is null
+     */
     public SingleFlightProbe(GpuProbe delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }

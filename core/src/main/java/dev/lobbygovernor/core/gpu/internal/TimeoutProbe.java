@@ -38,7 +38,15 @@ public final class TimeoutProbe implements GpuProbe {
     private Call inFlight;
     private boolean closed;
 
-    /** Wraps {@code delegate}; {@code timeout} must be positive. */
+    /**
+     * Wraps {@code delegate}; {@code timeout} must be positive. No thread starts until the
+     * first call.
+     *
+     * @param delegate the probe whose calls are bounded; closed with this one
+     * @param timeout the longest a caller waits for one call
+     * @throws NullPointerException if either argument is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public TimeoutProbe(GpuProbe delegate, Duration timeout) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         Objects.requireNonNull(timeout, "timeout");

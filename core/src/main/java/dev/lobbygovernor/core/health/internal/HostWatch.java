@@ -197,6 +197,10 @@ public final class HostWatch {
      * Whether the remediation should start now: monitoring has been lost long enough, the
      * cool-down allows, and no remediation of this host still runs. If so, marks it running (the
      * {@link RemediationRunner} clears the mark when it returns) and logs that it starts.
+     *
+     * @param config the monitor's settings: how long or how many bad readings make it due, and
+     *     the cool-down between runs
+     * @return true if the caller must now hand the host to the {@link RemediationRunner}
      */
     public boolean remediationDue(MonitorConfig config) {
         if (lostSince == null || remediating.get()) {

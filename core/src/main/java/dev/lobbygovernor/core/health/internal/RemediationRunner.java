@@ -34,6 +34,16 @@ public final class RemediationRunner {
     private ExecutorService ownExecutor; // guarded by this; made by start()
     private boolean closed; // guarded by this
 
+    /**
+     * A runner with no thread yet; {@link #start()} prepares one if the host gave no executor.
+     *
+     * @param remediation the host's action, or {@code null} when none is configured (then
+     *     {@link #enabled()} is false and nothing is ever submitted)
+     * @param hostExecutor the host's executor for remediations, or {@code null} to use the
+     *     runner's own thread (once started) or the polling caller's
+     * @param listeners told of every remediation's result
+     * @param config the monitor's settings; its cool-down is named in failure logs
+     */
     public RemediationRunner(Remediation remediation, Executor hostExecutor, List<HealthListener> listeners,
             MonitorConfig config) {
         this.remediation = remediation;
@@ -42,7 +52,11 @@ public final class RemediationRunner {
         this.config = config;
     }
 
-    /** Whether there is a remediation to run at all. */
+    /**
+     * Whether there is a remediation to run at all.
+     *
+     * @return true if the host configured a {@link Remediation}
+     */
     public boolean enabled() {
         return remediation != null;
     }
@@ -70,7 +84,13 @@ public final class RemediationRunner {
         }
     }
 
-    /** Runs the remediation of {@code host}, which {@link HostWatch#remediationDue} marked running. */
+    /**
+     * Runs the remediation of {@code host}, which {@link HostWatch#remediationDue} marked running.
+     * Clears that mark when the remediation returns, or at once if no executor will run it.
+     *
+     * @param host the host to remediate
+     * @param health the health that made the remediation due, passed on to it
+     */
     public void submit(HostWatch host, HostHealth health) {
         Executor executor;
         synchronized (this) {

@@ -59,17 +59,31 @@ public final class VerifiedStop {
      */
     public record Verification(List<LiveLobby> lobbies, String detail) {
 
-        /** Whether the runtime answered. */
+        /**
+         * Whether the runtime answered.
+         *
+         * @return true if the verifying listing succeeded
+         */
         public boolean answered() {
             return lobbies != null;
         }
 
-        /** Whether the listing shows the lobby gone (false if the runtime did not answer). */
+        /**
+         * Whether the listing shows the lobby gone.
+         *
+         * @param lobbyId the lobby
+         * @return true if the runtime answered and did not list it; false if it did not answer
+         */
         public boolean showsGone(String lobbyId) {
             return answered() && lobbies.stream().noneMatch(l -> l.id().equals(lobbyId));
         }
 
-        /** What this listing says of the attempt. */
+        /**
+         * What this listing says of the attempt.
+         *
+         * @param attempt a stop sent before this listing
+         * @return the verdict; {@link Verdict#UNVERIFIED} if the runtime did not answer
+         */
         public Verdict verdictOf(Attempt attempt) {
             if (!answered()) {
                 return Verdict.UNVERIFIED;
@@ -90,13 +104,21 @@ public final class VerifiedStop {
      *
      * @param runtime the host's runtime
      * @param store where the records of the lobbies stopped are removed
+     * @throws NullPointerException if either is null
      */
     public VerifiedStop(LobbyRuntime runtime, SessionStore store) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** Sends one stop with the stored credentials; never throws. */
+    /**
+     * Sends one stop with the stored credentials; never throws. The PIN is remembered for the
+     * rest of the round, so later messages are scrubbed of it too.
+     *
+     * @param lobbyId the lobby to stop
+     * @param pin its stored PIN, empty for an open lobby
+     * @return whether the runtime acknowledged the stop and, if not, what it said
+     */
     public Attempt send(String lobbyId, Optional<LobbyPin> pin) {
         pin.ifPresent(pinsSent::add);
         try {
@@ -110,7 +132,12 @@ public final class VerifiedStop {
         }
     }
 
-    /** Lists the runtime once, to verify every stop sent so far; never throws. */
+    /**
+     * Lists the runtime once, to verify every stop sent so far; never throws.
+     *
+     * @return the listing, or one that did not answer (with what went wrong) if the runtime
+     *     failed or returned null
+     */
     public Verification verify() {
         try {
             List<LiveLobby> listed = runtime.listLobbies();
@@ -131,6 +158,8 @@ public final class VerifiedStop {
     /**
      * Removes the record of a lobby the verification shows gone.
      *
+     * @param verification a listing made after the lobby's stop was sent
+     * @param lobbyId the lobby whose record to remove
      * @throws IllegalStateException if the verification does not show the lobby gone: a record is
      *     the only way to stop a lobby with its PIN, so it is never removed on hope
      * @throws dev.lobbygovernor.store.StoreException if the store fails (the record stays)

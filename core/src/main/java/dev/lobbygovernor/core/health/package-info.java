@@ -1,0 +1,25 @@
+/**
+ * Health: samples each host's GPU, classifies what it reads, and tells the governor and the
+ * host when monitoring is lost or comes back.
+ *
+ * <p>Build a {@link dev.lobbygovernor.core.health.HealthMonitor} with one
+ * {@link dev.lobbygovernor.core.gpu.GpuProbe} per host, the governor's {@code capacity} as its
+ * {@link dev.lobbygovernor.core.health.CapacitySource} and its {@code reportHealth} as the sink;
+ * then {@link dev.lobbygovernor.core.health.HealthMonitor#start()} it or drive
+ * {@link dev.lobbygovernor.core.health.HealthMonitor#pollOnce()} yourself. Each poll yields a
+ * {@link dev.lobbygovernor.core.health.HostHealth}: a
+ * {@link dev.lobbygovernor.core.health.HealthStatus} ordered by severity, and the
+ * {@link dev.lobbygovernor.core.health.HealthReason}s behind it. Zero or empty readings while
+ * lobbies run count as broken monitoring, never as an idle GPU.
+ *
+ * <p>The decision itself is {@link dev.lobbygovernor.core.health.HealthClassifier}, a pure
+ * function over a {@link dev.lobbygovernor.core.health.ProbeHistory}, the host's
+ * {@link dev.lobbygovernor.core.health.HostCapacity} and the
+ * {@link dev.lobbygovernor.core.health.HealthThresholds}. A
+ * {@link dev.lobbygovernor.core.health.HealthListener} hears transitions; a
+ * {@link dev.lobbygovernor.core.health.Remediation} (such as restarting the streaming server's
+ * container) runs when monitoring stays lost, paced by
+ * {@link dev.lobbygovernor.core.health.MonitorConfig}. The implementation lives in
+ * {@code dev.lobbygovernor.core.health.internal}.
+ */
+package dev.lobbygovernor.core.health;
