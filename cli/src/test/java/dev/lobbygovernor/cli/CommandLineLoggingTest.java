@@ -59,9 +59,9 @@ class CommandLineLoggingTest {
 
         assertThat(demo.exitCode()).as(demo.stderr()).isZero();
         assertThat(demo.stderr())
-                .contains("[WARN] LobbyGovernor")       // the refusals
-                .contains("[ERROR] HealthMonitor")      // monitoring lost
-                .doesNotContain("[INFO]");
+                .contains("[ERROR] HostWatch")          // monitoring lost
+                .doesNotContain("[INFO]")
+                .doesNotContain("Lobby refused");       // a refusal is a business event: INFO
         assertThat(demo.stdout()).contains("demo: every expectation held");
     }
 
@@ -71,8 +71,9 @@ class CommandLineLoggingTest {
 
         assertThat(demo.exitCode()).as(demo.stderr()).isZero();
         assertThat(demo.stderr())
-                .contains("[INFO] LobbyReaper")
-                .contains("[WARN] LobbyGovernor");
+                .contains("[INFO] OutcomeReporter")     // the reaper's verified stops
+                .contains("[INFO] Denials")             // the refusals
+                .contains("Lobby refused: GPU resource limit reached");
     }
 
     @Test

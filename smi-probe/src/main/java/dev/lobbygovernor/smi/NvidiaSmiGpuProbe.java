@@ -5,6 +5,8 @@ import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.smi.internal.ProcessRunner;
+import dev.lobbygovernor.smi.internal.ProcessTree;
+import dev.lobbygovernor.smi.internal.SmiTransitions;
 import dev.lobbygovernor.smi.internal.Text;
 import java.io.IOException;
 import java.time.Clock;
@@ -172,7 +174,7 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
     }
 
     private void refuseWhileStuck() throws ProbeException {
-        if (stuck != null && ProcessRunner.isLive(stuck)) {
+        if (stuck != null && ProcessTree.isLive(stuck)) {
             throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "A process of an earlier nvidia-smi run (pid "
                     + stuck.pid() + ") is still alive after being killed, most likely stuck in a wedged driver; "
                     + "not starting another. Check dmesg for Xid errors; the machine may need a GPU reset or a "

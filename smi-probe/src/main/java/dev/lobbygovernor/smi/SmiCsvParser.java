@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProcess;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
+import dev.lobbygovernor.smi.internal.SmiTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.smi.internal.ProcessRunner;
+import dev.lobbygovernor.smi.internal.ProcessTree;
 import dev.lobbygovernor.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ class NvidiaSmiGpuProbeLeftoverTest {
     }
 
     private static boolean live(long pid) {
-        return ProcessHandle.of(pid).map(ProcessRunner::isLive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessTree::isLive).orElse(false);
     }
 
     private static void awaitDeath(long pid) throws InterruptedException {

@@ -8,6 +8,7 @@ import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.smi.internal.ProcessRunner;
+import dev.lobbygovernor.smi.internal.ProcessTree;
 import dev.lobbygovernor.testing.LogCapture;
 import dev.lobbygovernor.testing.MutableClock;
 import java.nio.file.Files;
@@ -195,7 +196,7 @@ class NvidiaSmiGpuProbeProcessTest {
     }
 
     private static boolean live(long pid) {
-        return ProcessHandle.of(pid).map(ProcessRunner::isLive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessTree::isLive).orElse(false);
     }
 
     private static void awaitDeath(long pid) throws InterruptedException {

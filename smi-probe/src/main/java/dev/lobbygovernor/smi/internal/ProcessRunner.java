@@ -1,8 +1,6 @@
 package dev.lobbygovernor.smi.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessRunner {
 
-    /** How long killed processes get to disappear before they are reported as survivors. */
-    public static final Duration KILL_GRACE = Duration.ofSeconds(2);
-
     /** How long the pipes get to reach their end once the process is gone. */
     public static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
@@ -32,7 +27,7 @@ public final class ProcessRunner {
      * The most a run can last past its timeout: a kill and a drain for the process tree, then
      * another of each for leftovers that still hold a pipe.
      */
-    public static final Duration MAX_OVERRUN = KILL_GRACE.plus(DRAIN_GRACE).multipliedBy(2);
+    public static final Duration MAX_OVERRUN = ProcessTree.KILL_GRACE.plus(DRAIN_GRACE).multipliedBy(2);
 
     /** How a run ended. */
     public enum Ending {
@@ -189,23 +184,4 @@ public final class ProcessRunner {
         }
     }
 
-    /**
-     * Whether a process is alive and not a zombie (a killed orphan may wait for a reaper).
-     *
-     * @param process the process
-     * @return {@code true} if it runs
-     */
-    public static boolean isLive(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-        try {
-            String s = Files.readString(stat);
-            int close = s.lastIndexOf(')');
-            return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
-        } catch (IOException | RuntimeException noProcfs) {
-            return process.isAlive();
-        }
-    }
 }

@@ -1,5 +1,9 @@
 package dev.lobbygovernor.smi.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +16,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * lives, and by the {@link RunMarker} they inherited once it is gone (its orphans are re-parented
  * and no longer descend from it).
  */
-final class ProcessTree {
+public final class ProcessTree {
+
+    /** How long killed processes get to disappear before they are reported as survivors. */
+    public static final Duration KILL_GRACE = Duration.ofSeconds(2);
+
 
     private final Process process;
     private final RunMarker marker;
@@ -61,7 +69,7 @@ final class ProcessTree {
     /** The first killed process that is still alive, if any. */
     Optional<ProcessHandle> survivor() {
         synchronized (targets) {
-            return targets.stream().filter(ProcessRunner::isLive).findFirst();
+            return targets.stream().filter(ProcessTree::isLive).findFirst();
         }
     }
 
@@ -75,7 +83,7 @@ final class ProcessTree {
             }
         }
         fresh.forEach(this::killQuietly);
-        long deadline = System.nanoTime() + ProcessRunner.KILL_GRACE.toNanos();
+        long deadline = System.nanoTime() + KILL_GRACE.toNanos();
         for (ProcessHandle p : fresh) {
             awaitDeath(p, deadline);
         }
@@ -91,11 +99,31 @@ final class ProcessTree {
 
     private static void awaitDeath(ProcessHandle p, long deadline) {
         try {
-            while (ProcessRunner.isLive(p) && System.nanoTime() < deadline) {
+            while (isLive(p) && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether a process is alive and not a zombie (a killed orphan may wait for a reaper).
+     *
+     * @param process the process
+     * @return {@code true} if it runs
+     */
+    public static boolean isLive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        try {
+            String s = Files.readString(stat);
+            int close = s.lastIndexOf(')');
+            return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
+        } catch (IOException | RuntimeException noProcfs) {
+            return process.isAlive();
         }
     }
 }

@@ -1,10 +1,9 @@
-package dev.lobbygovernor.smi;
+package dev.lobbygovernor.smi.internal;
 
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
-import dev.lobbygovernor.smi.internal.Cell;
-import dev.lobbygovernor.smi.internal.Csv;
-import dev.lobbygovernor.smi.internal.Text;
+import dev.lobbygovernor.smi.SmiFailureClassifier;
+import dev.lobbygovernor.smi.SmiFieldError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +14,15 @@ import java.util.Map;
  * header or in the values. Typed field reads record soft failures of optional fields and throw
  * a {@link ProbeException} for everything else.
  */
-final class SmiTable {
+public final class SmiTable {
 
-    /** A data line and its cells, one per header column. */
-    record Row(Csv.Line line, List<String> cells) {
+    /**
+     * A data line and its cells, one per header column.
+     *
+     * @param line the line as read, with its number
+     * @param cells its cells, one per header column
+     */
+    public record Row(Csv.Line line, List<String> cells) {
     }
 
     private final String source;
@@ -39,11 +43,16 @@ final class SmiTable {
     /**
      * Parses the header and splits the data lines.
      *
+     * @param text everything nvidia-smi printed on stdout
+     * @param source the probe's name, for errors
      * @param required fields the header must name
      * @param freeTextColumn a column whose values may themselves contain ", " (a process name);
      *     surplus cells on a line are joined back into it. May be {@code null}.
+     * @return the table
+     * @throws ProbeException if the output is empty, has no CSV header, lacks a required field,
+     *     or a line has the wrong number of cells (a known failure text is classified as such)
      */
-    static SmiTable parse(String text, String source, List<String> required, String freeTextColumn)
+    public static SmiTable parse(String text, String source, List<String> required, String freeTextColumn)
             throws ProbeException {
         List<Csv.Line> lines = Csv.lines(text);
         if (lines.isEmpty()) {
@@ -80,19 +89,38 @@ final class SmiTable {
         return table;
     }
 
-    List<Row> rows() {
+    /**
+     * The data lines, in order.
+     *
+     * @return the rows
+     */
+    public List<Row> rows() {
         return rows;
     }
 
-    boolean has(String field) {
+    /**
+     * Whether the header names a field.
+     *
+     * @param field the field as nvidia-smi names it (e.g. {@code memory.total})
+     * @return true if the header has that column
+     */
+    public boolean has(String field) {
         return positions.containsKey(field);
     }
 
     /**
      * A text field: empty when the column is missing or the value absent; an error token is
      * recorded in {@code errors}, or thrown if the field is required.
+     *
+     * @param row the row
+     * @param field the field
+     * @param required whether an error token or absence fails the whole reading
+     * @param gpu the GPU's index, for the recorded error
+     * @param errors where soft failures of optional fields are recorded
+     * @return the value, or an empty string
+     * @throws ProbeException if a required field reads an error token
      */
-    String text(Row row, String field, boolean required, int gpu, List<SmiFieldError> errors)
+    public String text(Row row, String field, boolean required, int gpu, List<SmiFieldError> errors)
             throws ProbeException {
         Cell cell = cell(row, field);
         if (cell == null || !usable(cell, row, field, required, gpu, errors)) {
@@ -101,8 +129,19 @@ final class SmiTable {
         return cell.text();
     }
 
-    /** A whole-number field no larger than {@code max}; {@code null} when missing or absent. */
-    Long whole(Row row, String field, long max, boolean required, int gpu, List<SmiFieldError> errors)
+    /**
+     * A whole-number field no larger than {@code max}.
+     *
+     * @param row the row
+     * @param field the field
+     * @param max the largest plausible value
+     * @param required whether an error token or absence fails the whole reading
+     * @param gpu the GPU's index, for the recorded error
+     * @param errors where soft failures of optional fields are recorded
+     * @return the value, or {@code null} when missing or absent
+     * @throws ProbeException if the value is not a number in range, or a required field fails
+     */
+    public Long whole(Row row, String field, long max, boolean required, int gpu, List<SmiFieldError> errors)
             throws ProbeException {
         Cell cell = cell(row, field);
         if (cell == null || !usable(cell, row, field, required, gpu, errors)) {
@@ -115,8 +154,18 @@ final class SmiTable {
         return value;
     }
 
-    /** A decimal field; {@code null} when missing or absent. */
-    Double decimal(Row row, String field, boolean required, int gpu, List<SmiFieldError> errors)
+    /**
+     * A decimal field.
+     *
+     * @param row the row
+     * @param field the field
+     * @param required whether an error token or absence fails the whole reading
+     * @param gpu the GPU's index, for the recorded error
+     * @param errors where soft failures of optional fields are recorded
+     * @return the value, or {@code null} when missing or absent
+     * @throws ProbeException if the value is not a number, or a required field fails
+     */
+    public Double decimal(Row row, String field, boolean required, int gpu, List<SmiFieldError> errors)
             throws ProbeException {
         Cell cell = cell(row, field);
         if (cell == null || !usable(cell, row, field, required, gpu, errors)) {
@@ -129,14 +178,30 @@ final class SmiTable {
         return value;
     }
 
-    /** An int-sized whole-number field. */
-    Integer integer(Row row, String field, boolean required, int gpu, List<SmiFieldError> errors)
+    /**
+     * An int-sized whole-number field.
+     *
+     * @param row the row
+     * @param field the field
+     * @param required whether an error token or absence fails the whole reading
+     * @param gpu the GPU's index, for the recorded error
+     * @param errors where soft failures of optional fields are recorded
+     * @return the value, or {@code null} when missing or absent
+     * @throws ProbeException if the value is not a whole number in int range, or a required field fails
+     */
+    public Integer integer(Row row, String field, boolean required, int gpu, List<SmiFieldError> errors)
             throws ProbeException {
         Long value = whole(row, field, Integer.MAX_VALUE, required, gpu, errors);
         return value == null ? null : value.intValue();
     }
 
-    ProbeException malformed(String message) {
+    /**
+     * The error for output that cannot be parsed, quoting this table's raw text.
+     *
+     * @param message what is wrong
+     * @return the exception, cause {@code MALFORMED_OUTPUT}
+     */
+    public ProbeException malformed(String message) {
         return new ProbeException(source, ProbeFailureCause.MALFORMED_OUTPUT, "Could not parse nvidia-smi output: "
                 + message, Text.raw(text));
     }

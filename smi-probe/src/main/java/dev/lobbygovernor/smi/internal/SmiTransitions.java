@@ -1,7 +1,8 @@
-package dev.lobbygovernor.smi;
+package dev.lobbygovernor.smi.internal;
 
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.smi.SmiFieldError;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: the probe calls it only while it holds its one-run-at-a-time lock.
  */
-final class SmiTransitions {
+public final class SmiTransitions {
 
     private static final Logger log = LoggerFactory.getLogger(SmiTransitions.class);
 
@@ -25,15 +26,22 @@ final class SmiTransitions {
     /** The cause the compute-process query last failed with, or null while it answers. */
     private ProbeFailureCause appsFailing;
 
-    SmiTransitions(String probe) {
+    /**
+     * Transitions of one probe.
+     *
+     * @param probe the probe's name, logged with each line
+     */
+    public SmiTransitions(String probe) {
         this.probe = probe;
     }
 
     /**
      * The field errors of one successful GPU query. The same token in the same field of the same
      * GPU is the same failure; another token in that field is a new one and is logged again.
+     *
+     * @param now every field error of the query, empty if none
      */
-    void fieldErrors(List<SmiFieldError> now) {
+    public void fieldErrors(List<SmiFieldError> now) {
         Set<SmiFieldError> current = new HashSet<>(now);
         for (SmiFieldError e : current) {
             if (!failingFields.contains(e)) {
@@ -52,8 +60,12 @@ final class SmiTransitions {
         failingFields.addAll(current);
     }
 
-    /** The compute-process query failed; the GPU reading stands. */
-    void appsFailed(ProbeException e) {
+    /**
+     * The compute-process query failed; the GPU reading stands.
+     *
+     * @param e why it failed
+     */
+    public void appsFailed(ProbeException e) {
         if (e.failureCause() == appsFailing) {
             return;
         }
@@ -63,7 +75,7 @@ final class SmiTransitions {
     }
 
     /** The compute-process query answered. */
-    void appsAnswered() {
+    public void appsAnswered() {
         if (appsFailing != null) {
             log.atInfo().addKeyValue("probe", probe).addKeyValue("after", appsFailing)
                     .log("nvidia-smi lists compute processes again");
