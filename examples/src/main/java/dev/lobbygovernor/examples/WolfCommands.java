@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 final class WolfCommands {
 
     /** A local socket connects at once or not at all; a listing is small. */
-    static final TransportSettings CLI_TRANSPORT = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofSeconds(2)).withReadTimeout(Duration.ofSeconds(10));
+    static final TransportSettings CLI_TRANSPORT = TransportSettings.builder()
+            .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(10)).build();
 
     private final PrintStream out;
     private final PrintStream err;

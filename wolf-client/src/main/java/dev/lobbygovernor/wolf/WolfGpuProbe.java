@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.wolf.internal.WolfGpuErrors;
 import dev.lobbygovernor.wolf.model.GpuStats;
 import dev.lobbygovernor.wolf.model.SystemMemoryReply;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.internal.WolfRequest;
 import dev.lobbygovernor.wolf.model.AudioSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;

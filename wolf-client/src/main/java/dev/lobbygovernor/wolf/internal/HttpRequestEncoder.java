@@ -1,6 +1,5 @@
 package dev.lobbygovernor.wolf.internal;
 
-import dev.lobbygovernor.wolf.WolfRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 

@@ -1,7 +1,6 @@
 package dev.lobbygovernor.wolf.internal;
 
 import dev.lobbygovernor.wolf.WolfProtocolException;
-import dev.lobbygovernor.wolf.WolfResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;

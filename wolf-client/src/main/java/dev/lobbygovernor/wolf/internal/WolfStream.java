@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import java.io.InputStream;
 import java.util.Map;
@@ -31,17 +31,30 @@ public final class WolfStream implements AutoCloseable {
         this.connection = Objects.requireNonNull(connection, "connection");
     }
 
-    /** The HTTP status. */
+    /**
+     * The HTTP status.
+     *
+     * @return such as 200
+     */
     public int status() {
         return status;
     }
 
-    /** A header's value by lower-case name, or {@code null}. */
+    /**
+     * A header's value.
+     *
+     * @param lowerCaseName the header's name in lower case
+     * @return its value, or {@code null} when absent
+     */
     public String header(String lowerCaseName) {
         return headers.get(lowerCaseName);
     }
 
-    /** The body as it arrives. */
+    /**
+     * The body as it arrives.
+     *
+     * @return the body's stream
+     */
     public InputStream body() {
         return body;
     }

@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -24,6 +24,13 @@ public final class WolfResponse {
     /**
      * A reply whose body is {@code data[offset, offset + length)}; the array is not copied and
      * must not be changed afterwards.
+     *
+     * @param status the HTTP status
+     * @param headers the headers, names lower-cased
+     * @param data the buffer holding the body
+     * @param offset where the body starts in {@code data}
+     * @param length the body's length
+     * @throws IndexOutOfBoundsException if the body is not inside {@code data}
      */
     public WolfResponse(int status, Map<String, String> headers, byte[] data, int offset,
             int length) {
@@ -35,55 +42,104 @@ public final class WolfResponse {
         this.length = length;
     }
 
-    /** A reply with the whole array as its body. */
+    /**
+     * A reply with the whole array as its body.
+     *
+     * @param status the HTTP status
+     * @param headers the headers, names lower-cased
+     * @param body the body; not copied
+     */
     public WolfResponse(int status, Map<String, String> headers, byte[] body) {
         this(status, headers, body, 0, body.length);
     }
 
-    /** The HTTP status code. */
+    /**
+     * The HTTP status code.
+     *
+     * @return such as 200
+     */
     public int status() {
         return status;
     }
 
-    /** A header's value by case-insensitive name, or {@code null}. */
+    /**
+     * A header's value.
+     *
+     * @param name the header's name, in any case
+     * @return its value, or {@code null} when absent
+     */
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
-    /** All headers, names lower-cased. */
+    /**
+     * All headers.
+     *
+     * @return an unmodifiable map, names lower-cased
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
-    /** The body's length in bytes. */
+    /**
+     * The body's length.
+     *
+     * @return its length in bytes
+     */
     public int bodyLength() {
         return length;
     }
 
-    /** A copy of the body. */
+    /**
+     * A copy of the body.
+     *
+     * @return a new array
+     */
     public byte[] body() {
         return Arrays.copyOfRange(data, offset, offset + length);
     }
 
-    /** The body as a stream, without copying. */
+    /**
+     * The body as a stream, without copying.
+     *
+     * @return a stream over the body
+     */
     public InputStream bodyStream() {
         return new ByteArrayInputStream(data, offset, length);
     }
 
-    /** The body decoded as UTF-8. */
+    /**
+     * The body decoded as UTF-8.
+     *
+     * @return the body's text
+     */
     public String bodyText() {
         return new String(data, offset, length, StandardCharsets.UTF_8);
     }
 
-    byte[] data() {
+    /**
+     * The buffer the body was read into, for decoding without a copy; not to be changed.
+     *
+     * @return the buffer; the body is at {@link #offset()}, {@link #bodyLength()} bytes long
+     */
+    public byte[] data() {
         return data;
     }
 
-    int offset() {
+    /**
+     * Where the body starts in {@link #data()}.
+     *
+     * @return the offset
+     */
+    public int offset() {
         return offset;
     }
 
-    /** Status and body length only: the body is not shown. */
+    /**
+     * Status and body length only: the body may carry what Wolf echoed, a PIN included.
+     *
+     * @return such as {@code WolfResponse[status=200, bodyLength=42]}
+     */
     @Override
     public String toString() {
         return "WolfResponse[status=" + status + ", bodyLength=" + length + "]";

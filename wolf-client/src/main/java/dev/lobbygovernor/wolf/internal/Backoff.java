@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record Backoff(Duration initial, Duration max) {
 
-    /** Validates: {@code 0 < initial <= max}. */
+    /**
+     * Validates: {@code 0 < initial <= max}.
+     *
+     * @param initial the ceiling before the first retry
+     * @param max the largest ceiling
+     * @throws NullPointerException if either is null
+     * @throws IllegalArgumentException unless {@code 0 < initial <= max}
+     */
     public Backoff {
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(max, "max");
@@ -28,6 +35,8 @@ public record Backoff(Duration initial, Duration max) {
      * @param retry 1 for the first retry, 2 for the second, …
      * @param random a uniform value in [0, 1), the jitter
      * @return a delay in [ceiling / 2, ceiling]
+     * @throws IllegalArgumentException if {@code retry} is below 1 or {@code random} outside
+     *     [0, 1)
      */
     public Duration delay(int retry, double random) {
         if (retry < 1) {

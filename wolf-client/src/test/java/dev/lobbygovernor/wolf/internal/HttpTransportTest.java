@@ -1,8 +1,13 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lobbygovernor.wolf.TransportSettings;
+import dev.lobbygovernor.wolf.WolfApiException;
+import dev.lobbygovernor.wolf.WolfClient;
+import dev.lobbygovernor.wolf.WolfProtocolException;
+import dev.lobbygovernor.wolf.WolfUnavailableException;
 import dev.lobbygovernor.wolf.testing.CannedServer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +19,12 @@ import org.junit.jupiter.api.Test;
 class HttpTransportTest {
 
     /** Generous timeouts where a reply is expected: the build machine may be loaded. */
-    private static final TransportSettings GENEROUS = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofSeconds(5)).withReadTimeout(Duration.ofSeconds(10))
-            .withMaxResponseBytes(2048);
-    /** A short read timeout for the tests that expect it to fire. */
-    private static final TransportSettings SHORT = GENEROUS.withReadTimeout(Duration.ofMillis(500));
+    private static final TransportSettings GENEROUS = TransportSettings.builder()
+            .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(10))
+            .maxResponseBytes(2048).build();
+    /** A short request timeout for the tests that expect it to fire. */
+    private static final TransportSettings SHORT = GENEROUS.toBuilder()
+            .requestTimeout(Duration.ofMillis(500)).build();
 
     private static URI base(CannedServer server, String path) throws Exception {
         return URI.create("http://127.0.0.1:" + server.port() + path);
@@ -67,7 +73,7 @@ class HttpTransportTest {
     }
 
     @Test
-    void proxyThatStallsMidBodyHitsTheReadTimeout() throws Exception {
+    void proxyThatStallsMidBodyHitsTheRequestTimeout() throws Exception {
         byte[] partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"succ"
                 .getBytes(StandardCharsets.US_ASCII);
         try (CannedServer server = CannedServer.tcp(r -> new CannedServer.Reply(partial, true))) {
@@ -78,12 +84,12 @@ class HttpTransportTest {
                     .isInstanceOfSatisfying(WolfUnavailableException.class,
                             e -> assertThat(e.timedOut()).isTrue());
             assertThat(Duration.ofNanos(System.nanoTime() - start))
-                    .isLessThan(SHORT.readTimeout().plusSeconds(5));
+                    .isLessThan(SHORT.requestTimeout().plusSeconds(5));
         }
     }
 
     @Test
-    void proxyThatNeverAnswersHitsTheReadTimeout() throws Exception {
+    void proxyThatNeverAnswersHitsTheRequestTimeout() throws Exception {
         try (CannedServer server = CannedServer.tcp(r -> new CannedServer.Silence())) {
             HttpTransport t = HttpTransport.builder(base(server, "")).settings(SHORT).build();
 

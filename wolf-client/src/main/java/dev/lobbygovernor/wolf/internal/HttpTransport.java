@@ -1,7 +1,8 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
-import dev.lobbygovernor.wolf.internal.Excerpts;
-import dev.lobbygovernor.wolf.internal.QueueBodySubscriber;
+import dev.lobbygovernor.wolf.TransportSettings;
+import dev.lobbygovernor.wolf.WolfProtocolException;
+import dev.lobbygovernor.wolf.WolfUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -27,8 +27,8 @@ import javax.net.ssl.SSLContext;
  * TLS, on JDK's {@link HttpClient}, with an optional bearer token.
  *
  * <p>The {@code HttpClient} is built with the transport, and with it the client's own selector
- * thread (a daemon); pass an {@link Builder#executor executor} to run its callbacks on the
- * host's threads. The token is never shown by {@link #toString()} or in any message.
+ * thread (a daemon, which JDK 17 ends once the client is unreachable: it has no close). The
+ * token is never shown by {@link #toString()} or in any message.
  */
 public final class HttpTransport implements WolfTransport {
 
@@ -36,6 +36,7 @@ public final class HttpTransport implements WolfTransport {
     private final Optional<String> bearerToken;
     private final TransportSettings settings;
     private final HttpClient client;
+    private volatile boolean closed;
 
     private HttpTransport(Builder b) {
         this.base = b.base;
@@ -45,23 +46,33 @@ public final class HttpTransport implements WolfTransport {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        b.executor.ifPresent(hb::executor);
         b.sslContext.ifPresent(hb::sslContext);
         this.client = hb.build();
     }
 
     /**
-     * A builder for Wolf at {@code base}, such as {@code https://wolf.example.com} or
-     * {@code https://proxy/wolf} (API paths are appended to the base path).
+     * A builder for Wolf at {@code base}.
+     *
+     * @param base such as {@code https://wolf.example.com} or {@code https://proxy/wolf} (API
+     *     paths are appended to the base path)
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code base} is not an http(s) URI with a host
      */
     public static Builder builder(URI base) {
         return new Builder(base);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The request timeout bounds the whole call: the reply's head, then its whole body.
+     */
     @Override
     public WolfResponse exchange(WolfRequest request)
             throws WolfUnavailableException, WolfProtocolException {
-        HttpResponse<InputStream> resp = send(request, "application/json");
+        long deadline = Deadlines.deadline(System.nanoTime(), settings.requestTimeout());
+        HttpResponse<InputStream> resp = send(request, "application/json",
+                new QueueBodySubscriber(settings.requestTimeout(), deadline));
         try (InputStream body = resp.body()) {
             byte[] bytes = readCapped(body, request.path());
             return new WolfResponse(resp.statusCode(), headers(resp.headers()), bytes);
@@ -70,17 +81,27 @@ public final class HttpTransport implements WolfTransport {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The request timeout bounds the wait for the reply's head; each later read waits at
+     * most the read timeout.
+     */
     @Override
     public WolfStream openStream(String path) throws WolfUnavailableException {
-        HttpResponse<InputStream> resp = send(WolfRequest.get(path), "text/event-stream");
+        HttpResponse<InputStream> resp = send(WolfRequest.get(path), "text/event-stream",
+                new QueueBodySubscriber(settings.readTimeout()));
         return new WolfStream(resp.statusCode(), headers(resp.headers()), resp.body(),
                 resp.body());
     }
 
-    private HttpResponse<InputStream> send(WolfRequest request, String accept)
-            throws WolfUnavailableException {
+    private HttpResponse<InputStream> send(WolfRequest request, String accept,
+            QueueBodySubscriber body) throws WolfUnavailableException {
+        if (closed) {
+            throw new IllegalStateException("This Wolf client for " + base + " is closed");
+        }
         HttpRequest.Builder rb = HttpRequest.newBuilder(resolve(request.path()))
-                .timeout(settings.readTimeout())
+                .timeout(settings.requestTimeout())
                 .header("Accept", accept);
         bearerToken.ifPresent(t -> rb.header("Authorization", "Bearer " + t));
         if (request.body() == null) {
@@ -90,8 +111,7 @@ public final class HttpTransport implements WolfTransport {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         }
         try {
-            return client.send(rb.build(),
-                    info -> new QueueBodySubscriber(settings.readTimeout()));
+            return client.send(rb.build(), info -> body);
         } catch (IOException e) {
             throw unavailable(request.path(), e);
         } catch (InterruptedException e) {
@@ -151,22 +171,30 @@ public final class HttpTransport implements WolfTransport {
         return base.toString();
     }
 
-    /** Nothing to release: JDK 17's {@code HttpClient} frees its resources when unreferenced. */
+    /**
+     * Refuses further calls. JDK 17's {@code HttpClient} has no close: it frees its
+     * connections and thread once unreachable.
+     */
     @Override
     public void close() {
+        closed = true;
     }
 
+    /**
+     * The base URI, the token masked.
+     *
+     * @return such as {@code HttpTransport[https://proxy/wolf, token=****]}
+     */
     @Override
     public String toString() {
         return "HttpTransport[" + base + (bearerToken.isPresent() ? ", token=****" : "") + "]";
     }
 
-    /** Builds an {@link HttpTransport}; validates on {@link #build()}. */
+    /** Builds an {@link HttpTransport}; each setter rejects a bad value at once. */
     public static final class Builder {
         private final URI base;
         private Optional<String> bearerToken = Optional.empty();
-        private TransportSettings settings = TransportSettings.DEFAULTS;
-        private Optional<Executor> executor = Optional.empty();
+        private TransportSettings settings = TransportSettings.defaults();
         private Optional<SSLContext> sslContext = Optional.empty();
 
         private Builder(URI base) {
@@ -178,7 +206,14 @@ public final class HttpTransport implements WolfTransport {
             this.base = base;
         }
 
-        /** Sends {@code Authorization: Bearer <token>} with every request. */
+        /**
+         * Sends {@code Authorization: Bearer <token>} with every request.
+         *
+         * @param token the token: printable ASCII, no spaces
+         * @return this builder
+         * @throws IllegalArgumentException if the token is blank or could break a header line
+         *     (the message never shows it)
+         */
         public Builder bearerToken(String token) {
             if (token == null || token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
                 throw new IllegalArgumentException("bearer token must be non-blank printable ASCII");
@@ -187,25 +222,35 @@ public final class HttpTransport implements WolfTransport {
             return this;
         }
 
-        /** Timeouts and the reply size cap; {@link TransportSettings#DEFAULTS} if not set. */
+        /**
+         * Sets timeouts and the reply size cap; {@link TransportSettings#defaults()} if not set.
+         *
+         * @param s the settings
+         * @return this builder
+         * @throws NullPointerException if {@code s} is null
+         */
         public Builder settings(TransportSettings s) {
             this.settings = Objects.requireNonNull(s, "settings");
             return this;
         }
 
-        /** The executor for the client's callbacks; the client's default if not set. */
-        public Builder executor(Executor e) {
-            this.executor = Optional.of(e);
-            return this;
-        }
-
-        /** The TLS context; the JDK default if not set. */
+        /**
+         * Sets the TLS context; the JDK default if not set.
+         *
+         * @param context the context for {@code https} connections
+         * @return this builder
+         * @throws NullPointerException if {@code context} is null
+         */
         public Builder sslContext(SSLContext context) {
-            this.sslContext = Optional.of(context);
+            this.sslContext = Optional.of(Objects.requireNonNull(context, "sslContext"));
             return this;
         }
 
-        /** The transport. */
+        /**
+         * The transport.
+         *
+         * @return a new transport with this builder's values
+         */
         public HttpTransport build() {
             return new HttpTransport(this);
         }

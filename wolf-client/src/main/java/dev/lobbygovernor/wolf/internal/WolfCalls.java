@@ -1,9 +1,13 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lobbygovernor.wolf.internal.Excerpts;
+import dev.lobbygovernor.wolf.RetryPolicy;
+import dev.lobbygovernor.wolf.WolfApiException;
+import dev.lobbygovernor.wolf.WolfException;
+import dev.lobbygovernor.wolf.WolfProtocolException;
+import dev.lobbygovernor.wolf.WolfUnavailableException;
 import dev.lobbygovernor.wolf.model.GenericReply;
 import dev.lobbygovernor.wolf.model.WolfJson;
 import java.io.IOException;
@@ -16,36 +20,68 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request through the transport, retries idempotent reads, and turns the reply into a
- * typed value or a typed failure. Keeps Wolf's own {@code error} text.
+ * typed value or a typed failure. Keeps Wolf's own {@code error} text. Thread-safe.
  */
-final class WolfCalls {
+public final class WolfCalls {
 
-    private static final Logger log = LoggerFactory.getLogger(WolfClient.class);
+    private static final Logger log = LoggerFactory.getLogger(WolfCalls.class);
     private static final ObjectMapper JSON = WolfJson.mapper();
 
     /** Waits between retries; a seam for tests. */
-    interface Sleeper {
+    public interface Sleeper {
+
+        /**
+         * Waits.
+         *
+         * @param d how long
+         * @throws InterruptedException if interrupted while waiting
+         */
         void sleep(Duration d) throws InterruptedException;
     }
 
     private final WolfTransport transport;
     private final RetryPolicy retry;
+    private final Backoff backoff;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
 
-    WolfCalls(WolfTransport transport, RetryPolicy retry, Sleeper sleeper, DoubleSupplier random) {
+    /**
+     * Calls through {@code transport}.
+     *
+     * @param transport carries the requests
+     * @param retry how reads are retried
+     * @param sleeper waits between retries
+     * @param random the jitter of the waits, uniform in [0, 1)
+     */
+    public WolfCalls(WolfTransport transport, RetryPolicy retry, Sleeper sleeper,
+            DoubleSupplier random) {
         this.transport = transport;
         this.retry = retry;
+        this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
         this.sleeper = sleeper;
         this.random = random;
     }
 
-    WolfTransport transport() {
+    /**
+     * The transport the calls go through.
+     *
+     * @return the transport
+     */
+    public WolfTransport transport() {
         return transport;
     }
 
-    /** GETs {@code path}; a 404 with an empty body (a route this Wolf lacks) gives empty. */
-    <T> Optional<T> getIfServed(String path, Class<T> type, Predicate<T> success)
+    /**
+     * GETs {@code path}; a 404 with an empty body (a route this Wolf lacks) gives empty.
+     *
+     * @param <T> the reply's type
+     * @param path the API path
+     * @param type the reply's type
+     * @param success whether a decoded reply says it succeeded
+     * @return the reply, or empty when this Wolf does not serve the route
+     * @throws WolfException if the call fails or Wolf refuses
+     */
+    public <T> Optional<T> getIfServed(String path, Class<T> type, Predicate<T> success)
             throws WolfException {
         WolfResponse resp = send(WolfRequest.get(path));
         if (resp.status() == 404 && resp.bodyLength() == 0) {
@@ -54,11 +90,33 @@ final class WolfCalls {
         return Optional.of(decode(resp, path, type, success));
     }
 
-    <T> T get(String path, Class<T> type, Predicate<T> success) throws WolfException {
+    /**
+     * GETs {@code path}, retrying as the policy says when Wolf cannot be reached.
+     *
+     * @param <T> the reply's type
+     * @param path the API path
+     * @param type the reply's type
+     * @param success whether a decoded reply says it succeeded
+     * @return the reply
+     * @throws WolfException if the call fails or Wolf refuses
+     */
+    public <T> T get(String path, Class<T> type, Predicate<T> success) throws WolfException {
         return decode(send(WolfRequest.get(path)), path, type, success);
     }
 
-    <T> T post(String path, Object body, Class<T> type, Predicate<T> success)
+    /**
+     * POSTs {@code body} as JSON to {@code path}, once.
+     *
+     * @param <T> the reply's type
+     * @param path the API path
+     * @param body the request, serialised with the wire model's mapper
+     * @param type the reply's type
+     * @param success whether a decoded reply says it succeeded
+     * @return the reply
+     * @throws WolfException if the call fails or Wolf refuses
+     * @throws IllegalArgumentException if {@code body} cannot be serialised
+     */
+    public <T> T post(String path, Object body, Class<T> type, Predicate<T> success)
             throws WolfException {
         byte[] json;
         try {
@@ -70,7 +128,14 @@ final class WolfCalls {
         return decode(send(WolfRequest.post(path, json)), path, type, success);
     }
 
-    void postExpectingSuccess(String path, Object body) throws WolfException {
+    /**
+     * POSTs {@code body} to an endpoint that answers {@code {"success":true}}.
+     *
+     * @param path the API path
+     * @param body the request
+     * @throws WolfException if the call fails or Wolf refuses
+     */
+    public void postExpectingSuccess(String path, Object body) throws WolfException {
         post(path, body, GenericReply.class, GenericReply::success);
     }
 
@@ -90,7 +155,7 @@ final class WolfCalls {
                 if (attempt >= attempts) {
                     throw e;
                 }
-                Duration wait = retry.backoff().delay(attempt, random.getAsDouble());
+                Duration wait = backoff.delay(attempt, random.getAsDouble());
                 log.atDebug().addKeyValue("endpoint", transport.endpoint())
                         .addKeyValue("path", request.path()).addKeyValue("attempt", attempt)
                         .addKeyValue("retryInMs", wait.toMillis())

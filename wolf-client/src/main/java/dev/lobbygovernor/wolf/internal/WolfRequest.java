@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,34 +27,67 @@ public record WolfRequest(String method, String path, byte[] body) {
         }
     }
 
-    /** A GET of {@code path}. */
+    /**
+     * A GET.
+     *
+     * @param path the API path
+     * @return the request
+     * @throws IllegalArgumentException if the path does not start with {@code /} or holds a
+     *     space or control character
+     */
     public static WolfRequest get(String path) {
         return new WolfRequest("GET", path, null);
     }
 
-    /** A POST of a JSON body to {@code path}. */
+    /**
+     * A POST of a JSON body.
+     *
+     * @param path the API path
+     * @param json the body
+     * @return the request
+     * @throws IllegalArgumentException if the path does not start with {@code /} or holds a
+     *     space or control character
+     */
     public static WolfRequest post(String path, byte[] json) {
         return new WolfRequest("POST", path, Objects.requireNonNull(json, "json"));
     }
 
-    /** Whether repeating the request is harmless: only GETs are retried. */
+    /**
+     * Whether repeating the request is harmless: only GETs are retried.
+     *
+     * @return true for a GET
+     */
     public boolean idempotent() {
         return "GET".equals(method);
     }
 
-    /** Method, path and body length only: the body may carry a PIN. */
+    /**
+     * Method, path and body length only: the body may carry a PIN.
+     *
+     * @return such as {@code POST /api/v1/lobbies/stop (31 bytes)}
+     */
     @Override
     public String toString() {
         return method + " " + path + (body == null ? "" : " (" + body.length + " bytes)");
     }
 
-    /** Compares by content. */
+    /**
+     * Compares by content, the body's bytes included.
+     *
+     * @param o the object to compare with
+     * @return true for a request with the same method, path and body
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof WolfRequest r && method.equals(r.method) && path.equals(r.path)
                 && Arrays.equals(body, r.body);
     }
 
+    /**
+     * A hash of the method, path and body's bytes.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return Objects.hash(method, path, Arrays.hashCode(body));

@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
@@ -13,14 +13,20 @@ import java.util.regex.Pattern;
  * rules, or Wolf's own wording ("nvidia-smi exited with code N", "Unexpected nvidia-smi output",
  * a shell's "not found"), classified here; nvidia-smi's exit codes mirror NVML's return codes.
  */
-final class WolfGpuErrors {
+public final class WolfGpuErrors {
 
     private static final Pattern EXIT_CODE = Pattern.compile("exited with code (\\d{1,3})");
 
     private WolfGpuErrors() {
     }
 
-    static ProbeFailureCause classify(String error) {
+    /**
+     * The cause a {@code gpu_stats.error} text names.
+     *
+     * @param error Wolf's text, possibly {@code null}
+     * @return the cause, {@code UNKNOWN} when the text names none
+     */
+    public static ProbeFailureCause classify(String error) {
         if (error == null || error.isBlank()) {
             return ProbeFailureCause.UNKNOWN;
         }

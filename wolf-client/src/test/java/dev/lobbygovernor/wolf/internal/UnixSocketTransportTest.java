@@ -1,18 +1,28 @@
-package dev.lobbygovernor.wolf;
+package dev.lobbygovernor.wolf.internal;
 
 import static dev.lobbygovernor.wolf.testing.CannedServer.raw;
 import static dev.lobbygovernor.wolf.testing.CannedServer.wolf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lobbygovernor.wolf.TransportSettings;
+import dev.lobbygovernor.wolf.WolfProtocolException;
+import dev.lobbygovernor.wolf.WolfUnavailableException;
 import dev.lobbygovernor.wolf.testing.CannedServer;
+import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 class UnixSocketTransportTest {
 
     /** Generous timeouts where a reply is expected: the build machine may be loaded. */
-    private static final TransportSettings GENEROUS = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofSeconds(5))
-            .withReadTimeout(Duration.ofSeconds(10))
-            .withMaxResponseBytes(4096);
-    /** A short read timeout for the tests that expect it to fire. */
-    private static final TransportSettings SHORT = GENEROUS.withReadTimeout(Duration.ofMillis(400));
+    private static final TransportSettings GENEROUS = TransportSettings.builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .requestTimeout(Duration.ofSeconds(10))
+            .maxResponseBytes(4096).build();
+    /** Short request and read timeouts for the tests that expect them to fire. */
+    private static final TransportSettings SHORT = GENEROUS.toBuilder()
+            .requestTimeout(Duration.ofMillis(400)).readTimeout(Duration.ofMillis(400)).build();
 
     @TempDir
     Path dir;
@@ -115,7 +126,7 @@ class UnixSocketTransportTest {
 
     @Test
     void missingSocketIsUnavailableWithinTheConnectTimeout() {
-        TransportSettings settings = GENEROUS.withConnectTimeout(Duration.ofSeconds(2));
+        TransportSettings settings = GENEROUS.toBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         UnixSocketTransport t = new UnixSocketTransport(dir.resolve("absent.sock"), settings);
         long start = System.nanoTime();
 
@@ -140,7 +151,7 @@ class UnixSocketTransportTest {
     }
 
     @Test
-    void serverThatNeverAnswersHitsTheReadTimeout() throws Exception {
+    void serverThatNeverAnswersHitsTheRequestTimeout() throws Exception {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
                 r -> new CannedServer.Silence())) {
             UnixSocketTransport t = new UnixSocketTransport(server.socketPath(), SHORT);
@@ -151,8 +162,8 @@ class UnixSocketTransportTest {
                             e -> assertThat(e.timedOut()).isTrue())
                     .hasMessageContaining("did not answer");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).isGreaterThanOrEqualTo(SHORT.readTimeout())
-                    .isLessThan(SHORT.readTimeout().plusSeconds(5));
+            assertThat(took).isGreaterThanOrEqualTo(SHORT.requestTimeout())
+                    .isLessThan(SHORT.requestTimeout().plusSeconds(5));
         }
     }
 
@@ -184,12 +195,12 @@ class UnixSocketTransportTest {
     }
 
     @Test
-    void selectorsAreReusedCleanlyAcrossRequestsAndAfterATimeout() throws Exception {
+    void connectionsAreIndependentAcrossRequestsAndAfterATimeout() throws Exception {
         int[] seen = {0};
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> ++seen[0] == 101
                 ? new CannedServer.Silence() : wolf(200, "{\"success\":true}"))) {
             UnixSocketTransport t = new UnixSocketTransport(server.socketPath(),
-                    GENEROUS.withReadTimeout(Duration.ofSeconds(1)));
+                    GENEROUS.toBuilder().requestTimeout(Duration.ofSeconds(1)).build());
             for (int i = 0; i < 100; i++) {
                 assertThat(t.exchange(WolfRequest.get("/x")).status()).isEqualTo(200);
             }
@@ -198,9 +209,102 @@ class UnixSocketTransportTest {
 
             assertThat(t.exchange(WolfRequest.get("/x")).status()).isEqualTo(200);
             t.close();
-            assertThat(t.exchange(WolfRequest.get("/x")).status()).as("usable after close")
-                    .isEqualTo(200);
-            assertThat(server.connections()).isEqualTo(103);
+            assertThatThrownBy(() -> t.exchange(WolfRequest.get("/x"))).as("refused after close")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            assertThat(server.connections()).isEqualTo(102);
+        }
+    }
+
+    @Test
+    void serverThatTricklesItsReplyHitsTheRequestTimeoutAsAWhole() throws Exception {
+        // a byte every 50 ms: each gap is far below the timeout, the whole reply far above it
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> new CannedServer.Reply(
+                "HTTP/1.0 200 OK\r\nContent-Length: 1000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII),
+                true))) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(), SHORT);
+            Thread trickle = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(50);
+                        server.sendToHeld(" ");
+                    }
+                } catch (Exception e) {
+                    // the test is over
+                }
+            });
+            trickle.setDaemon(true);
+            trickle.start();
+            long start = System.nanoTime();
+            try {
+                assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
+                        .isInstanceOfSatisfying(WolfUnavailableException.class,
+                                e -> assertThat(e.timedOut()).isTrue())
+                        .hasMessageContaining("did not answer within 400 ms")
+                        .hasMessageContaining("bytes came");
+            } finally {
+                trickle.interrupt();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).isGreaterThanOrEqualTo(SHORT.requestTimeout())
+                    .isLessThan(SHORT.requestTimeout().plusSeconds(5));
+        }
+    }
+
+    @Test
+    void serverThatNeverAcceptsHitsTheConnectTimeout() throws Exception {
+        Path path = dir.resolve("full.sock");
+        List<SocketChannel> queued = new ArrayList<>();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            // a backlog of one that is never accepted from: once full, a connect blocks
+            server.bind(UnixDomainSocketAddress.of(path), 1);
+            for (int i = 0; i < 8; i++) {
+                SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+                ch.configureBlocking(false);
+                queued.add(ch);
+                try {
+                    ch.connect(UnixDomainSocketAddress.of(path));
+                } catch (IOException e) {
+                    break;
+                }
+            }
+            TransportSettings settings = GENEROUS.toBuilder()
+                    .connectTimeout(Duration.ofMillis(300)).build();
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> new UnixSocketTransport(path, settings)
+                    .exchange(WolfRequest.get("/x")))
+                    .isInstanceOfSatisfying(WolfUnavailableException.class,
+                            e -> assertThat(e.timedOut()).isTrue())
+                    .hasMessageContaining("did not accept a connection within 300 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(settings.connectTimeout().plusSeconds(5));
+        } finally {
+            for (SocketChannel ch : queued) {
+                ch.close();
+            }
+        }
+    }
+
+    @Test
+    void closeAbortsACallInProgressAndRefusesLaterOnes() throws Exception {
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
+                r -> new CannedServer.Silence())) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(), GENEROUS);
+            CompletableFuture<Throwable> call = CompletableFuture.supplyAsync(
+                    () -> catchThrowable(() -> t.exchange(WolfRequest.get("/api/v1/lobbies"))));
+            assertThat(server.nextRequest()).isNotNull();
+            long start = System.nanoTime();
+
+            t.close();
+
+            assertThat(call.get(5, TimeUnit.SECONDS))
+                    .isInstanceOfSatisfying(WolfUnavailableException.class,
+                            e -> assertThat(e.timedOut()).isFalse())
+                    .hasMessageContaining("abandoned");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isLessThan(GENEROUS.requestTimeout());
+            assertThatThrownBy(() -> t.exchange(WolfRequest.get("/x")))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 }
