@@ -1,11 +1,9 @@
 package dev.lobbygovernor.wolf.sim;
 
 import dev.lobbygovernor.store.LobbyPin;
-import dev.lobbygovernor.wolf.model.AudioSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.StreamSession;
-import dev.lobbygovernor.wolf.model.VideoSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -141,11 +139,9 @@ public final class WolfSimulator implements AutoCloseable {
      */
     public String createLeakedLobby(String name, Optional<LobbyPin> pin) {
         Objects.requireNonNull(pin, "pin");
-        CreateLobbyRequest request = CreateLobbyRequest.of("leaked-profile", name,
-                new VideoSettings(1920, 1080, 60, "/dev/dri/renderD128", "/dev/dri/renderD128",
-                        "video/x-raw", null),
-                new AudioSettings(2), "/tmp/leaked", new Runner.Process("sleep infinity"))
-                .withPin(pin.orElse(null));
+        CreateLobbyRequest request = CreateLobbyRequest.builder().profileId("leaked-profile")
+                .name(name).runner(new Runner.Process("sleep infinity"))
+                .runnerStateFolder("/tmp/leaked").pin(pin.orElse(null)).build();
         return state.create(request, false).lobbyId();
     }
 
