@@ -34,7 +34,13 @@ public final class WolfGpuProbe implements GpuProbe {
     private final WolfClient client;
     private final Clock clock;
 
-    /** A probe over {@code client}; the client stays the caller's to close. */
+    /**
+     * A probe over {@code client}; the client stays the caller's to close.
+     *
+     * @param client the client that asks Wolf
+     * @param clock times the samples
+     * @throws NullPointerException if an argument is null
+     */
     public WolfGpuProbe(WolfClient client, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");

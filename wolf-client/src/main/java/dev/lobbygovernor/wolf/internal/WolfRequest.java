@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record WolfRequest(String method, String path, byte[] body) {
 
-    /** Validates the method and path, so nothing can inject a header line. */
+    /**
+     * Validates the method and path, so nothing can inject a header line.
+     *
+     * @param method {@code GET} or {@code POST}
+     * @param path the API path, such as {@code /api/v1/lobbies}; must start with {@code /} and hold
+     *     no spaces or control characters
+     * @param body the JSON body, or {@code null} for none
+     */
     public WolfRequest {
         if (!"GET".equals(method) && !"POST".equals(method)) {
             throw new IllegalArgumentException("method must be GET or POST");

@@ -79,6 +79,18 @@ public record CreateLobbyRequest(
     /**
      * Requires what Wolf requires: profile, name, video and audio settings, state folder, runner.
      *
+     * @param profileId the profile creating the lobby
+     * @param name the display name
+     * @param iconPngPath icon path, or {@code null}
+     * @param multiUser whether several clients may join (Wolf's default: true)
+     * @param pin the PIN that protects join and stop, or {@code null} for an open lobby
+     * @param stopWhenEveryoneLeaves whether Wolf stops it when the last client leaves (default
+     *     true)
+     * @param videoSettings video settings
+     * @param audioSettings audio settings
+     * @param clientSettings client settings to update, or {@code null}
+     * @param runnerStateFolder folder for the runner's state
+     * @param runner what the lobby runs
      * @throws NullPointerException if one of them is null
      */
     public CreateLobbyRequest {
