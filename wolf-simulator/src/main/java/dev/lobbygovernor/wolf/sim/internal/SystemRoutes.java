@@ -1,10 +1,11 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 import dev.lobbygovernor.wolf.model.GpuStats;
 import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.model.SystemHealthReply;
 import dev.lobbygovernor.wolf.model.SystemMemoryReply;
+import dev.lobbygovernor.wolf.sim.GpuModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

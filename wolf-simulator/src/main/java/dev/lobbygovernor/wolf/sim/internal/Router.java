@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 /**
  * What a route answers: a plain response, an event stream kept open, or a last response after

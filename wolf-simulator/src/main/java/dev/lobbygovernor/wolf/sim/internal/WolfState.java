@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lobbygovernor.store.LobbyPin;
@@ -7,6 +7,7 @@ import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.model.WolfEvent;
 import dev.lobbygovernor.wolf.model.WolfEvents;
+import dev.lobbygovernor.wolf.sim.SimLobby;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

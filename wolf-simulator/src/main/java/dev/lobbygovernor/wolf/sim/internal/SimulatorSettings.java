@@ -1,12 +1,13 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 import dev.lobbygovernor.wolf.model.App;
+import dev.lobbygovernor.wolf.sim.GpuModel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A simulator's validated settings, as {@link WolfSimulatorBuilder} built them.
+ * A simulator's validated settings, as {@code WolfSimulatorBuilder} built them.
  *
  * @param gpu the GPU model
  * @param nvmlBreaksAt lobby count at which NVML breaks, 0 for never
@@ -18,7 +19,7 @@ import java.util.List;
  * @param apps what {@code GET /api/v1/apps} lists
  * @param clock the clock behind uptime
  */
-record SimulatorSettings(
+public record SimulatorSettings(
         GpuModel gpu,
         int nvmlBreaksAt,
         int gpuStackFailsAt,

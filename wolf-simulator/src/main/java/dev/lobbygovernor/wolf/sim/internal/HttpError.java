@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 /**
  * A request the simulated Wolf refuses before routing it (oversized, chunked, unreadable); the

@@ -1,4 +1,4 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
 import dev.lobbygovernor.wolf.model.CreateLobbyReply;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;

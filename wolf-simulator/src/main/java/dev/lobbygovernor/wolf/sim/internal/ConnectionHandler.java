@@ -1,5 +1,6 @@
-package dev.lobbygovernor.wolf.sim;
+package dev.lobbygovernor.wolf.sim.internal;
 
+import dev.lobbygovernor.wolf.sim.Fault;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +35,13 @@ final class ConnectionHandler implements Consumer<SocketChannel> {
 
     private final RequestReader reader;
     private final RequestCounter counter;
-    private final Faults faults;
+    private final FaultPlan faults;
     private final Router router;
     private final EventHub events;
     private final Duration keepaliveInterval;
     private final Consumer<SocketChannel> crash;
 
-    ConnectionHandler(RequestReader reader, RequestCounter counter, Faults faults, Router router,
+    ConnectionHandler(RequestReader reader, RequestCounter counter, FaultPlan faults, Router router,
             EventHub events, Duration keepaliveInterval, Consumer<SocketChannel> crash) {
         this.reader = reader;
         this.counter = counter;
