@@ -33,8 +33,13 @@ public final class UnixConnection implements AutoCloseable {
     private final Deadlines deadlines;
     private final Object timerLock = new Object();
     private ScheduledFuture<?> timer;
+    private long armings;
     private String waitingFor = "answer";
     private Duration limit = Duration.ZERO;
+    private boolean extending;
+    private long extendTo;
+    private Duration extendedLimit;
+    private String missed = "";
     private volatile Abort abort = Abort.NONE;
 
     private UnixConnection(SocketChannel channel, Path socket, Deadlines deadlines) {
@@ -79,11 +84,7 @@ public final class UnixConnection implements AutoCloseable {
                 conn.arm(callDeadline, requestTimeout, "accept a connection");
             }
             ch.connect(UnixDomainSocketAddress.of(socket));
-            if (connectFirst) {
-                conn.arm(callDeadline, requestTimeout, "answer");
-            } else {
-                conn.expecting("answer");
-            }
+            conn.connected(connectFirst, callDeadline, requestTimeout);
             return conn;
         } catch (IOException e) {
             WolfUnavailableException failure = conn.abort == Abort.NONE
@@ -121,15 +122,31 @@ public final class UnixConnection implements AutoCloseable {
             if (timer != null) {
                 timer.cancel(false);
             }
+            extending = false;
             waitingFor = what;
             limit = timeout;
-            timer = deadlines.after(deadline - System.nanoTime(), this::expire);
+            schedule(deadline);
         }
     }
 
-    private void expecting(String what) {
+    private void schedule(long deadline) {
+        long arming = ++armings;
+        timer = deadlines.after(deadline - System.nanoTime(), () -> expire(arming));
+    }
+
+    /**
+     * The connection is made; from now on the call waits for Wolf's answer. When the connect
+     * deadline is the one armed, it is not replaced now but extended to the call's deadline if
+     * it fires: most calls end long before it, so one timer serves the whole call.
+     */
+    private void connected(boolean connectDeadlineArmed, long callDeadline, Duration requestTimeout) {
         synchronized (timerLock) {
-            waitingFor = what;
+            waitingFor = "answer";
+            if (connectDeadlineArmed) {
+                extending = true;
+                extendTo = callDeadline;
+                extendedLimit = requestTimeout;
+            }
         }
     }
 
@@ -140,12 +157,32 @@ public final class UnixConnection implements AutoCloseable {
                 timer.cancel(false);
                 timer = null;
             }
+            extending = false;
+            armings++;
         }
     }
 
-    private void expire() {
-        if (abort == Abort.NONE) {
-            abort = Abort.DEADLINE;
+    private void expire(long arming) {
+        synchronized (timerLock) {
+            if (arming != armings || abort != Abort.NONE) {
+                // a deadline replaced or cancelled while it fired: the caller has moved on
+                return;
+            }
+            if (extending) {
+                // the connect deadline passed after the connection was made
+                extending = false;
+                limit = extendedLimit;
+                try {
+                    schedule(extendTo);
+                    return;
+                } catch (IllegalStateException e) {
+                    // the client was closed: it aborts this call itself
+                    abort = Abort.CLOSED;
+                }
+            } else {
+                missed = "did not " + waitingFor + " within " + text(limit);
+                abort = Abort.DEADLINE;
+            }
         }
         closeChannel();
     }
@@ -254,13 +291,11 @@ public final class UnixConnection implements AutoCloseable {
         }
         if (abort == Abort.DEADLINE) {
             String what;
-            Duration timeout;
             synchronized (timerLock) {
-                what = waitingFor;
-                timeout = limit;
+                what = missed;
             }
-            return new WolfUnavailableException("Wolf at " + endpoint + " did not " + what
-                    + " within " + text(timeout) + progress, true, e);
+            return new WolfUnavailableException("Wolf at " + endpoint + " " + what + progress,
+                    true, e);
         }
         if (abort == Abort.CLOSED) {
             return new WolfUnavailableException("The call to Wolf at " + endpoint
@@ -287,9 +322,11 @@ public final class UnixConnection implements AutoCloseable {
     /** Closes the channel, which aborts a call blocked in another thread; idempotent. */
     @Override
     public void close() {
-        disarm();
-        if (abort == Abort.NONE) {
-            abort = Abort.CLOSED;
+        synchronized (timerLock) {
+            disarm();
+            if (abort == Abort.NONE) {
+                abort = Abort.CLOSED;
+            }
         }
         closeChannel();
     }

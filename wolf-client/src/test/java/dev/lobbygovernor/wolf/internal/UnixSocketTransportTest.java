@@ -168,6 +168,49 @@ class UnixSocketTransportTest {
     }
 
     @Test
+    void answerSlowerThanTheConnectTimeoutIsWithinTheRequestTimeout() throws Exception {
+        TransportSettings settings = GENEROUS.toBuilder().connectTimeout(Duration.ofMillis(200))
+                .requestTimeout(Duration.ofSeconds(10)).build();
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
+                r -> new CannedServer.Silence())) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(), settings);
+            CompletableFuture<WolfResponse> call = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return t.exchange(WolfRequest.get("/api/v1/lobbies/create"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(server.nextRequest()).isNotNull();
+            Thread.sleep(600);
+
+            server.sendToHeld("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+            server.dropHeldConnections();
+
+            assertThat(call.get(5, TimeUnit.SECONDS).bodyText()).isEqualTo("{}");
+        }
+    }
+
+    @Test
+    void connectedServerThatNeverAnswersHitsTheRequestTimeoutNotTheConnectTimeout()
+            throws Exception {
+        TransportSettings settings = GENEROUS.toBuilder().connectTimeout(Duration.ofMillis(100))
+                .requestTimeout(Duration.ofMillis(600)).build();
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
+                r -> new CannedServer.Silence())) {
+            UnixSocketTransport t = new UnixSocketTransport(server.socketPath(), settings);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> t.exchange(WolfRequest.get("/api/v1/lobbies")))
+                    .isInstanceOfSatisfying(WolfUnavailableException.class,
+                            e -> assertThat(e.timedOut()).isTrue())
+                    .hasMessageContaining("did not answer within 600 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .isGreaterThanOrEqualTo(settings.requestTimeout());
+        }
+    }
+
+    @Test
     void serverThatClosesWithoutReplyingIsAProtocolError() throws Exception {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> raw(""))) {
             assertThatThrownBy(() -> transport(server).exchange(WolfRequest.get("/x")))
