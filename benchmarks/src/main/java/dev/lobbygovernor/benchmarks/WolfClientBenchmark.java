@@ -55,6 +55,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with the same bytes (the server costs as little as possible, so the client's share shows
  * most), and {@code simulator}, the Wolf simulator holding five lobbies (a realistic server).
  * Both list five lobbies, the incident's safe limit.
+ *
+ * <p>On a shared or loaded machine the average's error swamps the difference; the median of
+ * {@code -bm sample} (same class, same servers) is the steadier figure to compare.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
