@@ -153,6 +153,26 @@ class EventSubscriptionTest {
     }
 
     @Test
+    void closingTheClientStopsItsSubscriptionsAndRefusesLaterCalls() throws Exception {
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
+                r -> new CannedServer.Reply(HEAD.getBytes(StandardCharsets.US_ASCII), true))) {
+            WolfClient client = client(server.socketPath(), Duration.ofSeconds(5));
+            EventSubscription sub = client.events(recorder, QUICK_FIRST, QUICK_MAX);
+            sub.start();
+            assertThat(next()).isEqualTo("connected");
+            Thread t = threadNamed();
+
+            client.close();
+
+            assertThat(sub.isRunning()).isFalse();
+            t.join(5_000);
+            assertThat(t.isAlive()).isFalse();
+            assertThatThrownBy(client::listLobbies).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+        }
+    }
+
+    @Test
     void listenerThatThrowsDoesNotStopTheStream() throws Exception {
         String stream = HEAD + "event: wolf::core::events::StopLobbyEvent\ndata: {\"lobby_id\":\"A\"}\n\n"
                 + "event: wolf::core::events::StopLobbyEvent\ndata: {\"lobby_id\":\"B\"}\n\n";
