@@ -12,53 +12,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One blocking connection to Wolf's UNIX socket, whose waits end at a deadline.
  *
- * <p>The channel blocks, as the JDK's plain socket code does; a {@link Deadlines} timer closes
- * it when the deadline passes, and the blocked call then fails and is reported as a timeout.
- * A deadline is {@linkplain #arm armed} over a span of calls — the whole exchange, or one read
- * of the event stream — so a server that trickles its reply byte by byte still hits it.
+ * <p>The channel blocks, as the JDK's plain socket code does; its deadline closes it when the
+ * time runs out, and the blocked call then fails and is reported as a timeout. The deadline
+ * spans the whole exchange from {@link #open} (or one read of the event stream, in
+ * {@link #readWithin}), so a server that trickles its reply byte by byte still hits it.
  * {@link #close()} may come from another thread to abort a blocked call.
  */
 public final class UnixConnection implements AutoCloseable {
 
-    private enum Abort { NONE, DEADLINE, CLOSED }
-
     private final SocketChannel channel;
     private final Path socket;
     private final String endpoint;
-    private final Deadlines deadlines;
-    private final Object timerLock = new Object();
-    private ScheduledFuture<?> timer;
-    private long armings;
-    private String waitingFor = "answer";
-    private Duration limit = Duration.ZERO;
-    private boolean extending;
-    private long extendTo;
-    private Duration extendedLimit;
-    private String missed = "";
-    private volatile Abort abort = Abort.NONE;
+    private final ChannelDeadline deadline;
 
     private UnixConnection(SocketChannel channel, Path socket, Deadlines deadlines) {
         this.channel = channel;
         this.socket = socket;
         this.endpoint = "unix:" + socket;
-        this.deadlines = deadlines;
+        this.deadline = new ChannelDeadline(deadlines, channel);
     }
 
     /**
-     * Opens a connection to {@code socket} and arms the deadline of the whole call: connecting
+     * Opens a connection to {@code socket} under the deadline of the whole call: connecting
      * may take at most {@code connectTimeout}, and everything from now on, what follows the
      * connection included, at most {@code requestTimeout}.
      *
      * @param socket the socket path
-     * @param deadlines the timer that enforces the deadlines
+     * @param deadlines the timer that enforces the deadline
      * @param connectTimeout the longest wait to connect
      * @param requestTimeout the longest the whole call may take
-     * @return the connected connection, its request deadline armed
+     * @return the connected connection, the call's deadline armed
      * @throws WolfUnavailableException if the socket file is missing, nobody listens, or the
      *     connection is not made in time
      * @throws IllegalStateException if {@code deadlines} is closed
@@ -66,8 +53,6 @@ public final class UnixConnection implements AutoCloseable {
     public static UnixConnection open(Path socket, Deadlines deadlines, Duration connectTimeout,
             Duration requestTimeout) throws WolfUnavailableException {
         long start = System.nanoTime();
-        long callDeadline = Deadlines.deadline(start, requestTimeout);
-        long connectDeadline = Deadlines.deadline(start, connectTimeout);
         SocketChannel ch;
         try {
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
@@ -77,20 +62,15 @@ public final class UnixConnection implements AutoCloseable {
         }
         UnixConnection conn = new UnixConnection(ch, socket, deadlines);
         try {
-            boolean connectFirst = connectDeadline - callDeadline < 0;
-            if (connectFirst) {
-                conn.arm(connectDeadline, connectTimeout, "accept a connection");
-            } else {
-                conn.arm(callDeadline, requestTimeout, "accept a connection");
-            }
+            conn.deadline.armCall(start, connectTimeout, requestTimeout);
             ch.connect(UnixDomainSocketAddress.of(socket));
-            conn.connected(connectFirst, callDeadline, requestTimeout);
+            conn.deadline.connected();
             return conn;
         } catch (IOException e) {
-            WolfUnavailableException failure = conn.abort == Abort.NONE
-                    && !(e instanceof ClosedByInterruptException)
-                    ? new WolfUnavailableException(connectFailure(socket, e), false, e)
-                    : conn.failure(e, "connecting to", "");
+            WolfUnavailableException failure = conn.deadline.expired()
+                    || conn.deadline.abandoned() || e instanceof ClosedByInterruptException
+                    ? conn.failure(e, "connecting to", "")
+                    : new WolfUnavailableException(connectFailure(socket, e), false, e);
             conn.close();
             throw failure;
         } catch (RuntimeException e) {
@@ -108,83 +88,9 @@ public final class UnixConnection implements AutoCloseable {
                 + " (is Wolf running?)";
     }
 
-    /**
-     * Closes the channel at {@code deadline} unless {@link #disarm()} comes first, replacing
-     * the deadline armed before.
-     *
-     * @param deadline when, in {@link System#nanoTime()} terms
-     * @param timeout the timeout this deadline enforces, named in the failure
-     * @param what what the server failed to do in time, such as {@code "answer"}
-     * @throws IllegalStateException if the client was closed
-     */
-    private void arm(long deadline, Duration timeout, String what) {
-        synchronized (timerLock) {
-            if (timer != null) {
-                timer.cancel(false);
-            }
-            extending = false;
-            waitingFor = what;
-            limit = timeout;
-            schedule(deadline);
-        }
-    }
-
-    private void schedule(long deadline) {
-        long arming = ++armings;
-        timer = deadlines.after(deadline - System.nanoTime(), () -> expire(arming));
-    }
-
-    /**
-     * The connection is made; from now on the call waits for Wolf's answer. When the connect
-     * deadline is the one armed, it is not replaced now but extended to the call's deadline if
-     * it fires: most calls end long before it, so one timer serves the whole call.
-     */
-    private void connected(boolean connectDeadlineArmed, long callDeadline, Duration requestTimeout) {
-        synchronized (timerLock) {
-            waitingFor = "answer";
-            if (connectDeadlineArmed) {
-                extending = true;
-                extendTo = callDeadline;
-                extendedLimit = requestTimeout;
-            }
-        }
-    }
-
-    /** Cancels the armed deadline, if any: what follows may take as long as it takes. */
+    /** Cancels the call's deadline: what follows may take as long as it takes. */
     public void disarm() {
-        synchronized (timerLock) {
-            if (timer != null) {
-                timer.cancel(false);
-                timer = null;
-            }
-            extending = false;
-            armings++;
-        }
-    }
-
-    private void expire(long arming) {
-        synchronized (timerLock) {
-            if (arming != armings || abort != Abort.NONE) {
-                // a deadline replaced or cancelled while it fired: the caller has moved on
-                return;
-            }
-            if (extending) {
-                // the connect deadline passed after the connection was made
-                extending = false;
-                limit = extendedLimit;
-                try {
-                    schedule(extendTo);
-                    return;
-                } catch (IllegalStateException e) {
-                    // the client was closed: it aborts this call itself
-                    abort = Abort.CLOSED;
-                }
-            } else {
-                missed = "did not " + waitingFor + " within " + text(limit);
-                abort = Abort.DEADLINE;
-            }
-        }
-        closeChannel();
+        deadline.disarm();
     }
 
     /**
@@ -231,11 +137,11 @@ public final class UnixConnection implements AutoCloseable {
      * @throws IllegalStateException if the client was closed
      */
     public int readWithin(ByteBuffer dst, Duration idleTimeout) throws WolfUnavailableException {
-        arm(Deadlines.deadline(System.nanoTime(), idleTimeout), idleTimeout, "send anything");
+        deadline.armRead(idleTimeout);
         try {
             return read(dst);
         } finally {
-            disarm();
+            deadline.disarm();
         }
     }
 
@@ -289,26 +195,17 @@ public final class UnixConnection implements AutoCloseable {
             return new WolfUnavailableException("Interrupted while " + doing + " Wolf at "
                     + endpoint, false, e);
         }
-        if (abort == Abort.DEADLINE) {
-            String what;
-            synchronized (timerLock) {
-                what = missed;
-            }
-            return new WolfUnavailableException("Wolf at " + endpoint + " " + what + progress,
-                    true, e);
+        if (deadline.expired()) {
+            return new WolfUnavailableException("Wolf at " + endpoint + " " + deadline.missed()
+                    + progress, true, e);
         }
-        if (abort == Abort.CLOSED) {
+        if (deadline.abandoned()) {
             return new WolfUnavailableException("The call to Wolf at " + endpoint
                     + " was abandoned: the connection was closed while " + doing + " it", false, e);
         }
         return new WolfUnavailableException(Character.toUpperCase(doing.charAt(0))
                 + doing.substring(1) + " Wolf at " + endpoint + " failed: " + e.getMessage()
                 + progress, false, e);
-    }
-
-    private static String text(Duration d) {
-        long ms = d.toMillis();
-        return ms < 10_000 ? ms + " ms" : d.toSeconds() + " s";
     }
 
     private static long remaining(ByteBuffer[] buffers) {
@@ -322,16 +219,7 @@ public final class UnixConnection implements AutoCloseable {
     /** Closes the channel, which aborts a call blocked in another thread; idempotent. */
     @Override
     public void close() {
-        synchronized (timerLock) {
-            disarm();
-            if (abort == Abort.NONE) {
-                abort = Abort.CLOSED;
-            }
-        }
-        closeChannel();
-    }
-
-    private void closeChannel() {
+        deadline.abandon();
         try {
             channel.close();
         } catch (IOException e) {
