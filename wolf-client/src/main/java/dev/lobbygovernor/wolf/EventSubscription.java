@@ -2,6 +2,7 @@ package dev.lobbygovernor.wolf;
 
 import dev.lobbygovernor.wolf.internal.EventStreamLoop;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A live subscription to Wolf's Server-Sent Events ({@code GET /api/v1/events}), made by
@@ -22,9 +23,9 @@ public final class EventSubscription implements AutoCloseable {
     public static final Duration DEFAULT_MAX_RECONNECT = Duration.ofSeconds(30);
 
     private final EventStreamLoop loop;
-    private final Runnable onClose;
+    private final Consumer<EventSubscription> onClose;
 
-    EventSubscription(EventStreamLoop loop, Runnable onClose) {
+    EventSubscription(EventStreamLoop loop, Consumer<EventSubscription> onClose) {
         this.loop = loop;
         this.onClose = onClose;
     }
@@ -51,6 +52,6 @@ public final class EventSubscription implements AutoCloseable {
     @Override
     public void close() {
         loop.close();
-        onClose.run();
+        onClose.accept(this);
     }
 }

@@ -219,10 +219,9 @@ public final class WolfClient implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         EventStreamLoop loop = new EventStreamLoop(calls.transport(), EVENTS, listener,
                 new Backoff(initialReconnect, maxReconnect));
-        EventSubscription[] self = new EventSubscription[1];
-        self[0] = new EventSubscription(loop, () -> subscriptions.remove(self[0]));
-        subscriptions.add(self[0]);
-        return self[0];
+        EventSubscription subscription = new EventSubscription(loop, subscriptions::remove);
+        subscriptions.add(subscription);
+        return subscription;
     }
 
     /**
