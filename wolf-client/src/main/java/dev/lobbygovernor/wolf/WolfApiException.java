@@ -12,8 +12,11 @@ public final class WolfApiException extends WolfException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status Wolf replied with. */
     private final int status;
+    /** The API path that was called. */
     private final String path;
+    /** Wolf's {@code error} text, PINs redacted. */
     private final String wolfError;
 
     /**
@@ -40,17 +43,29 @@ public final class WolfApiException extends WolfException {
         return "Wolf refused " + path + " (HTTP " + status + "): " + text;
     }
 
-    /** The HTTP status Wolf replied with. */
+    /**
+     * The HTTP status Wolf replied with.
+     *
+     * @return such as 500, Wolf's status for most refusals
+     */
     public int status() {
         return status;
     }
 
-    /** The API path that was called. */
+    /**
+     * The API path that was called.
+     *
+     * @return such as {@code /api/v1/lobbies/stop}
+     */
     public String path() {
         return path;
     }
 
-    /** Wolf's own {@code error} text, verbatim but for redacted PINs; empty if none. */
+    /**
+     * Wolf's own {@code error} text, verbatim but for redacted PINs.
+     *
+     * @return such as {@code Invalid PIN}; empty if Wolf gave none
+     */
     public String wolfError() {
         return wolfError;
     }

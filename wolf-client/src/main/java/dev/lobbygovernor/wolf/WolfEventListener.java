@@ -10,7 +10,12 @@ import java.time.Duration;
  */
 public interface WolfEventListener {
 
-    /** An event arrived. */
+    /**
+     * An event arrived.
+     *
+     * @param event the event, typed; a type this library does not know is
+     *     {@link WolfEvent.Unknown}
+     */
     void onEvent(WolfEvent event);
 
     /** The stream is (re)connected; events from here on are live. */
@@ -24,6 +29,9 @@ public interface WolfEventListener {
     /**
      * The stream broke or could not be opened; the subscription reconnects after
      * {@code reconnectIn}. Events sent meanwhile are lost: re-list lobbies after reconnecting.
+     *
+     * @param cause why: unreachable, refused, silent past the read timeout, or ended
+     * @param reconnectIn the wait before the next attempt
      */
     default void onDisconnected(WolfException cause, Duration reconnectIn) {
     }

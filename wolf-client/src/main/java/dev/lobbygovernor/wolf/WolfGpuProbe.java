@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.NvidiaFailureText;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.wolf.internal.WolfGpuErrors;
 import dev.lobbygovernor.wolf.model.GpuStats;
 import dev.lobbygovernor.wolf.model.SystemMemoryReply;
 import java.time.Clock;
@@ -33,7 +34,13 @@ public final class WolfGpuProbe implements GpuProbe {
     private final WolfClient client;
     private final Clock clock;
 
-    /** A probe over {@code client}; the client stays the caller's to close. */
+    /**
+     * A probe over {@code client}; the client stays the caller's to close.
+     *
+     * @param client the client that asks Wolf
+     * @param clock times the samples
+     * @throws NullPointerException if an argument is null
+     */
     public WolfGpuProbe(WolfClient client, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -20,7 +20,12 @@ public final class WolfLobbyRuntime implements LobbyRuntime {
 
     private final WolfClient client;
 
-    /** A runtime over {@code client}; the client stays the caller's to close. */
+    /**
+     * A runtime over {@code client}; the client stays the caller's to close.
+     *
+     * @param client the client that asks Wolf
+     * @throws NullPointerException if {@code client} is null
+     */
     public WolfLobbyRuntime(WolfClient client) {
         this.client = Objects.requireNonNull(client, "client");
     }

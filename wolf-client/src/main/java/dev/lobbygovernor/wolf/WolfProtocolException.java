@@ -11,6 +11,7 @@ public final class WolfProtocolException extends WolfException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What was received, truncated and PIN-redacted. */
     private final String excerpt;
 
     /**
@@ -26,7 +27,11 @@ public final class WolfProtocolException extends WolfException {
         this.excerpt = Objects.requireNonNullElse(excerpt, "");
     }
 
-    /** The truncated excerpt of what was received. */
+    /**
+     * The truncated excerpt of what was received.
+     *
+     * @return printable, PIN-redacted text; empty if nothing was received
+     */
     public String excerpt() {
         return excerpt;
     }

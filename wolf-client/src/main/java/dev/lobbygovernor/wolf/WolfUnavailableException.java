@@ -9,13 +9,14 @@ public final class WolfUnavailableException extends WolfException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether a timeout fired. */
     private final boolean timedOut;
 
     /**
      * A failure to reach Wolf.
      *
      * @param message what happened and where, e.g. "Wolf socket /run/wolf.sock does not exist"
-     * @param timedOut whether a connect or read timeout fired
+     * @param timedOut whether a timeout fired
      * @param cause the underlying I/O failure, if any
      */
     public WolfUnavailableException(String message, boolean timedOut, Throwable cause) {
@@ -23,7 +24,11 @@ public final class WolfUnavailableException extends WolfException {
         this.timedOut = timedOut;
     }
 
-    /** Whether a connect or read timeout fired (rather than, say, a refused connection). */
+    /**
+     * Whether a timeout fired, rather than, say, a refused connection.
+     *
+     * @return true when Wolf did not connect, answer or send within its timeout
+     */
     public boolean timedOut() {
         return timedOut;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import dev.lobbygovernor.testing.LogCapture;
+import dev.lobbygovernor.wolf.internal.EventStreamLoop;
 import dev.lobbygovernor.wolf.model.WolfEvent;
 import dev.lobbygovernor.wolf.testing.CannedServer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EventSubscriptionTest {
 
     private static final String HEAD = "HTTP/1.0 200 OK\r\nContent-Type: text/event-stream\r\n\r\n";
-    private static final Backoff QUICK = new Backoff(Duration.ofMillis(10), Duration.ofMillis(40));
+    private static final Duration QUICK_FIRST = Duration.ofMillis(10);
+    private static final Duration QUICK_MAX = Duration.ofMillis(40);
 
     @TempDir
     Path dir;
@@ -58,7 +60,7 @@ class EventSubscriptionTest {
 
     private WolfClient client(Path socket, Duration readTimeout) {
         return WolfClient.builder().unixSocket(socket)
-                .settings(TransportSettings.DEFAULTS.withReadTimeout(readTimeout)).build();
+                .settings(TransportSettings.builder().readTimeout(readTimeout).build()).build();
     }
 
     @Test
@@ -67,7 +69,7 @@ class EventSubscriptionTest {
                 + "data: {\"lobby_id\":\"L1\"}\n\n";
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), stream);
                 EventSubscription sub = client(server.socketPath(), Duration.ofSeconds(5))
-                        .events(recorder, QUICK)) {
+                        .events(recorder, QUICK_FIRST, QUICK_MAX)) {
             sub.start();
 
             assertThat(next()).isEqualTo("connected");
@@ -85,7 +87,7 @@ class EventSubscriptionTest {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
                 r -> new CannedServer.Reply(HEAD.getBytes(StandardCharsets.US_ASCII), true));
                 EventSubscription sub = client(server.socketPath(), Duration.ofMillis(200))
-                        .events(recorder, QUICK)) {
+                        .events(recorder, QUICK_FIRST, QUICK_MAX)) {
             sub.start();
 
             assertThat(next()).isEqualTo("connected");
@@ -99,7 +101,7 @@ class EventSubscriptionTest {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
                 r -> new CannedServer.Reply(HEAD.getBytes(StandardCharsets.US_ASCII), true));
                 EventSubscription sub = client(server.socketPath(), Duration.ofSeconds(5))
-                        .events(recorder, QUICK)) {
+                        .events(recorder, QUICK_FIRST, QUICK_MAX)) {
             sub.start();
             assertThat(next()).isEqualTo("connected");
 
@@ -119,7 +121,7 @@ class EventSubscriptionTest {
                 ? CannedServer.wolf(500, "{\"success\":false,\"error\":\"busy\"}")
                 : CannedServer.raw(stream));
                 EventSubscription sub = client(server.socketPath(), Duration.ofSeconds(5))
-                        .events(recorder, QUICK)) {
+                        .events(recorder, QUICK_FIRST, QUICK_MAX)) {
             sub.start();
 
             assertThat(next()).isEqualTo("disconnected WolfApiException");
@@ -133,7 +135,7 @@ class EventSubscriptionTest {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
                 r -> new CannedServer.Reply(HEAD.getBytes(StandardCharsets.US_ASCII), true))) {
             EventSubscription sub = client(server.socketPath(), Duration.ofSeconds(5))
-                    .events(recorder, QUICK);
+                    .events(recorder, QUICK_FIRST, QUICK_MAX);
             assertThat(sub.isRunning()).isFalse();
             assertThat(threadNamed()).isNull();
 
@@ -151,6 +153,26 @@ class EventSubscriptionTest {
     }
 
     @Test
+    void closingTheClientStopsItsSubscriptionsAndRefusesLaterCalls() throws Exception {
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
+                r -> new CannedServer.Reply(HEAD.getBytes(StandardCharsets.US_ASCII), true))) {
+            WolfClient client = client(server.socketPath(), Duration.ofSeconds(5));
+            EventSubscription sub = client.events(recorder, QUICK_FIRST, QUICK_MAX);
+            sub.start();
+            assertThat(next()).isEqualTo("connected");
+            Thread t = threadNamed();
+
+            client.close();
+
+            assertThat(sub.isRunning()).isFalse();
+            t.join(5_000);
+            assertThat(t.isAlive()).isFalse();
+            assertThatThrownBy(client::listLobbies).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
+        }
+    }
+
+    @Test
     void listenerThatThrowsDoesNotStopTheStream() throws Exception {
         String stream = HEAD + "event: wolf::core::events::StopLobbyEvent\ndata: {\"lobby_id\":\"A\"}\n\n"
                 + "event: wolf::core::events::StopLobbyEvent\ndata: {\"lobby_id\":\"B\"}\n\n";
@@ -160,7 +182,7 @@ class EventSubscriptionTest {
         };
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), stream);
                 EventSubscription sub = client(server.socketPath(), Duration.ofSeconds(5))
-                        .events(throwing, QUICK)) {
+                        .events(throwing, QUICK_FIRST, QUICK_MAX)) {
             sub.start();
 
             assertThat(next()).contains("A");
@@ -170,9 +192,9 @@ class EventSubscriptionTest {
 
     @Test
     void outageIsLoggedLoudlyOnceWhileItLasts() throws Exception {
-        try (LogCapture logs = LogCapture.of(EventSubscription.class.getName());
+        try (LogCapture logs = LogCapture.of(EventStreamLoop.class.getName());
                 EventSubscription sub = client(dir.resolve("absent.sock"), Duration.ofSeconds(5))
-                        .events(recorder, QUICK)) {
+                        .events(recorder, QUICK_FIRST, QUICK_MAX)) {
             sub.start();
             for (int i = 0; i < 3; i++) {
                 assertThat(next()).isEqualTo("disconnected WolfUnavailableException");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.testing.LogCapture;
+import dev.lobbygovernor.wolf.internal.WolfRequest;
 import dev.lobbygovernor.wolf.model.JoinLobbyRequest;
 import dev.lobbygovernor.wolf.model.StopLobbyRequest;
 import dev.lobbygovernor.wolf.model.WolfEvent;
@@ -46,8 +47,9 @@ class PinSecrecyTest {
     }
 
     private static WolfClient client(Path socket) {
-        return WolfClient.builder().unixSocket(socket).readRetries(RetryPolicy.NONE)
-                .settings(TransportSettings.DEFAULTS.withReadTimeout(Duration.ofMillis(300)))
+        return WolfClient.builder().unixSocket(socket).readRetries(RetryPolicy.none())
+                .settings(TransportSettings.builder().requestTimeout(Duration.ofMillis(300))
+                        .readTimeout(Duration.ofMillis(300)).build())
                 .build();
     }
 
@@ -116,7 +118,7 @@ class PinSecrecyTest {
                     if (e.equals(new WolfEvent.LobbyStopped("end"))) {
                         sawEnd.countDown();
                     }
-                }, new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
+                }, Duration.ofSeconds(5), Duration.ofSeconds(5))) {
             sub.start();
             assertThat(sawEnd.await(5, TimeUnit.SECONDS)).isTrue();
 

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.internal.WolfRequest;
 import dev.lobbygovernor.wolf.model.AudioSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.VideoSettings;
 import dev.lobbygovernor.wolf.testing.ScriptedTransport;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 
 /** The typed client: decoding, Wolf's error text, "not supported", and when it retries. */
@@ -179,6 +183,26 @@ class WolfClientTest {
 
         assertThat(new String(transport.requests().get(0).body(), StandardCharsets.UTF_8))
                 .isEqualTo("{\"lobby_id\":\"L1\"}");
+    }
+
+    @Test
+    void sslContextIsRefusedForAUnixSocket() throws Exception {
+        WolfClient.Builder b = WolfClient.builder().unixSocket(Path.of("/tmp/w.sock"))
+                .sslContext(SSLContext.getDefault());
+
+        assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("http()");
+    }
+
+    @Test
+    void builderRefusesABadProxyBaseOrTokenAtOnce() {
+        assertThatThrownBy(() -> WolfClient.builder().http(URI.create("unix:/x"),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WolfClient.builder().http(URI.create("https://wolf"),
+                Optional.of("bad token"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("bad token");
+        assertThatThrownBy(() -> WolfClient.builder().settings(null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test

@@ -18,7 +18,7 @@ class WolfGpuProbeTest {
     private final ScriptedTransport transport = new ScriptedTransport();
     private final MutableClock clock = MutableClock.at("2025-01-01T12:28:18Z");
     private final WolfGpuProbe probe = new WolfGpuProbe(WolfClient.builder().transport(transport)
-            .readRetries(RetryPolicy.NONE).build(), clock);
+            .readRetries(RetryPolicy.none()).build(), clock);
 
     private static String memory(String gpuStats) {
         return "{\"success\":true,\"process_rss_bytes\":1461000000,\"gpu_stats\":" + gpuStats + "}";

@@ -16,7 +16,7 @@ class WolfLobbyRuntimeTest {
 
     private final ScriptedTransport transport = new ScriptedTransport();
     private final WolfLobbyRuntime runtime = new WolfLobbyRuntime(WolfClient.builder()
-            .transport(transport).readRetries(RetryPolicy.NONE).build());
+            .transport(transport).readRetries(RetryPolicy.none()).build());
 
     @Test
     void listsLiveLobbiesWithTheirConnectedSessionCount() throws Exception {

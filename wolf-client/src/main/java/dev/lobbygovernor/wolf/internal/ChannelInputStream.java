@@ -15,13 +15,24 @@ import java.time.Duration;
 public final class ChannelInputStream extends InputStream {
 
     private final UnixConnection connection;
+    private final Runnable onClose;
     private final Duration idleTimeout;
     private final ByteBuffer buffer;
 
-    /** A stream that returns {@code prefix[offset, offset + length)} first. */
-    public ChannelInputStream(UnixConnection connection, Duration idleTimeout, byte[] prefix,
-            int offset, int length) {
+    /**
+     * A stream that returns {@code prefix[offset, offset + length)} first.
+     *
+     * @param connection the connection to read from once the prefix is used up
+     * @param onClose what closes the connection, run by {@link #close()}
+     * @param idleTimeout the longest wait of one read
+     * @param prefix bytes read already
+     * @param offset where they start in {@code prefix}
+     * @param length how many there are
+     */
+    public ChannelInputStream(UnixConnection connection, Runnable onClose, Duration idleTimeout,
+            byte[] prefix, int offset, int length) {
         this.connection = connection;
+        this.onClose = onClose;
         this.idleTimeout = idleTimeout;
         this.buffer = ByteBuffer.allocate(Math.max(8192, length));
         buffer.put(prefix, offset, length).flip();
@@ -43,7 +54,7 @@ public final class ChannelInputStream extends InputStream {
             buffer.clear();
             int n;
             try {
-                n = connection.read(buffer, idleTimeout);
+                n = connection.readWithin(buffer, idleTimeout);
             } catch (WolfUnavailableException e) {
                 if (e.timedOut()) {
                     SocketTimeoutException timeout = new SocketTimeoutException(e.getMessage());
@@ -63,8 +74,9 @@ public final class ChannelInputStream extends InputStream {
         return take;
     }
 
+    /** Closes the connection, which also aborts a read blocked in another thread. */
     @Override
     public void close() {
-        connection.close();
+        onClose.run();
     }
 }

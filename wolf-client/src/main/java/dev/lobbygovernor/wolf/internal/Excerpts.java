@@ -11,7 +11,15 @@ public final class Excerpts {
     private Excerpts() {
     }
 
-    /** An excerpt of {@code data[offset, offset + length)}. */
+    /**
+     * An excerpt of {@code data[offset, offset + length)}.
+     *
+     * @param data the bytes
+     * @param offset where the excerpt starts
+     * @param length how many bytes there are from there
+     * @return printable text, control bytes escaped, PIN arrays redacted, cut at
+     *     {@link #MAX_CHARS} with the total length noted
+     */
     public static String of(byte[] data, int offset, int length) {
         int take = Math.min(length, MAX_CHARS * 2);
         StringBuilder sb = new StringBuilder(take);
@@ -31,12 +39,22 @@ public final class Excerpts {
         return cut(WolfJson.redactPins(sb.toString()), length);
     }
 
-    /** An excerpt of a whole array. */
+    /**
+     * An excerpt of a whole array.
+     *
+     * @param data the bytes
+     * @return printable, PIN-redacted text, as {@link #of(byte[], int, int)}
+     */
     public static String of(byte[] data) {
         return of(data, 0, data.length);
     }
 
-    /** An excerpt of text already decoded. */
+    /**
+     * An excerpt of text already decoded.
+     *
+     * @param text the text
+     * @return printable, PIN-redacted text, as {@link #of(byte[], int, int)}
+     */
     public static String of(String text) {
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return of(bytes, 0, bytes.length);

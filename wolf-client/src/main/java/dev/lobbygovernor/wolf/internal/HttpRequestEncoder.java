@@ -1,6 +1,5 @@
 package dev.lobbygovernor.wolf.internal;
 
-import dev.lobbygovernor.wolf.WolfRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -14,6 +13,10 @@ public final class HttpRequestEncoder {
      * The request head: request line, {@code Host: localhost} (Wolf's clients use that host),
      * and for a body {@code Content-Type} and {@code Content-Length} — Wolf reads a body only
      * when {@code Content-Length} is present, and rejects chunked encoding.
+     *
+     * @param request the request
+     * @param accept the {@code Accept} header's value, or {@code null} for none
+     * @return the head's bytes, ready to write
      */
     public static ByteBuffer head(WolfRequest request, String accept) {
         StringBuilder sb = new StringBuilder(128)
@@ -30,7 +33,12 @@ public final class HttpRequestEncoder {
         return ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The head and body as one array, for a caller that wants the exact bytes. */
+    /**
+     * The head and body as one array, for a caller that wants the exact bytes.
+     *
+     * @param request the request
+     * @return the request's bytes, as written to Wolf
+     */
     public static byte[] encode(WolfRequest request) {
         ByteBuffer head = head(request, null);
         byte[] body = request.body() == null ? new byte[0] : request.body();

@@ -1,7 +1,6 @@
 package dev.lobbygovernor.wolf.internal;
 
 import dev.lobbygovernor.wolf.WolfProtocolException;
-import dev.lobbygovernor.wolf.WolfResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -28,10 +27,20 @@ public final class HttpResponseParser {
     private HttpResponseParser() {
     }
 
-    /** A parsed status line and headers, and where the body starts. */
+    /**
+     * A parsed status line and headers, and where the body starts.
+     *
+     * @param status the HTTP status
+     * @param headers the headers, names lower-cased
+     * @param bodyOffset where the body starts in the bytes parsed
+     */
     public record Head(int status, Map<String, String> headers, int bodyOffset) {
 
-        /** The declared Content-Length, or -1 when absent. */
+        /**
+         * The declared Content-Length.
+         *
+         * @return the length, or -1 when absent
+         */
         public long contentLength() {
             String v = headers.get("content-length");
             return v == null ? -1 : Long.parseLong(v);
@@ -39,8 +48,12 @@ public final class HttpResponseParser {
     }
 
     /**
-     * The offset just past the first {@code CRLF CRLF} in {@code data[0, length)}, or -1 if the
-     * head is not complete yet.
+     * Where a reply's head ends.
+     *
+     * @param data the bytes read so far
+     * @param length how many of them there are
+     * @return the offset just past the first {@code CRLF CRLF} in {@code data[0, length)}, or
+     *     -1 if the head is not complete yet
      */
     public static int headEnd(byte[] data, int length) {
         for (int i = 3; i < length; i++) {
@@ -55,6 +68,9 @@ public final class HttpResponseParser {
     /**
      * Parses a complete reply: everything read until the server closed the connection.
      *
+     * @param data the bytes read; not copied
+     * @param length how many of them there are
+     * @return the reply, its body a window on {@code data}
      * @throws WolfProtocolException if the bytes are not a well-formed HTTP/1.x reply
      */
     public static WolfResponse parse(byte[] data, int length) throws WolfProtocolException {
@@ -72,6 +88,9 @@ public final class HttpResponseParser {
     /**
      * Parses the status line and headers at the start of {@code data[0, length)}.
      *
+     * @param data the bytes read so far
+     * @param length how many of them there are
+     * @return the status, the headers and where the body starts
      * @throws WolfProtocolException if they are incomplete or malformed
      */
     public static Head parseHead(byte[] data, int length) throws WolfProtocolException {

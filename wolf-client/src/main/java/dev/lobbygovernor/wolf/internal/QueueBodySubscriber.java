@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * An {@code HttpClient} body as an {@link InputStream} whose reads time out.
  *
  * <p>{@code HttpRequest.timeout} covers the wait for the reply head only; a proxy that sends
- * headers and then stalls would block {@code ofInputStream()} reads forever. Here each read
- * waits at most the idle timeout for the client to deliver more bytes, then throws
+ * headers and then stalls, or trickles the body, would block {@code ofInputStream()} reads
+ * forever. Here a read waits for the client to deliver more bytes at most until the call's
+ * deadline (a complete reply) or the idle timeout (an open-ended stream), then throws
  * {@link SocketTimeoutException}. One chunk is requested at a time, so memory stays bounded.
  */
 public final class QueueBodySubscriber extends InputStream
@@ -30,15 +31,36 @@ public final class QueueBodySubscriber extends InputStream
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Duration idleTimeout;
+    private final long deadline;
+    private final boolean hasDeadline;
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
     private Iterator<ByteBuffer> chunk = END.iterator();
     private ByteBuffer current = ByteBuffer.allocate(0);
     private boolean ended;
 
-    /** A subscriber whose reads wait at most {@code idleTimeout}. */
+    /**
+     * A subscriber whose reads wait at most {@code idleTimeout} each, for an open-ended body.
+     *
+     * @param idleTimeout the longest wait of one read
+     */
     public QueueBodySubscriber(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
+        this.deadline = 0;
+        this.hasDeadline = false;
+    }
+
+    /**
+     * A subscriber whose reads all end by {@code deadline}: the whole body must arrive by then,
+     * however slowly its bytes come.
+     *
+     * @param requestTimeout the timeout behind the deadline, for the message
+     * @param deadline when, in {@link System#nanoTime()} terms
+     */
+    public QueueBodySubscriber(Duration requestTimeout, long deadline) {
+        this.idleTimeout = requestTimeout;
+        this.deadline = deadline;
+        this.hasDeadline = true;
     }
 
     @Override
@@ -104,14 +126,17 @@ public final class QueueBodySubscriber extends InputStream
             throw new IOException("stream closed");
         }
         Object item;
+        long wait = hasDeadline ? deadline - System.nanoTime() : idleTimeout.toNanos();
         try {
-            item = queue.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            item = queue.poll(wait, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for Wolf");
         }
         if (item == null) {
-            throw new SocketTimeoutException("no bytes from Wolf within " + idleTimeout);
+            throw new SocketTimeoutException(hasDeadline
+                    ? "the reply from Wolf did not complete within " + idleTimeout
+                    : "no bytes from Wolf within " + idleTimeout);
         }
         if (item instanceof Throwable t) {
             ended = true;

@@ -42,7 +42,12 @@ public final class SseReader {
     private int limit;
     private boolean skipLf;
 
-    /** A reader of {@code in} that refuses frames over {@code maxFrameBytes}. */
+    /**
+     * A reader of {@code in} that refuses frames over {@code maxFrameBytes}.
+     *
+     * @param in the event stream's body
+     * @param maxFrameBytes the largest frame, and line, accepted
+     */
     public SseReader(InputStream in, int maxFrameBytes) {
         this.in = in;
         this.maxFrameBytes = maxFrameBytes;
@@ -52,6 +57,7 @@ public final class SseReader {
      * The next frame, or {@code null} at end of stream (a partial frame is dropped, as the
      * SSE rules say).
      *
+     * @return an {@link Event} or a {@link Comment}; {@code null} at end of stream
      * @throws IOException if reading fails or times out
      * @throws WolfProtocolException if a line or frame is over the limit
      */

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,72 +14,72 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * One connection to a UNIX domain socket, with connect, write and read timeouts that fire.
+ * One blocking connection to Wolf's UNIX socket, whose waits end at a deadline.
  *
- * <p>A blocking {@link SocketChannel} ignores {@code SO_TIMEOUT}, so a server that accepts and
- * never answers would hang a blocking read forever. The channel is therefore non-blocking, and
- * every wait goes through a {@link Selector} with a deadline. The selector is opened only when
- * a call must wait, which a fast local server often spares. {@link #close()} may be called from
- * another thread to abort a wait.
+ * <p>The channel blocks, as the JDK's plain socket code does; its deadline closes it when the
+ * time runs out, and the blocked call then fails and is reported as a timeout. The deadline
+ * spans the whole exchange from {@link #open} (or one read of the event stream, in
+ * {@link #readWithin}), so a server that trickles its reply byte by byte still hits it.
+ * {@link #close()} may come from another thread to abort a blocked call.
  */
 public final class UnixConnection implements AutoCloseable {
 
     private final SocketChannel channel;
+    private final Path socket;
     private final String endpoint;
-    private final SelectorPool pool;
-    private volatile Selector selector;
-    private SelectionKey key;
-    private boolean closed;
+    private final ChannelDeadline deadline;
 
-    private UnixConnection(SocketChannel channel, String endpoint, SelectorPool pool) {
+    private UnixConnection(SocketChannel channel, Path socket, Deadlines deadlines) {
         this.channel = channel;
-        this.endpoint = endpoint;
-        this.pool = pool;
+        this.socket = socket;
+        this.endpoint = "unix:" + socket;
+        this.deadline = new ChannelDeadline(deadlines, channel);
     }
 
     /**
-     * Connects to {@code socket} within {@code timeout}, with a selector of its own, so
-     * {@link #close()} may come from another thread.
+     * Opens a connection to {@code socket} under the deadline of the whole call: connecting
+     * may take at most {@code connectTimeout}, and everything from now on, what follows the
+     * connection included, at most {@code requestTimeout}.
      *
+     * @param socket the socket path
+     * @param deadlines the timer that enforces the deadline
+     * @param connectTimeout the longest wait to connect
+     * @param requestTimeout the longest the whole call may take
+     * @return the connected connection, the call's deadline armed
      * @throws WolfUnavailableException if the socket file is missing, nobody listens, or the
      *     connection is not made in time
+     * @throws IllegalStateException if {@code deadlines} is closed
      */
-    public static UnixConnection connect(Path socket, Duration timeout)
-            throws WolfUnavailableException {
-        return connect(socket, timeout, null);
-    }
-
-    /**
-     * Connects as {@link #connect(Path, Duration)}, borrowing a selector from {@code pool} when
-     * one is needed. Such a connection must be closed by the thread that uses it.
-     */
-    public static UnixConnection connect(Path socket, Duration timeout, SelectorPool pool)
-            throws WolfUnavailableException {
-        String endpoint = "unix:" + socket;
-        SocketChannel ch = null;
+    public static UnixConnection open(Path socket, Deadlines deadlines, Duration connectTimeout,
+            Duration requestTimeout) throws WolfUnavailableException {
+        long start = System.nanoTime();
+        SocketChannel ch;
         try {
             ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.configureBlocking(false);
-            UnixConnection conn = new UnixConnection(ch, endpoint, pool);
-            try {
-                if (!ch.connect(UnixDomainSocketAddress.of(socket))) {
-                    conn.await(SelectionKey.OP_CONNECT, deadline(timeout), "connect");
-                    ch.finishConnect();
-                }
-                return conn;
-            } catch (WolfUnavailableException | IOException | RuntimeException e) {
-                conn.close();
-                throw e;
-            }
-        } catch (WolfUnavailableException e) {
+        } catch (IOException e) {
+            throw new WolfUnavailableException("Cannot open a socket to reach Wolf at unix:"
+                    + socket + ": " + e.getMessage(), false, e);
+        }
+        UnixConnection conn = new UnixConnection(ch, socket, deadlines);
+        try {
+            conn.deadline.armCall(start, connectTimeout, requestTimeout);
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            conn.deadline.connected();
+            return conn;
+        } catch (IOException e) {
+            WolfUnavailableException failure = conn.deadline.expired()
+                    || conn.deadline.abandoned() || e instanceof ClosedByInterruptException
+                    ? conn.failure(e, "connecting to", "")
+                    : new WolfUnavailableException(connectFailure(socket, e), false, e);
+            conn.close();
+            throw failure;
+        } catch (RuntimeException e) {
+            conn.close();
             throw e;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(ch);
-            throw new WolfUnavailableException(connectFailure(socket, e), false, e);
         }
     }
 
-    private static String connectFailure(Path socket, Exception e) {
+    private static String connectFailure(Path socket, IOException e) {
         if (!Files.exists(socket)) {
             return "Wolf's socket " + socket + " does not exist: is Wolf running, and is"
                     + " WOLF_SOCKET_PATH right?";
@@ -90,53 +88,73 @@ public final class UnixConnection implements AutoCloseable {
                 + " (is Wolf running?)";
     }
 
-    /** Writes all of {@code buffers}, waiting at most {@code timeout} in total. */
-    public void write(Duration timeout, ByteBuffer... buffers) throws WolfUnavailableException {
-        long deadline = deadline(timeout);
+    /** Cancels the call's deadline: what follows may take as long as it takes. */
+    public void disarm() {
+        deadline.disarm();
+    }
+
+    /**
+     * Writes all of {@code buffers}.
+     *
+     * @param buffers the bytes to send
+     * @throws WolfUnavailableException if the deadline passes, or on an I/O error
+     */
+    public void write(ByteBuffer... buffers) throws WolfUnavailableException {
         try {
             while (remaining(buffers) > 0) {
-                if (channel.write(buffers) == 0) {
-                    await(SelectionKey.OP_WRITE, deadline, "write the request");
-                }
+                channel.write(buffers);
             }
         } catch (IOException e) {
-            throw new WolfUnavailableException("Writing to Wolf at " + endpoint + " failed: "
-                    + e.getMessage(), false, e);
+            throw failure(e, "writing to", "");
         }
     }
 
     /**
-     * Reads some bytes into {@code dst}, waiting at most {@code idleTimeout} for the first.
+     * Reads some bytes into {@code dst}, blocking until at least one arrives, under the
+     * deadline armed now.
      *
+     * @param dst where to put them
      * @return the number read, or -1 at end of stream
-     * @throws WolfUnavailableException on timeout, on an I/O error or when closed meanwhile
+     * @throws WolfUnavailableException if the deadline passes, the connection is closed
+     *     meanwhile, or on an I/O error
      */
-    public int read(ByteBuffer dst, Duration idleTimeout) throws WolfUnavailableException {
-        long deadline = deadline(idleTimeout);
+    public int read(ByteBuffer dst) throws WolfUnavailableException {
         try {
-            while (true) {
-                int n = channel.read(dst);
-                if (n != 0 || !dst.hasRemaining()) {
-                    return n;
-                }
-                await(SelectionKey.OP_READ, deadline, "answer");
-            }
+            return channel.read(dst);
         } catch (IOException e) {
-            throw new WolfUnavailableException("Reading from Wolf at " + endpoint + " failed: "
-                    + e.getMessage(), false, e);
+            throw failure(e, "reading from", "");
         }
     }
 
     /**
-     * Reads until the server closes the connection, as Wolf does after every reply.
+     * Reads the next bytes of an open-ended reply, waiting at most {@code idleTimeout}.
+     *
+     * @param dst where to put them
+     * @param idleTimeout the longest wait for the first byte
+     * @return the number read, or -1 at end of stream
+     * @throws WolfUnavailableException if nothing arrives in time ({@code timedOut()}), the
+     *     connection is closed meanwhile, or on an I/O error
+     * @throws IllegalStateException if the client was closed
+     */
+    public int readWithin(ByteBuffer dst, Duration idleTimeout) throws WolfUnavailableException {
+        deadline.armRead(idleTimeout);
+        try {
+            return read(dst);
+        } finally {
+            deadline.disarm();
+        }
+    }
+
+    /**
+     * Reads until the server closes the connection, as Wolf does after every reply, under the
+     * deadline armed now.
      *
      * @param maxBytes the most bytes accepted
-     * @param idleTimeout the longest wait for more bytes
      * @return the bytes read, in a buffer possibly longer than {@link Bytes#length()}
+     * @throws WolfUnavailableException if the deadline passes or on an I/O error
      * @throws WolfProtocolException if the reply exceeds {@code maxBytes}
      */
-    public Bytes readToEnd(int maxBytes, Duration idleTimeout)
-            throws WolfUnavailableException, WolfProtocolException {
+    public Bytes readToEnd(int maxBytes) throws WolfUnavailableException, WolfProtocolException {
         byte[] buf = new byte[Math.min(8192, maxBytes + 1)];
         int len = 0;
         while (true) {
@@ -148,7 +166,13 @@ public final class UnixConnection implements AutoCloseable {
                 }
                 buf = Arrays.copyOf(buf, (int) Math.min((long) maxBytes + 1, 2L * buf.length));
             }
-            int n = read(ByteBuffer.wrap(buf, len, buf.length - len), idleTimeout);
+            int n;
+            try {
+                n = channel.read(ByteBuffer.wrap(buf, len, buf.length - len));
+            } catch (IOException e) {
+                // a reply that trickles in stops at the deadline too: say how far it got
+                throw failure(e, "reading from", len == 0 ? "" : " (" + len + " bytes came)");
+            }
             if (n < 0) {
                 return new Bytes(buf, len);
             }
@@ -156,48 +180,32 @@ public final class UnixConnection implements AutoCloseable {
         }
     }
 
-    /** Bytes read into a buffer: {@code data[0, length)}. */
+    /**
+     * Bytes read into a buffer: {@code data[0, length)}.
+     *
+     * @param data the buffer
+     * @param length how many of its bytes were read
+     */
     public record Bytes(byte[] data, int length) {
     }
 
-    /** Where this connection goes, such as {@code unix:/run/wolf/wolf.sock}. */
-    public String endpoint() {
-        return endpoint;
-    }
-
-    private void await(int op, long deadline, String what) throws IOException,
-            WolfUnavailableException {
-        try {
-            if (selector == null) {
-                selector = pool != null ? pool.acquire() : Selector.open();
-                key = channel.register(selector, op);
-            } else {
-                key.interestOps(op);
-            }
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new WolfUnavailableException("Wolf at " + endpoint + " did not " + what
-                            + " in time", true, null);
-                }
-                // select(ms) with 0 means "forever", so never pass less than 1 ms
-                if (selector.select(Math.max(1, left / 1_000_000)) > 0) {
-                    selector.selectedKeys().clear();
-                    return;
-                }
-                if (!channel.isOpen()) {
-                    throw new IOException("connection closed");
-                }
-            }
-        } catch (ClosedSelectorException e) {
-            throw new IOException("connection closed", e);
+    private WolfUnavailableException failure(IOException e, String doing, String progress) {
+        if (e instanceof ClosedByInterruptException) {
+            // the JDK closed the channel and left the thread's interrupt status set
+            return new WolfUnavailableException("Interrupted while " + doing + " Wolf at "
+                    + endpoint, false, e);
         }
-    }
-
-    private static long deadline(Duration timeout) {
-        long nanos = timeout.toNanos();
-        long now = System.nanoTime();
-        return nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos;
+        if (deadline.expired()) {
+            return new WolfUnavailableException("Wolf at " + endpoint + " " + deadline.missed()
+                    + progress, true, e);
+        }
+        if (deadline.abandoned()) {
+            return new WolfUnavailableException("The call to Wolf at " + endpoint
+                    + " was abandoned: the connection was closed while " + doing + " it", false, e);
+        }
+        return new WolfUnavailableException(Character.toUpperCase(doing.charAt(0))
+                + doing.substring(1) + " Wolf at " + endpoint + " failed: " + e.getMessage()
+                + progress, false, e);
     }
 
     private static long remaining(ByteBuffer[] buffers) {
@@ -208,53 +216,24 @@ public final class UnixConnection implements AutoCloseable {
         return r;
     }
 
-    /**
-     * Closes the channel. A pooled selector is deregistered and returned; an own selector is
-     * closed, which also wakes a thread waiting on it. Idempotent.
-     */
+    /** Closes the channel, which aborts a call blocked in another thread; idempotent. */
     @Override
     public void close() {
-        Selector s;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            s = selector;
-        }
-        if (s != null && pool != null) {
-            try {
-                // cancel and flush the key, so the selector is clean for its next connection
-                key.cancel();
-                s.selectNow();
-                closeQuietly(channel);
-                pool.release(s);
-                return;
-            } catch (IOException | RuntimeException e) {
-                closeSelector(s);
-            }
-        }
-        closeQuietly(channel);
-        if (s != null) {
-            closeSelector(s);
-        }
-    }
-
-    private static void closeSelector(Selector s) {
+        deadline.abandon();
         try {
-            s.close();
+            channel.close();
         } catch (IOException e) {
-            // nothing left to release
+            // closing a socket we are giving up on; nothing to report
         }
     }
 
-    private static void closeQuietly(SocketChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // closing a socket we are giving up on; nothing to report
-            }
-        }
+    /**
+     * The socket, for logs.
+     *
+     * @return such as {@code UnixConnection[/run/wolf/wolf.sock]}
+     */
+    @Override
+    public String toString() {
+        return "UnixConnection[" + socket + "]";
     }
 }

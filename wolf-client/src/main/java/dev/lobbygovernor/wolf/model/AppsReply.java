@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record AppsReply(boolean success, List<App> apps) {
 
-    /** An absent list becomes empty. */
+    /**
+     * An absent list becomes empty.
+     *
+     * @param success whether Wolf answered normally
+     * @param apps the configured apps
+     */
     public AppsReply {
         apps = apps == null ? List.of() : List.copyOf(apps);
     }

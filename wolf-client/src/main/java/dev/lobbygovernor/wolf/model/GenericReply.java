@@ -11,12 +11,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GenericReply(boolean success, String error) {
 
-    /** {@code {"success":true}}. */
+    /**
+     * Wolf's plain success.
+     *
+     * @return {@code {"success":true}}
+     */
     public static GenericReply ok() {
         return new GenericReply(true, null);
     }
 
-    /** {@code {"success":false,"error":error}}. */
+    /**
+     * Wolf's refusal.
+     *
+     * @param error Wolf's text, such as {@code Invalid PIN}
+     * @return {@code {"success":false,"error":error}}
+     */
     public static GenericReply failure(String error) {
         return new GenericReply(false, error);
     }

@@ -39,7 +39,12 @@ public record GpuStats(
         Long queryDurationMs,
         String error) {
 
-    /** Stats Wolf could not read, with its error text. */
+    /**
+     * Stats Wolf could not read, with its error text.
+     *
+     * @param error Wolf's text, such as {@code nvidia-smi exited with code 255}
+     * @return {@code available:false} with that error and no readings
+     */
     public static GpuStats unavailable(String error) {
         return new GpuStats(false, null, null, null, null, null, null, null, null, null, null,
                 null, error);

@@ -18,7 +18,14 @@ import dev.lobbygovernor.store.LobbyPin;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record JoinLobbyRequest(String lobbyId, String moonlightSessionId, LobbyPin pin) {
 
-    /** Requires the lobby and session ids. */
+    /**
+     * Requires the lobby and session ids.
+     *
+     * @param lobbyId the lobby to join
+     * @param moonlightSessionId the joining Moonlight session (unsigned 64-bit, sent as a string)
+     * @param pin the lobby's PIN, {@code null} (omitted) for an open lobby; masked in {@code
+     *     toString}
+     */
     public JoinLobbyRequest {
         Objects.requireNonNull(lobbyId, "lobbyId");
         Objects.requireNonNull(moonlightSessionId, "moonlightSessionId");

@@ -13,7 +13,12 @@ import java.util.Objects;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record LeaveLobbyRequest(String lobbyId, String moonlightSessionId) {
 
-    /** Requires both ids. */
+    /**
+     * Requires both ids.
+     *
+     * @param lobbyId the lobby to leave
+     * @param moonlightSessionId the leaving Moonlight session (sent as a string)
+     */
     public LeaveLobbyRequest {
         Objects.requireNonNull(lobbyId, "lobbyId");
         Objects.requireNonNull(moonlightSessionId, "moonlightSessionId");

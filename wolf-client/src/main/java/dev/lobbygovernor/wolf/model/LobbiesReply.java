@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record LobbiesReply(boolean success, List<Lobby> lobbies) {
 
-    /** An absent list becomes empty. */
+    /**
+     * An absent list becomes empty.
+     *
+     * @param success whether Wolf answered normally
+     * @param lobbies the lobbies running now
+     */
     public LobbiesReply {
         lobbies = lobbies == null ? List.of() : List.copyOf(lobbies);
     }

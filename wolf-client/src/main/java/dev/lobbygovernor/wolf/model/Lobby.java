@@ -32,7 +32,19 @@ public record Lobby(
         Runner runner,
         List<String> connectedSessions) {
 
-    /** An absent session list becomes empty. */
+    /**
+     * An absent session list becomes empty.
+     *
+     * @param id the lobby id (a UUID)
+     * @param name the display name
+     * @param iconPngPath icon path, or {@code null}
+     * @param multiUser whether several clients may join
+     * @param startedByProfileId the profile that created it
+     * @param pinRequired whether join and stop need the PIN
+     * @param stopWhenEveryoneLeaves whether Wolf stops it when the last client leaves
+     * @param runner what it runs, or {@code null} if not given
+     * @param connectedSessions the Moonlight session ids connected now (strings on the wire)
+     */
     public Lobby {
         connectedSessions = connectedSessions == null ? List.of() : List.copyOf(connectedSessions);
     }

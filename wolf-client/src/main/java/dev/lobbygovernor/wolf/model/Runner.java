@@ -48,7 +48,17 @@ public sealed interface Runner {
     record Docker(String name, String image, List<String> mounts, List<String> env,
             List<String> devices, List<String> ports, String baseCreateJson) implements Runner {
 
-        /** Absent lists become empty. */
+        /**
+         * Absent lists become empty.
+         *
+         * @param name the container name
+         * @param image the image
+         * @param mounts bind mounts, {@code src:dst[:mode]}
+         * @param env environment entries, {@code KEY=value}
+         * @param devices device nodes
+         * @param ports published ports
+         * @param baseCreateJson extra Docker create JSON, or {@code null}
+         */
         public Docker {
             mounts = mounts == null ? List.of() : List.copyOf(mounts);
             env = env == null ? List.of() : List.copyOf(env);

@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record SessionsReply(boolean success, List<StreamSession> sessions) {
 
-    /** An absent list becomes empty. */
+    /**
+     * An absent list becomes empty.
+     *
+     * @param success whether Wolf answered normally
+     * @param sessions the streaming sessions
+     */
     public SessionsReply {
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
     }

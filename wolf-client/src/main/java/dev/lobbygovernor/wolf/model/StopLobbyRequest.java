@@ -17,7 +17,12 @@ import java.util.Objects;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StopLobbyRequest(String lobbyId, LobbyPin pin) {
 
-    /** Requires the lobby id. */
+    /**
+     * Requires the lobby id.
+     *
+     * @param lobbyId the lobby to stop
+     * @param pin its PIN or {@code null}; masked in {@code toString}
+     */
     public StopLobbyRequest {
         Objects.requireNonNull(lobbyId, "lobbyId");
     }

@@ -12,7 +12,11 @@ import java.util.Objects;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StopSessionRequest(String sessionId) {
 
-    /** Requires the id. */
+    /**
+     * Requires the id.
+     *
+     * @param sessionId the session to stop (a string on the wire)
+     */
     public StopSessionRequest {
         Objects.requireNonNull(sessionId, "sessionId");
     }

@@ -37,7 +37,18 @@ public record SystemHealthReply(
     /** Wolf's {@code overall_status} otherwise. */
     public static final String STATUS_DEGRADED = "degraded";
 
-    /** An absent list becomes empty. */
+    /**
+     * An absent list becomes empty.
+     *
+     * @param success whether Wolf answered normally
+     * @param processUptimeSeconds Wolf's uptime
+     * @param threads the threads Wolf watches
+     * @param stuckThreadCount threads whose heartbeat stopped
+     * @param totalThreadCount threads watched
+     * @param canCreateNewPipelines whether Wolf can still create GStreamer pipelines
+     * @param overallStatus {@code "healthy"}, {@code "degraded"} (stuck threads) or {@code
+     *     "critical"} (no new pipelines)
+     */
     public SystemHealthReply {
         threads = threads == null ? List.of() : List.copyOf(threads);
     }

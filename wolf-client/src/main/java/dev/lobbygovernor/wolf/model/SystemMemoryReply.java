@@ -32,7 +32,19 @@ public record SystemMemoryReply(
         GpuStats gpuStats,
         PipelineCounts gstreamerPipelines) {
 
-    /** Absent lists become empty. */
+    /**
+     * Absent lists become empty.
+     *
+     * @param success whether Wolf answered normally
+     * @param processRssBytes Wolf's resident set size
+     * @param gstreamerBufferBytes bytes held in GStreamer buffers
+     * @param totalMemoryBytes the total Wolf accounts for
+     * @param apps memory per app
+     * @param lobbies memory per lobby
+     * @param clients memory per streaming client
+     * @param gpuStats the nvidia-smi reading Wolf took, or {@code null} if absent
+     * @param gstreamerPipelines pipeline counts, or {@code null} if absent
+     */
     public SystemMemoryReply {
         apps = apps == null ? List.of() : List.copyOf(apps);
         lobbies = lobbies == null ? List.of() : List.copyOf(lobbies);

@@ -20,7 +20,11 @@ import java.util.Objects;
  */
 public sealed interface WolfEvent {
 
-    /** The type Wolf writes in the frame's {@code event:} line. */
+    /**
+     * The type Wolf writes in the frame's {@code event:} line.
+     *
+     * @return such as {@code wolf::core::events::StopLobbyEvent}
+     */
     @JsonIgnore
     String wireType();
 
@@ -172,7 +176,12 @@ public sealed interface WolfEvent {
      */
     record Unknown(String type, String data) implements WolfEvent {
 
-        /** Requires the type; redacts PIN arrays from the data. */
+        /**
+         * Requires the type; redacts PIN arrays from the data.
+         *
+         * @param type the frame's type
+         * @param data the frame's data, with any {@code "pin":[...]} redacted
+         */
         public Unknown {
             Objects.requireNonNull(type, "type");
             data = WolfJson.redactPins(Objects.requireNonNullElse(data, ""));

@@ -49,6 +49,7 @@ public final class WolfEvents {
      *
      * @param type the frame's {@code event:} value
      * @param data the frame's {@code data:} JSON
+     * @return the typed event
      * @throws JsonProcessingException if a known type's data is not valid JSON of its shape
      */
     public static WolfEvent decode(String type, String data) throws JsonProcessingException {
@@ -64,7 +65,13 @@ public final class WolfEvents {
         return event;
     }
 
-    /** The JSON data of an event, as Wolf would write it in the frame's {@code data:} line. */
+    /**
+     * The JSON data of an event, as Wolf would write it in the frame's {@code data:} line.
+     *
+     * @param event the event
+     * @return its JSON; an {@link WolfEvent.Unknown}'s data as received
+     * @throws JsonProcessingException if the event cannot be written
+     */
     public static String encode(WolfEvent event) throws JsonProcessingException {
         if (event instanceof WolfEvent.Unknown unknown) {
             return unknown.data();

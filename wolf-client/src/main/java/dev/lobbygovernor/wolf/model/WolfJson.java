@@ -47,12 +47,18 @@ public final class WolfJson {
     /**
      * The shared, configured mapper. {@link ObjectMapper} is thread-safe once configured; do not
      * reconfigure this instance — call {@link #newMapper()} for a private copy.
+     *
+     * @return the shared mapper
      */
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
-    /** A fresh mapper with the Wolf configuration, for callers that want to change it. */
+    /**
+     * A fresh mapper with the Wolf configuration, for callers that want to change it.
+     *
+     * @return a new mapper
+     */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -65,6 +71,9 @@ public final class WolfJson {
      * The text with the value of every {@code "pin"} field replaced by {@code [redacted]}: for
      * raw JSON that may reach a log line or an exception message (excerpts of bad replies,
      * events this library does not model). Also redacts a value cut short by truncation.
+     *
+     * @param json the text; may be {@code null}
+     * @return the text with PIN values redacted; {@code null} for {@code null}
      */
     public static String redactPins(String json) {
         if (json == null) {
@@ -73,7 +82,11 @@ public final class WolfJson {
         return PIN_FIELD.matcher(json).replaceAll("\"pin\":[redacted]");
     }
 
-    /** The Jackson module that maps {@link LobbyPin} to and from Wolf's integer array. */
+    /**
+     * The Jackson module that maps {@link LobbyPin} to and from Wolf's integer array.
+     *
+     * @return a new module
+     */
     public static Module module() {
         SimpleModule module = new SimpleModule("lobby-governor-wolf");
         module.addSerializer(LobbyPin.class, new PinSerializer());

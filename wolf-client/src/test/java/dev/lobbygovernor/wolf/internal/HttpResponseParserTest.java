@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lobbygovernor.wolf.WolfProtocolException;
-import dev.lobbygovernor.wolf.WolfResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

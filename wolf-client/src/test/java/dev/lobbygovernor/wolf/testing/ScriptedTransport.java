@@ -2,11 +2,11 @@ package dev.lobbygovernor.wolf.testing;
 
 import dev.lobbygovernor.wolf.WolfException;
 import dev.lobbygovernor.wolf.WolfProtocolException;
-import dev.lobbygovernor.wolf.WolfRequest;
-import dev.lobbygovernor.wolf.WolfResponse;
-import dev.lobbygovernor.wolf.WolfStream;
-import dev.lobbygovernor.wolf.WolfTransport;
 import dev.lobbygovernor.wolf.WolfUnavailableException;
+import dev.lobbygovernor.wolf.internal.WolfRequest;
+import dev.lobbygovernor.wolf.internal.WolfResponse;
+import dev.lobbygovernor.wolf.internal.WolfStream;
+import dev.lobbygovernor.wolf.internal.WolfTransport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,10 +1,8 @@
 package dev.lobbygovernor.wolf.sim;
 
+import dev.lobbygovernor.wolf.sim.internal.FaultPlan;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Fault injection for a running {@link WolfSimulator}: added latency and per-connection
@@ -16,92 +14,77 @@ import java.util.Optional;
  */
 public final class Faults {
 
-    private final Deque<Fault> queued = new ArrayDeque<>();
-    private Fault always;
-    private Duration latency = Duration.ZERO;
-    private long clearedGeneration;
+    private final FaultPlan plan;
 
-    Faults() {
+    Faults(FaultPlan plan) {
+        this.plan = plan;
     }
 
     /**
      * Delays every reply by {@code delay} (after the request was read), as a slow or wedged
      * Wolf would. {@link Duration#ZERO} removes the delay.
      *
+     * @param delay the delay
+     * @return these faults, for chaining
+     * @throws NullPointerException if {@code delay} is null
      * @throws IllegalArgumentException if the delay is negative
      */
-    public synchronized Faults latency(Duration delay) {
+    public Faults latency(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative");
         }
-        latency = delay;
+        plan.latency(delay);
         return this;
     }
 
     /**
      * Applies {@code fault} to the next {@code times} requests.
      *
+     * @param fault the fault
+     * @param times how many requests it applies to
+     * @return these faults, for chaining
+     * @throws NullPointerException if {@code fault} is null
      * @throws IllegalArgumentException if {@code times} is not positive
      */
-    public synchronized Faults next(Fault fault, int times) {
+    public Faults next(Fault fault, int times) {
         Objects.requireNonNull(fault, "fault");
         if (times <= 0) {
             throw new IllegalArgumentException("times must be positive");
         }
-        for (int i = 0; i < times; i++) {
-            queued.addLast(fault);
-        }
+        plan.next(fault, times);
         return this;
     }
 
-    /** Applies {@code fault} to every request until {@link #clear()}. */
-    public synchronized Faults always(Fault fault) {
-        always = Objects.requireNonNull(fault, "fault");
+    /**
+     * Applies {@code fault} to every request until {@link #clear()}.
+     *
+     * @param fault the fault
+     * @return these faults, for chaining
+     * @throws NullPointerException if {@code fault} is null
+     */
+    public Faults always(Fault fault) {
+        plan.always(Objects.requireNonNull(fault, "fault"));
         return this;
     }
 
     /**
      * Removes every fault and the latency; connections held by {@link Fault#NEVER_ANSWER}
      * are closed.
+     *
+     * @return these faults, for chaining
      */
-    public synchronized Faults clear() {
-        queued.clear();
-        always = null;
-        latency = Duration.ZERO;
-        clearedGeneration++;
-        notifyAll();
+    public Faults clear() {
+        plan.clear();
         return this;
     }
 
-    /** The configured latency. */
-    public synchronized Duration latency() {
-        return latency;
-    }
-
-    /** Takes the fault for the request just read, if any. */
-    synchronized Optional<Fault> take() {
-        Fault fault = queued.pollFirst();
-        return Optional.ofNullable(fault != null ? fault : always);
-    }
-
-    /** The count of {@link #clear()} calls so far, to tell a held connection it may go. */
-    synchronized long generation() {
-        return clearedGeneration;
-    }
-
     /**
-     * Blocks while no {@link #clear()} happened since {@code generation}, or until
-     * interrupted or {@code maxWait} passes.
+     * The configured latency.
+     *
+     * @return the delay before every reply; zero for none
      */
-    synchronized void awaitClear(long generation, Duration maxWait) throws InterruptedException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (clearedGeneration == generation) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
+    public Duration latency() {
+        return plan.latency();
     }
 }

@@ -40,7 +40,16 @@ public record GpuModel(
     public static final int DEGREES_PER_LOBBY = 4;
     private static final int MAX_TEMPERATURE_C = 90;
 
-    /** Validates every field. */
+    /**
+     * Validates every field.
+     *
+     * @param name the product name nvidia-smi would print
+     * @param totalMemoryMiB total memory in MiB
+     * @param idleMemoryUsedMiB memory used with no lobby (driver, display, Wolf itself)
+     * @param memoryPerLobbyMiB memory each lobby adds (compositor, encoder, app)
+     * @param encoderSessionsPerLobby NVENC sessions each lobby adds
+     * @param utilizationPerLobbyPercent GPU utilisation each lobby adds, capped at 100
+     */
     public GpuModel {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -63,33 +72,60 @@ public record GpuModel(
     /**
      * The incident's RTX 2000 Ada: 16380 MiB, 420 MiB idle, 1050 MiB and one NVENC session
      * per lobby, 12 % utilisation per lobby.
+     *
+     * @return the model of the incident's card
      */
     public static GpuModel rtx2000Ada() {
         return new GpuModel(RTX_2000_ADA_NAME, RTX_2000_ADA_TOTAL_MIB, RTX_2000_ADA_IDLE_MIB,
                 RTX_2000_ADA_PER_LOBBY_MIB, 1, 12);
     }
 
-    /** Memory used with {@code lobbies} running, never above the total. */
+    /**
+     * Memory used with {@code lobbies} running, never above the total.
+     *
+     * @param lobbies lobbies running
+     * @return memory used in MiB
+     */
     public long memoryUsedMiB(int lobbies) {
         return Math.min(totalMemoryMiB, idleMemoryUsedMiB + (long) lobbies * memoryPerLobbyMiB);
     }
 
-    /** NVENC sessions with {@code lobbies} running. */
+    /**
+     * NVENC sessions with {@code lobbies} running.
+     *
+     * @param lobbies lobbies running
+     * @return encoder sessions
+     */
     public int encoderSessions(int lobbies) {
         return lobbies * encoderSessionsPerLobby;
     }
 
-    /** GPU utilisation in percent with {@code lobbies} running, capped at 100. */
+    /**
+     * GPU utilisation with {@code lobbies} running.
+     *
+     * @param lobbies lobbies running
+     * @return utilisation in percent, capped at 100
+     */
     public int gpuUtilizationPercent(int lobbies) {
         return Math.min(100, lobbies * utilizationPerLobbyPercent);
     }
 
-    /** Memory-controller utilisation in percent: the used share of total memory. */
+    /**
+     * Memory-controller utilisation: the used share of total memory.
+     *
+     * @param lobbies lobbies running
+     * @return utilisation in percent
+     */
     public int memoryUtilizationPercent(int lobbies) {
         return (int) (memoryUsedMiB(lobbies) * 100 / totalMemoryMiB);
     }
 
-    /** Temperature in °C with {@code lobbies} running. */
+    /**
+     * Temperature with {@code lobbies} running.
+     *
+     * @param lobbies lobbies running
+     * @return the temperature in °C, capped at 90
+     */
     public int temperatureC(int lobbies) {
         return Math.min(MAX_TEMPERATURE_C, IDLE_TEMPERATURE_C + lobbies * DEGREES_PER_LOBBY);
     }

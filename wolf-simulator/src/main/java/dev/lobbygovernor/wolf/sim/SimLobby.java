@@ -17,7 +17,16 @@ import java.util.Objects;
 public record SimLobby(String id, String name, String profileId, boolean pinRequired,
         boolean stopWhenEveryoneLeaves, List<String> connectedSessions) {
 
-    /** Requires the id; copies the session list. */
+    /**
+     * Requires the id; copies the session list.
+     *
+     * @param id the lobby id (a UUID)
+     * @param name the display name
+     * @param profileId the profile that created it
+     * @param pinRequired whether join and stop need a PIN
+     * @param stopWhenEveryoneLeaves whether it stops when its last session leaves
+     * @param connectedSessions the Moonlight session ids connected now
+     */
     public SimLobby {
         Objects.requireNonNull(id, "id");
         connectedSessions = List.copyOf(connectedSessions);

@@ -1,11 +1,12 @@
 package dev.lobbygovernor.wolf.sim;
 
 import dev.lobbygovernor.store.LobbyPin;
-import dev.lobbygovernor.wolf.model.AudioSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.StreamSession;
-import dev.lobbygovernor.wolf.model.VideoSettings;
+import dev.lobbygovernor.wolf.sim.internal.FaultPlan;
+import dev.lobbygovernor.wolf.sim.internal.SimulatedWolf;
+import dev.lobbygovernor.wolf.sim.internal.SimulatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,10 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,47 +48,30 @@ public final class WolfSimulator implements AutoCloseable {
     /** The socket's file name inside the directory given to {@code start}. */
     public static final String SOCKET_FILE_NAME = "wolf.sock";
     /** The error a create answers when the GPU stack fails (the incident's 7th lobby). */
-    public static final String GPU_STACK_FAILURE = LobbyRoutes.GPU_STACK_FAILURE;
+    public static final String GPU_STACK_FAILURE = SimulatedWolf.GPU_STACK_FAILURE;
     /** The {@code gpu_stats.error} served once NVML is broken. */
-    public static final String NVML_FAILURE = SystemRoutes.NVML_FAILURE;
+    public static final String NVML_FAILURE = SimulatedWolf.NVML_FAILURE;
 
     private static final Logger log = LoggerFactory.getLogger(WolfSimulator.class);
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final Path socketPath;
-    private final WolfState state;
-    private final EventHub events = new EventHub();
-    private final Faults faults = new Faults();
-    private final RequestCounter counter = new RequestCounter();
-    private final ExecutorService pool;
-    private final SocketServer server;
+    private final FaultPlan faultPlan = new FaultPlan();
+    private final Faults faults = new Faults(faultPlan);
+    private final SimulatedWolf wolf;
     private boolean up;
     private boolean closed;
     private int restarts;
 
     private WolfSimulator(SimulatorSettings settings, Path socketPath) {
         this.socketPath = socketPath;
-        this.state = new WolfState(settings, events);
-        Router router = new Router();
-        new LobbyRoutes(state).register(router);
-        new SessionRoutes(state, settings.apps()).register(router);
-        if (settings.forkEndpoints()) {
-            new SystemRoutes(state, settings.gpu(), settings.clock()).register(router);
-        }
-        router.add("GET", "/api/v1/events", r -> new Reply.EventStream());
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "lobby-governor-wolfsim-conn-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        ConnectionHandler handler = new ConnectionHandler(
-                new RequestReader(MAX_HEADER_BYTES, settings.maxBodyBytes()), counter, faults,
-                router, events, settings.keepaliveInterval(), this::crash);
-        this.server = new SocketServer(socketPath, settings.tcp(), pool, handler);
+        this.wolf = new SimulatedWolf(settings, socketPath, faultPlan, this::crash);
     }
 
-    /** A builder with the defaults of {@link WolfSimulatorBuilder}. */
+    /**
+     * A builder with the defaults of {@link WolfSimulatorBuilder}.
+     *
+     * @return a new builder
+     */
     public static WolfSimulatorBuilder builder() {
         return new WolfSimulatorBuilder();
     }
@@ -108,26 +88,38 @@ public final class WolfSimulator implements AutoCloseable {
     }
 
     private synchronized void bind() throws IOException {
-        server.bind();
+        wolf.bind();
         up = true;
         log.atInfo().addKeyValue("socket", socketPath).log("Wolf simulator listening");
     }
 
-    /** The UNIX socket the simulator listens on. */
+    /**
+     * The UNIX socket the simulator listens on.
+     *
+     * @return its path: {@code wolf.sock} in the directory given to {@code start}
+     */
     public Path socketPath() {
         return socketPath;
     }
 
-    /** The TCP address on 127.0.0.1, when built with {@link WolfSimulatorBuilder#tcp()}. */
+    /**
+     * The TCP address on 127.0.0.1.
+     *
+     * @return the address when built with {@link WolfSimulatorBuilder#tcp()}; else empty
+     */
     public Optional<InetSocketAddress> tcpAddress() {
-        int port = server.tcpPort();
+        int port = wolf.tcpPort();
         return port == 0 ? Optional.empty()
                 : Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
-    /** The lobbies running now, in creation order. */
+    /**
+     * The lobbies running now.
+     *
+     * @return the lobbies, in creation order
+     */
     public List<SimLobby> lobbies() {
-        return state.simLobbies();
+        return wolf.lobbies();
     }
 
     /**
@@ -141,12 +133,10 @@ public final class WolfSimulator implements AutoCloseable {
      */
     public String createLeakedLobby(String name, Optional<LobbyPin> pin) {
         Objects.requireNonNull(pin, "pin");
-        CreateLobbyRequest request = CreateLobbyRequest.of("leaked-profile", name,
-                new VideoSettings(1920, 1080, 60, "/dev/dri/renderD128", "/dev/dri/renderD128",
-                        "video/x-raw", null),
-                new AudioSettings(2), "/tmp/leaked", new Runner.Process("sleep infinity"))
-                .withPin(pin.orElse(null));
-        return state.create(request, false).lobbyId();
+        CreateLobbyRequest request = CreateLobbyRequest.builder().profileId("leaked-profile")
+                .name(name).runner(new Runner.Process("sleep infinity"))
+                .runnerStateFolder("/tmp/leaked").pin(pin.orElse(null)).build();
+        return wolf.createLobby(request);
     }
 
     /**
@@ -157,41 +147,67 @@ public final class WolfSimulator implements AutoCloseable {
      * @return the session id (unsigned 64-bit, as a decimal string)
      */
     public String createSession(String clientIp) {
-        return state.addSession(new StreamSession(null, null, Objects.requireNonNull(clientIp, "clientIp"),
+        return wolf.addSession(new StreamSession(null, null, Objects.requireNonNull(clientIp, "clientIp"),
                 null, 1920, 1080, 60, 2));
     }
 
-    /** Requests read since start, across restarts (refused malformed requests excluded). */
+    /**
+     * Requests read since start.
+     *
+     * @return the count across restarts, refused malformed requests excluded
+     */
     public long requestCount() {
-        return counter.total();
+        return wolf.requestCount();
     }
 
-    /** Requests read for one method and path, such as {@code ("POST", "/api/v1/lobbies/stop")}. */
+    /**
+     * Requests read for one method and path.
+     *
+     * @param method such as {@code POST}
+     * @param path such as {@code /api/v1/lobbies/stop}
+     * @return the count across restarts
+     */
     public long requestCount(String method, String path) {
-        return counter.count(method, path);
+        return wolf.requestCount(method, path);
     }
 
-    /** The fault injection of this simulator. */
+    /**
+     * The fault injection of this simulator.
+     *
+     * @return its faults, to set and clear
+     */
     public Faults faults() {
         return faults;
     }
 
     /** Breaks NVML now, whatever the lobby count; a {@link #restart()} heals it. */
     public void breakNvml() {
-        state.breakNvml();
+        wolf.breakNvml();
     }
 
-    /** Whether NVML is broken now (by lobby count or {@link #breakNvml()}). */
+    /**
+     * Whether NVML is broken now.
+     *
+     * @return true once broken by lobby count or {@link #breakNvml()}, until a restart
+     */
     public boolean nvmlBroken() {
-        return state.nvmlBroken();
+        return wolf.nvmlBroken();
     }
 
-    /** Whether the simulated Wolf is serving: false after a GPU-stack crash until restart. */
+    /**
+     * Whether the simulated Wolf is serving.
+     *
+     * @return false after a GPU-stack crash until {@link #restart()}
+     */
     public synchronized boolean isUp() {
         return up;
     }
 
-    /** How many times {@link #restart()} ran. */
+    /**
+     * How many times {@link #restart()} ran.
+     *
+     * @return the count
+     */
     public synchronized int restarts() {
         return restarts;
     }
@@ -231,9 +247,7 @@ public final class WolfSimulator implements AutoCloseable {
     }
 
     private void goDown(SocketChannel spare) {
-        server.unbind(spare);
-        events.endAll();
-        state.reset();
+        wolf.goDown(spare);
         up = false;
     }
 
@@ -246,13 +260,6 @@ public final class WolfSimulator implements AutoCloseable {
         closed = true;
         faults.clear();
         goDown();
-        pool.shutdownNow();
-        try {
-            if (!pool.awaitTermination(2, TimeUnit.SECONDS)) {
-                log.atWarn().log("Wolf simulator threads did not stop within 2 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        wolf.shutdown();
     }
 }

@@ -2,6 +2,7 @@ package dev.lobbygovernor.wolf.sim;
 
 import dev.lobbygovernor.wolf.model.App;
 import dev.lobbygovernor.wolf.model.Runner;
+import dev.lobbygovernor.wolf.sim.internal.SimulatorSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +37,13 @@ public final class WolfSimulatorBuilder {
     WolfSimulatorBuilder() {
     }
 
-    /** The simulated GPU; default {@link GpuModel#rtx2000Ada()}. */
+    /**
+     * Sets the simulated GPU; default {@link GpuModel#rtx2000Ada()}.
+     *
+     * @param model the GPU model
+     * @return this builder
+     * @throws NullPointerException if {@code model} is null
+     */
     public WolfSimulatorBuilder gpu(GpuModel model) {
         this.gpu = Objects.requireNonNull(model, "model");
         return this;
@@ -47,6 +54,8 @@ public final class WolfSimulatorBuilder {
      * {@code available:false} with "nvidia-smi exited with code 255" and stays so until
      * {@link WolfSimulator#restart()}. Default: never.
      *
+     * @param lobbies the lobby count at which NVML breaks
+     * @return this builder
      * @throws IllegalArgumentException if {@code lobbies} is not positive
      */
     public WolfSimulatorBuilder nvmlBreaksAt(int lobbies) {
@@ -58,6 +67,8 @@ public final class WolfSimulatorBuilder {
      * Creating the {@code lobbies}-th lobby fails with HTTP 500 and crashes the simulated Wolf,
      * as the incident's 7th lobby did. Default: never.
      *
+     * @param lobbies the lobby count whose creation fails
+     * @return this builder
      * @throws IllegalArgumentException if {@code lobbies} is not positive
      */
     public WolfSimulatorBuilder gpuStackFailsAt(int lobbies) {
@@ -65,13 +76,21 @@ public final class WolfSimulatorBuilder {
         return this;
     }
 
-    /** Serves upstream Wolf only: the fork's {@code /api/v1/system/*} routes answer 404. */
+    /**
+     * Serves upstream Wolf only: the fork's {@code /api/v1/system/*} routes answer 404.
+     *
+     * @return this builder
+     */
     public WolfSimulatorBuilder withoutForkEndpoints() {
         this.forkEndpoints = false;
         return this;
     }
 
-    /** Listens on an ephemeral port of 127.0.0.1 too, as Wolf behind a reverse proxy. */
+    /**
+     * Listens on an ephemeral port of 127.0.0.1 too, as Wolf behind a reverse proxy.
+     *
+     * @return this builder
+     */
     public WolfSimulatorBuilder tcp() {
         this.tcp = true;
         return this;
@@ -80,6 +99,9 @@ public final class WolfSimulatorBuilder {
     /**
      * Time between {@code :keepalive} comments on an idle event stream; default 15 s.
      *
+     * @param interval the interval
+     * @return this builder
+     * @throws NullPointerException if {@code interval} is null
      * @throws IllegalArgumentException if not positive
      */
     public WolfSimulatorBuilder keepaliveInterval(Duration interval) {
@@ -94,6 +116,8 @@ public final class WolfSimulatorBuilder {
     /**
      * The largest accepted request body in bytes; default 1 MiB.
      *
+     * @param bytes the cap; larger bodies are answered 413
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public WolfSimulatorBuilder maxBodyBytes(int bytes) {
@@ -101,13 +125,25 @@ public final class WolfSimulatorBuilder {
         return this;
     }
 
-    /** What {@code GET /api/v1/apps} lists; default {@link #DEFAULT_APP}. */
+    /**
+     * Sets what {@code GET /api/v1/apps} lists; default {@link #DEFAULT_APP}.
+     *
+     * @param list the apps
+     * @return this builder
+     * @throws NullPointerException if {@code list} or an element is null
+     */
     public WolfSimulatorBuilder apps(List<App> list) {
         this.apps = List.copyOf(list);
         return this;
     }
 
-    /** The clock behind the reported uptime; default the system clock. */
+    /**
+     * Sets the clock behind the reported uptime; default the system clock.
+     *
+     * @param c the clock
+     * @return this builder
+     * @throws NullPointerException if {@code c} is null
+     */
     public WolfSimulatorBuilder clock(Clock c) {
         this.clock = Objects.requireNonNull(c, "clock");
         return this;
@@ -117,6 +153,9 @@ public final class WolfSimulatorBuilder {
      * Starts the simulator on the UNIX socket {@code directory/wolf.sock} (and TCP if asked).
      * The directory must exist; a stale socket file there is replaced.
      *
+     * @param directory where the socket file goes
+     * @return the running simulator; close it when done
+     * @throws NullPointerException if {@code directory} is null
      * @throws IOException if the socket cannot be bound
      */
     public WolfSimulator start(Path directory) throws IOException {

@@ -17,6 +17,12 @@
  * dev.lobbygovernor.wolf.sim.Faults} adds latency, dropped connections, garbage, truncated JSON
  * and requests never answered.
  *
+ * <p>This package is the simulator's API: {@link dev.lobbygovernor.wolf.sim.WolfSimulator} and
+ * its builder, {@link dev.lobbygovernor.wolf.sim.Faults} and
+ * {@link dev.lobbygovernor.wolf.sim.Fault}, {@link dev.lobbygovernor.wolf.sim.GpuModel} and
+ * {@link dev.lobbygovernor.wolf.sim.SimLobby}. The server behind it (sockets, request reader,
+ * routes, state, event hub) is in {@code dev.lobbygovernor.wolf.sim.internal}, which is not API.
+ *
  * <p>Simplifications, by design: Wolf's 2 s cache of nvidia-smi results is not simulated (each
  * read reflects the state now); events carry the lobby and session ids, never a PIN; a joining
  * session must have been added through {@code /api/v1/sessions/add}.

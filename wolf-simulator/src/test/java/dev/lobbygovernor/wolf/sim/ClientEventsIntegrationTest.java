@@ -2,7 +2,6 @@ package dev.lobbygovernor.wolf.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lobbygovernor.wolf.Backoff;
 import dev.lobbygovernor.wolf.EventSubscription;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfEventListener;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class ClientEventsIntegrationTest {
 
-    private static final Backoff FAST_RECONNECT = new Backoff(Duration.ofMillis(20), Duration.ofMillis(100));
+    private static final Duration FAST_RECONNECT = Duration.ofMillis(20);
+    private static final Duration MAX_RECONNECT = Duration.ofMillis(100);
 
     @TempDir
     Path dir;
@@ -75,7 +75,7 @@ class ClientEventsIntegrationTest {
         Recorder recorder = new Recorder();
         try (WolfSimulator sim = WolfSimulator.builder().start(dir);
                 WolfClient client = Clients.of(sim);
-                EventSubscription events = client.events(recorder, FAST_RECONNECT)) {
+                EventSubscription events = client.events(recorder, FAST_RECONNECT, MAX_RECONNECT)) {
             events.start();
             assertThat(recorder.next()).isEqualTo("connected");
 
@@ -93,7 +93,7 @@ class ClientEventsIntegrationTest {
         Recorder recorder = new Recorder();
         try (WolfSimulator sim = WolfSimulator.builder().keepaliveInterval(Duration.ofMillis(50)).start(dir);
                 WolfClient client = Clients.of(sim);
-                EventSubscription events = client.events(recorder, FAST_RECONNECT)) {
+                EventSubscription events = client.events(recorder, FAST_RECONNECT, MAX_RECONNECT)) {
             events.start();
 
             assertThat(recorder.next()).isEqualTo("connected");
@@ -106,7 +106,7 @@ class ClientEventsIntegrationTest {
         Recorder recorder = new Recorder();
         try (WolfSimulator sim = WolfSimulator.builder().start(dir);
                 WolfClient client = Clients.of(sim);
-                EventSubscription events = client.events(recorder, FAST_RECONNECT)) {
+                EventSubscription events = client.events(recorder, FAST_RECONNECT, MAX_RECONNECT)) {
             events.start();
             assertThat(recorder.next()).isEqualTo("connected");
 

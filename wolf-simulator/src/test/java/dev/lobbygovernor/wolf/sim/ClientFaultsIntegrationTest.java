@@ -36,7 +36,7 @@ class ClientFaultsIntegrationTest {
     @Test
     void reportsAMissingSocketAsUnavailableWithinTheConnectTimeout() {
         try (WolfClient client = Clients.of(dir.resolve("absent.sock"),
-                Clients.FAST.withConnectTimeout(CONNECT), RetryPolicy.NONE)) {
+                Clients.FAST.toBuilder().connectTimeout(CONNECT).build(), RetryPolicy.none())) {
             long start = System.nanoTime();
 
             WolfUnavailableException e = catchThrowableOfType(WolfUnavailableException.class, client::listLobbies);
@@ -53,7 +53,8 @@ class ClientFaultsIntegrationTest {
             stale = sim.socketPath();
         }
         java.nio.file.Files.createFile(stale);
-        try (WolfClient client = Clients.of(stale, Clients.FAST.withConnectTimeout(CONNECT), RetryPolicy.NONE)) {
+        try (WolfClient client = Clients.of(stale, Clients.FAST.toBuilder().connectTimeout(CONNECT).build(),
+                RetryPolicy.none())) {
             long start = System.nanoTime();
 
             WolfUnavailableException e = catchThrowableOfType(WolfUnavailableException.class, client::listLobbies);
@@ -64,10 +65,10 @@ class ClientFaultsIntegrationTest {
     }
 
     @Test
-    void firesTheReadTimeoutWhenWolfNeverAnswers() throws Exception {
+    void firesTheRequestTimeoutWhenWolfNeverAnswers() throws Exception {
         try (WolfSimulator sim = WolfSimulator.builder().start(dir);
-                WolfClient client = Clients.of(sim.socketPath(), Clients.FAST.withReadTimeout(SHORT),
-                        RetryPolicy.NONE)) {
+                WolfClient client = Clients.of(sim.socketPath(), Clients.FAST.toBuilder().requestTimeout(SHORT).build(),
+                        RetryPolicy.none())) {
             sim.faults().always(Fault.NEVER_ANSWER);
             long start = System.nanoTime();
 
@@ -158,7 +159,7 @@ class ClientFaultsIntegrationTest {
     @Test
     void seesTheGpuStackCrashThenAnUnavailableWolfUntilRestart() throws Exception {
         try (WolfSimulator sim = WolfSimulator.builder().nvmlBreaksAt(2).gpuStackFailsAt(3).start(dir);
-                WolfClient client = Clients.of(sim.socketPath(), Clients.FAST, RetryPolicy.NONE)) {
+                WolfClient client = Clients.of(sim.socketPath(), Clients.FAST, RetryPolicy.none())) {
             client.createLobby(Clients.lobby("one"));
             client.createLobby(Clients.lobby("two"));
 

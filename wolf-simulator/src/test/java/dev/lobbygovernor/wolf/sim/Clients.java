@@ -1,7 +1,6 @@
 package dev.lobbygovernor.wolf.sim;
 
 import dev.lobbygovernor.store.LobbyPin;
-import dev.lobbygovernor.wolf.Backoff;
 import dev.lobbygovernor.wolf.RetryPolicy;
 import dev.lobbygovernor.wolf.TransportSettings;
 import dev.lobbygovernor.wolf.WolfClient;
@@ -28,11 +27,13 @@ final class Clients {
      * Settings for tests that expect answers: generous, so a loaded build machine does not
      * fail them; the timeout tests set their own short limits.
      */
-    static final TransportSettings FAST = TransportSettings.DEFAULTS
-            .withConnectTimeout(Duration.ofSeconds(2))
-            .withReadTimeout(Duration.ofSeconds(10));
-    static final RetryPolicy QUICK_RETRIES =
-            new RetryPolicy(3, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
+    static final TransportSettings FAST = TransportSettings.builder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .requestTimeout(Duration.ofSeconds(10))
+            .readTimeout(Duration.ofSeconds(10))
+            .build();
+    static final RetryPolicy QUICK_RETRIES = RetryPolicy.builder().maxAttempts(3)
+            .backoff(Duration.ofMillis(10), Duration.ofMillis(40)).build();
 
     private Clients() {
     }

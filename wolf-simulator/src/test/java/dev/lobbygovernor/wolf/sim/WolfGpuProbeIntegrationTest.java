@@ -92,7 +92,8 @@ class WolfGpuProbeIntegrationTest {
     void reportsATimeoutWhenWolfNeverAnswers() throws Exception {
         try (WolfSimulator sim = WolfSimulator.builder().start(dir);
                 WolfClient client = Clients.of(sim.socketPath(),
-                        Clients.FAST.withReadTimeout(Duration.ofMillis(200)), RetryPolicy.NONE)) {
+                        Clients.FAST.toBuilder().requestTimeout(Duration.ofMillis(200)).build(),
+                        RetryPolicy.none())) {
             sim.faults().always(Fault.NEVER_ANSWER);
 
             ProbeException e = catchThrowableOfType(ProbeException.class,

@@ -77,7 +77,7 @@ class WolfLobbyRuntimeIntegrationTest {
 
     @Test
     void reportsAMissingWolfAsUnavailable() {
-        try (WolfClient client = Clients.of(dir.resolve("absent.sock"), Clients.FAST, RetryPolicy.NONE)) {
+        try (WolfClient client = Clients.of(dir.resolve("absent.sock"), Clients.FAST, RetryPolicy.none())) {
             LobbyRuntimeException e = catchThrowableOfType(LobbyRuntimeException.class,
                     () -> new WolfLobbyRuntime(client).listLobbies());
 
@@ -100,7 +100,7 @@ class WolfLobbyRuntimeIntegrationTest {
     @Test
     void seesEveryLobbyGoneAfterTheGpuStackCrashAndRestart() throws Exception {
         try (WolfSimulator sim = WolfSimulator.builder().gpuStackFailsAt(2).start(dir);
-                WolfClient client = Clients.of(sim.socketPath(), Clients.FAST, RetryPolicy.NONE)) {
+                WolfClient client = Clients.of(sim.socketPath(), Clients.FAST, RetryPolicy.none())) {
             WolfLobbyRuntime runtime = new WolfLobbyRuntime(client);
             client.createLobby(Clients.lobby("first"));
             catchThrowableOfType(Exception.class, () -> client.createLobby(Clients.lobby("fatal")));

@@ -1,0 +1,75 @@
+package dev.lobbygovernor.wolf.sim.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lobbygovernor.wolf.model.GenericReply;
+import dev.lobbygovernor.wolf.model.WolfJson;
+import java.util.Map;
+
+/** Reads request bodies into the shared wire model and writes replies with the same mapper. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    /**
+     * The body as {@code type}, or a 400 refusal. The refusal names the expected shape only:
+     * Jackson's own message can quote the input, and the input may hold a PIN.
+     */
+    static <T> T read(HttpRequest request, Class<T> type) throws WolfError {
+        try {
+            T value = WolfJson.mapper().readValue(request.body(), type);
+            if (value == null) {
+                throw new WolfError(400, invalid(type));
+            }
+            return value;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WolfError(400, invalid(type));
+        }
+    }
+
+    /**
+     * Like {@link #read}, but fields absent from the body take Wolf's defaults first: the
+     * model's primitive booleans would otherwise read an absent field as {@code false}.
+     */
+    static <T> T readWithDefaults(HttpRequest request, Class<T> type, Map<String, Boolean> defaults)
+            throws WolfError {
+        try {
+            JsonNode tree = WolfJson.mapper().readTree(request.body());
+            if (!(tree instanceof ObjectNode object)) {
+                throw new WolfError(400, invalid(type));
+            }
+            defaults.forEach((field, value) -> {
+                if (!object.has(field)) {
+                    object.put(field, value);
+                }
+            });
+            return WolfJson.mapper().treeToValue(object, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WolfError(400, invalid(type));
+        }
+    }
+
+    private static String invalid(Class<?> type) {
+        return "Invalid request body: expected a " + type.getSimpleName() + " JSON object";
+    }
+
+    /** Wolf's error body: {@code {"success":false,"error":message}}. */
+    static String error(String message) {
+        return write(GenericReply.failure(message));
+    }
+
+    /** A 200 reply with {@code value} as JSON. */
+    static HttpResponse ok(Object value) {
+        return HttpResponse.ok(write(value));
+    }
+
+    private static String write(Object value) {
+        try {
+            return WolfJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("simulator reply could not be serialised", e);
+        }
+    }
+}

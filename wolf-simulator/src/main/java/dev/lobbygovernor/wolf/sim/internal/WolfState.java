@@ -1,0 +1,213 @@
+package dev.lobbygovernor.wolf.sim.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
+import dev.lobbygovernor.wolf.model.Lobby;
+import dev.lobbygovernor.wolf.model.StreamSession;
+import dev.lobbygovernor.wolf.model.WolfEvent;
+import dev.lobbygovernor.wolf.model.WolfEvents;
+import dev.lobbygovernor.wolf.sim.SimLobby;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What the simulated Wolf holds in memory: lobbies, streaming sessions and whether NVML still
+ * works. All of it is lost on a restart, as with the real Wolf. Every method is synchronized, so
+ * a check-then-act (count lobbies, then create) is atomic, and events leave in state order.
+ */
+final class WolfState {
+
+    /** What happened to a create request. */
+    enum CreateOutcome { CREATED, GPU_STACK_FAILED }
+
+    /** A created lobby and, when it failed, nothing. */
+    record Created(CreateOutcome outcome, String lobbyId) {
+    }
+
+    private static final class LobbyEntry {
+        final String id;
+        final CreateLobbyRequest request;
+        final List<String> sessions = new ArrayList<>();
+
+        LobbyEntry(String id, CreateLobbyRequest request) {
+            this.id = id;
+            this.request = request;
+        }
+    }
+
+    private final SimulatorSettings settings;
+    private final EventHub events;
+    private final Clock clock;
+    private final Map<String, LobbyEntry> lobbies = new LinkedHashMap<>();
+    private final Map<String, StreamSession> sessions = new LinkedHashMap<>();
+    private boolean nvmlBroken;
+    private Instant startedAt;
+
+    WolfState(SimulatorSettings settings, EventHub events) {
+        this.settings = settings;
+        this.events = events;
+        this.clock = settings.clock();
+        this.startedAt = clock.instant();
+    }
+
+    /** Forgets every lobby and session and heals NVML: a fresh Wolf process. */
+    synchronized void reset() {
+        lobbies.clear();
+        sessions.clear();
+        nvmlBroken = false;
+        startedAt = clock.instant();
+    }
+
+    /**
+     * Creates a lobby unless this one is where the GPU stack fails. {@code mayFail} is false
+     * for the test hook that plants a lobby, which never crashes the server.
+     */
+    synchronized Created create(CreateLobbyRequest request, boolean mayFail) {
+        int after = lobbies.size() + 1;
+        if (mayFail && settings.gpuStackFailsAt() > 0 && after >= settings.gpuStackFailsAt()) {
+            return new Created(CreateOutcome.GPU_STACK_FAILED, null);
+        }
+        String id = UUID.randomUUID().toString();
+        lobbies.put(id, new LobbyEntry(id, request));
+        if (settings.nvmlBreaksAt() > 0 && after >= settings.nvmlBreaksAt()) {
+            // sticky, as in the incident: NVML came back only after Wolf was restarted
+            nvmlBroken = true;
+        }
+        publish(new WolfEvent.LobbyCreated(id, request.name(), request.profileId()));
+        return new Created(CreateOutcome.CREATED, id);
+    }
+
+    synchronized void stop(String lobbyId, LobbyPin pin) throws WolfError {
+        LobbyEntry entry = authorised(lobbyId, pin);
+        lobbies.remove(entry.id);
+        publish(new WolfEvent.LobbyStopped(entry.id));
+    }
+
+    synchronized void join(String lobbyId, String sessionId, LobbyPin pin) throws WolfError {
+        LobbyEntry entry = authorised(lobbyId, pin);
+        if (!sessions.containsKey(sessionId)) {
+            throw WolfError.refused(WolfError.INVALID_SESSION);
+        }
+        if (!entry.sessions.contains(sessionId)) {
+            entry.sessions.add(sessionId);
+        }
+        publish(new WolfEvent.LobbyJoined(entry.id, sessionId));
+    }
+
+    /** Removes the session; a lobby that stops when everyone leaves stops with the last one. */
+    synchronized void leave(String lobbyId, String sessionId) throws WolfError {
+        LobbyEntry entry = lobby(lobbyId);
+        boolean left = entry.sessions.remove(sessionId);
+        publish(new WolfEvent.LobbyLeft(entry.id, sessionId));
+        if (left && entry.sessions.isEmpty() && entry.request.stopWhenEveryoneLeaves()) {
+            lobbies.remove(entry.id);
+            publish(new WolfEvent.LobbyStopped(entry.id));
+        }
+    }
+
+    synchronized String addSession(StreamSession session) {
+        String id = Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
+        sessions.put(id, new StreamSession(id, session.clientId(), session.clientIp(),
+                session.appId(), session.videoWidth(), session.videoHeight(),
+                session.videoRefreshRate(), session.audioChannelCount()));
+        publish(new WolfEvent.StreamStarted(id, session.clientIp(), session.appId()));
+        return id;
+    }
+
+    synchronized void stopSession(String sessionId) throws WolfError {
+        if (sessions.remove(sessionId) == null) {
+            throw WolfError.refused(WolfError.INVALID_SESSION);
+        }
+        for (LobbyEntry entry : lobbies.values()) {
+            entry.sessions.remove(sessionId);
+        }
+        publish(new WolfEvent.StreamStopped(sessionId));
+    }
+
+    synchronized List<Lobby> wireLobbies() {
+        List<Lobby> out = new ArrayList<>(lobbies.size());
+        for (LobbyEntry e : lobbies.values()) {
+            CreateLobbyRequest r = e.request;
+            out.add(new Lobby(e.id, r.name(), r.iconPngPath(), r.multiUser(), r.profileId(),
+                    r.pin() != null, r.stopWhenEveryoneLeaves(), r.runner(), e.sessions));
+        }
+        return out;
+    }
+
+    synchronized List<SimLobby> simLobbies() {
+        List<SimLobby> out = new ArrayList<>(lobbies.size());
+        for (LobbyEntry e : lobbies.values()) {
+            out.add(new SimLobby(e.id, e.request.name(), e.request.profileId(),
+                    e.request.pin() != null, e.request.stopWhenEveryoneLeaves(), e.sessions));
+        }
+        return out;
+    }
+
+    synchronized List<StreamSession> sessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    /** The lobby each session is connected to, by session id. */
+    synchronized Map<String, String> lobbyOfSession() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (LobbyEntry e : lobbies.values()) {
+            for (String s : e.sessions) {
+                out.put(s, e.id);
+            }
+        }
+        return out;
+    }
+
+    synchronized int lobbyCount() {
+        return lobbies.size();
+    }
+
+    synchronized boolean nvmlBroken() {
+        return nvmlBroken;
+    }
+
+    /** Breaks NVML now, whatever the lobby count; healed by a restart. */
+    synchronized void breakNvml() {
+        nvmlBroken = true;
+    }
+
+    synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    private LobbyEntry lobby(String lobbyId) throws WolfError {
+        LobbyEntry entry = lobbies.get(lobbyId);
+        if (entry == null) {
+            throw WolfError.refused(WolfError.INVALID_LOBBY);
+        }
+        return entry;
+    }
+
+    /**
+     * The lobby, if {@code pin} matches its PIN exactly: a protected lobby needs the identical
+     * digits, an open lobby needs no PIN at all (Wolf compares the optional arrays).
+     */
+    private LobbyEntry authorised(String lobbyId, LobbyPin pin) throws WolfError {
+        LobbyEntry entry = lobby(lobbyId);
+        if (!Objects.equals(entry.request.pin(), pin)) {
+            throw WolfError.refused(WolfError.INVALID_PIN);
+        }
+        return entry;
+    }
+
+    private void publish(WolfEvent event) {
+        try {
+            events.publish(event.wireType(), WolfEvents.encode(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("simulator event could not be serialised", e);
+        }
+    }
+}
