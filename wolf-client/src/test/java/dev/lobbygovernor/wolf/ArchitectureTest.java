@@ -5,20 +5,13 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import dev.lobbygovernor.testing.StructureRules;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md's dependency rules for wolf-client, checked on the compiled classes. */
@@ -64,12 +57,7 @@ class ArchitectureTest {
 
     @Test
     void apiPackagesHoldNoPackagePrivateClasses() {
-        // an implementation class belongs in .internal (public there) or nested privately
-        classes().that().resideInAnyPackage("dev.lobbygovernor.wolf", "dev.lobbygovernor.wolf.model")
-                .and().areTopLevelClasses()
-                .and().doNotHaveSimpleName("package-info")
-                .should().bePublic()
-                .check(WOLF);
+        StructureRules.apiPackagesHoldOnlyPublicClasses().check(WOLF);
     }
 
     @Test
@@ -82,21 +70,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void everyClassLogsThroughItsOwnLogger() throws IOException {
-        Pattern getLogger = Pattern.compile("LoggerFactory\\.getLogger\\(\\s*(\\w+)\\.class");
-        List<String> borrowed = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String source = Files.readString(file);
-                Matcher m = getLogger.matcher(source);
-                while (m.find()) {
-                    if (!Pattern.compile("(class|record|enum|interface)\\s+" + m.group(1) + "\\b")
-                            .matcher(source).find()) {
-                        borrowed.add(file.getFileName() + " logs as " + m.group(1));
-                    }
-                }
-            }
-        }
-        assertThat(borrowed).isEmpty();
+    void everyClassLogsThroughItsOwnLogger() {
+        StructureRules.classesLogThroughTheirOwnLogger().check(WOLF);
+    }
+
+    @Test
+    void internalsAreUsedOnlyByTheirOwnConcernAndNoClassesFormACycle() {
+        StructureRules.internalsAreUsedOnlyByTheirOwnConcern().check(WOLF);
+        StructureRules.noCyclesBetweenClasses().check(WOLF);
     }
 }

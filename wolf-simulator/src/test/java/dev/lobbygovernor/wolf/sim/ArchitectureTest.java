@@ -6,20 +6,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import dev.lobbygovernor.testing.StructureRules;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md's dependency rules for the simulator, checked on the compiled classes. */
@@ -39,12 +31,7 @@ class ArchitectureTest {
 
     @Test
     void apiPackageHoldsNoPackagePrivateClasses() {
-        // the server's parts belong in .internal; the API package is what tests use
-        classes().that().resideInAPackage("dev.lobbygovernor.wolf.sim")
-                .and().areTopLevelClasses()
-                .and().doNotHaveSimpleName("package-info")
-                .should().bePublic()
-                .check(SIM);
+        StructureRules.apiPackagesHoldOnlyPublicClasses().check(SIM);
     }
 
     @Test
@@ -74,21 +61,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void everyClassLogsThroughItsOwnLogger() throws IOException {
-        Pattern getLogger = Pattern.compile("LoggerFactory\\.getLogger\\(\\s*(\\w+)\\.class");
-        List<String> borrowed = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String source = Files.readString(file);
-                Matcher m = getLogger.matcher(source);
-                while (m.find()) {
-                    if (!Pattern.compile("(class|record|enum|interface)\\s+" + m.group(1) + "\\b")
-                            .matcher(source).find()) {
-                        borrowed.add(file.getFileName() + " logs as " + m.group(1));
-                    }
-                }
-            }
-        }
-        assertThat(borrowed).isEmpty();
+    void everyClassLogsThroughItsOwnLogger() {
+        StructureRules.classesLogThroughTheirOwnLogger().check(SIM);
+    }
+
+    @Test
+    void internalsAreUsedOnlyByTheirOwnConcernAndNoClassesFormACycle() {
+        StructureRules.internalsAreUsedOnlyByTheirOwnConcern().check(SIM);
+        StructureRules.noCyclesBetweenClasses().check(SIM);
     }
 }

@@ -55,6 +55,11 @@ final class Bodies {
         return "Invalid request body: expected a " + type.getSimpleName() + " JSON object";
     }
 
+    /** Wolf's answer to a refused request: its status and the error body. */
+    static HttpResponse refusal(WolfError e) {
+        return new HttpResponse(e.status(), error(e.getMessage()));
+    }
+
     /** Wolf's error body: {@code {"success":false,"error":message}}. */
     static String error(String message) {
         return write(GenericReply.failure(message));

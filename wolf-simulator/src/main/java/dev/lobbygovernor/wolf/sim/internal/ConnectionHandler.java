@@ -95,7 +95,7 @@ final class ConnectionHandler implements Consumer<SocketChannel> {
         log.atDebug().addKeyValue("request", request).log("served");
         if (reply instanceof HttpResponse response) {
             response.writeTo(out);
-        } else if (reply instanceof Reply.CrashAfter crashAfter) {
+        } else if (reply instanceof CrashAfter crashAfter) {
             // crash first, sparing this connection: by the time the client reads the reply,
             // the socket is gone and every lobby lost
             crash.accept(channel);

@@ -43,11 +43,11 @@ final class LobbyRoutes {
         try {
             body = Bodies.readWithDefaults(request, CreateLobbyRequest.class, CREATE_DEFAULTS);
         } catch (WolfError e) {
-            return e.toResponse();
+            return Bodies.refusal(e);
         }
         WolfState.Created created = state.create(body, true);
         if (created.outcome() == WolfState.CreateOutcome.GPU_STACK_FAILED) {
-            return new Reply.CrashAfter(new HttpResponse(500, Bodies.error(GPU_STACK_FAILURE)));
+            return new CrashAfter(new HttpResponse(500, Bodies.error(GPU_STACK_FAILURE)));
         }
         return Bodies.ok(new CreateLobbyReply(true, created.lobbyId()));
     }
@@ -81,7 +81,7 @@ final class LobbyRoutes {
         try {
             return action.run();
         } catch (WolfError e) {
-            return e.toResponse();
+            return Bodies.refusal(e);
         }
     }
 }

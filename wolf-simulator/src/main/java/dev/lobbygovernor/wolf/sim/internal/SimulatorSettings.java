@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A simulator's validated settings, as {@code WolfSimulatorBuilder} built them.
+ * A simulator's validated settings, as {@code WolfSimulator.Builder} built them.
  *
  * @param gpu the GPU model
  * @param nvmlBreaksAt lobby count at which NVML breaks, 0 for never

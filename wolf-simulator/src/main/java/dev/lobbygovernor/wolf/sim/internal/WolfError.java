@@ -31,8 +31,4 @@ final class WolfError extends Exception {
     int status() {
         return status;
     }
-
-    HttpResponse toResponse() {
-        return new HttpResponse(status, Bodies.error(getMessage()));
-    }
 }
