@@ -1,15 +1,15 @@
 package dev.lobbygovernor.benchmarks;
 
 import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.TransportSettings;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfException;
-import dev.lobbygovernor.wolf.TransportSettings;
 import dev.lobbygovernor.wolf.internal.HttpRequestEncoder;
 import dev.lobbygovernor.wolf.internal.UnixSocketTransport;
 import dev.lobbygovernor.wolf.internal.WolfRequest;
 import dev.lobbygovernor.wolf.internal.WolfResponse;
-import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.LobbiesReply;
+import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.WolfJson;
 import dev.lobbygovernor.wolf.sim.WolfSimulator;
@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.io.Transport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -81,6 +84,7 @@ public class WolfClientBenchmark {
     private byte[] request;
     private byte[] body;
     private final ByteBuffer sink = ByteBuffer.allocateDirect(64 * 1024);
+    private HttpClient jetty;
 
     /** Starts the server and checks both paths see the same reply. */
     @Setup(Level.Trial)
@@ -100,6 +104,11 @@ public class WolfClientBenchmark {
         transport = new UnixSocketTransport(socket, TransportSettings.defaults());
         request = HttpRequestEncoder.encode(WolfRequest.get("/api/v1/lobbies"));
         body = transportOnly().body();
+        jetty = new HttpClient();
+        jetty.start();
+        if (jettyListLobbies().lobbies().size() != LOBBIES) {
+            throw new IllegalStateException("Jetty's client does not read " + LOBBIES + " lobbies");
+        }
         if (client.listLobbies().size() != LOBBIES || rawSocketFloor() < 100) {
             throw new IllegalStateException("the server does not list " + LOBBIES + " lobbies");
         }
@@ -118,6 +127,20 @@ public class WolfClientBenchmark {
     @Benchmark
     public WolfResponse transportOnly() throws WolfException {
         return transport.exchange(WolfRequest.get("/api/v1/lobbies"));
+    }
+
+    /**
+     * The alternative transport the client could have used: Jetty 12's {@code HttpClient} over
+     * its UNIX-domain transport, with a 30 s total timeout as the client's deadline, decoding the
+     * same JSON. Measured against the floor and the JDK-only client to choose between them.
+     */
+    @Benchmark
+    public LobbiesReply jettyListLobbies() throws Exception {
+        ContentResponse response = jetty.newRequest("http://localhost/api/v1/lobbies")
+                .transport(new Transport.TCPUnix(socket))
+                .timeout(30, TimeUnit.SECONDS)
+                .send();
+        return WolfJson.mapper().readValue(response.getContent(), LobbiesReply.class);
     }
 
     /** A breakdown: decoding the same reply body into records, without any I/O. */
@@ -142,7 +165,8 @@ public class WolfClientBenchmark {
 
     /** Stops the server and removes the socket directory. */
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
+    public void tearDown() throws Exception {
+        jetty.stop();
         client.close();
         transport.close();
         if (canned != null) {
