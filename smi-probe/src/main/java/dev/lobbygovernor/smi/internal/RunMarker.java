@@ -24,8 +24,15 @@ final class RunMarker {
     /** The environment variable set on every run's process. */
     static final String VARIABLE = "LOBBY_GOVERNOR_RUN";
 
-    /** Process start times are kept in clock ticks; allow for their rounding. */
-    private static final Duration START_SLACK = Duration.ofSeconds(1);
+    /**
+     * How much earlier than the run a process's reported start may be and still be looked at.
+     * The JDK derives start instants from the boot time in whole seconds ({@code btime} in
+     * {@code /proc/stat}) plus clock ticks, so they read up to a second early, more where the
+     * wall clock was stepped since boot; a slack of one second missed leftovers on such hosts.
+     * The filter only spares reading every old process's environment: the marker itself is
+     * unique to the run, so a wide slack finds nothing that is not the run's own.
+     */
+    static final Duration START_SLACK = Duration.ofMinutes(1);
 
     private final String value = UUID.randomUUID().toString();
     private final byte[] needle = (VARIABLE + "=" + value).getBytes(StandardCharsets.US_ASCII);
