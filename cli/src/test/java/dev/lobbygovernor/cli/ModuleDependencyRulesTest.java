@@ -156,4 +156,9 @@ class ModuleDependencyRulesTest {
     void everyClassLogsThroughItsOwnLogger() {
         StructureRules.classesLogThroughTheirOwnLogger().check(ALL);
     }
+
+    @Test
+    void everyConfigurationOfEveryModuleHasOneShape() {
+        StructureRules.configurationsHaveOneShape().check(ALL);
+    }
 }

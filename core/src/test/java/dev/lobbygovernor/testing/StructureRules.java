@@ -8,6 +8,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -154,5 +155,38 @@ public final class StructureRules {
                 });
             }
         };
+    }
+
+    /**
+     * Every configuration of the library has one shape (resilience4j's): a final class, named
+     * {@code …Config}, {@code …Limits}, {@code …Thresholds}, {@code …Settings} or
+     * {@code …Policy}, with no public constructor, a static {@code builder()} and a
+     * {@code toBuilder()}. Wire-model records named after a server's JSON ({@code wolf.model}'s
+     * {@code VideoSettings}) are values, not configuration of the library.
+     *
+     * @return the rule
+     */
+    public static ArchRule configurationsHaveOneShape() {
+        return classes().that().resideInAPackage("dev.lobbygovernor..")
+                .and().resideOutsideOfPackages("..internal..", "..model..")
+                .and().areTopLevelClasses()
+                .and().haveNameMatching(".*(Config|Limits|Thresholds|Settings|Policy)")
+                .should(new ArchCondition<JavaClass>("be final classes built by builder() and toBuilder()") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        boolean shaped = !c.isRecord() && !c.isInterface()
+                                && c.getModifiers().contains(JavaModifier.FINAL)
+                                && c.getConstructors().stream().noneMatch(k -> k.getModifiers().contains(JavaModifier.PUBLIC))
+                                && c.getMethods().stream().anyMatch(m -> m.getName().equals("builder")
+                                        && m.getModifiers().contains(JavaModifier.STATIC) && m.getRawParameterTypes().isEmpty())
+                                && c.getMethods().stream().anyMatch(m -> m.getName().equals("toBuilder")
+                                        && !m.getModifiers().contains(JavaModifier.STATIC) && m.getRawParameterTypes().isEmpty());
+                        if (!shaped) {
+                            events.add(SimpleConditionEvent.violated(c, c.getName()
+                                    + " is not a final class with private constructors, builder() and toBuilder()"));
+                        }
+                    }
+                })
+                .allowEmptyShould(true);
     }
 }

@@ -62,4 +62,13 @@ class StructureRulesTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Borrower");
     }
+
+    @Test
+    void aConfigurationThatIsARecordFails() {
+        assertThatThrownBy(() -> StructureRules.configurationsHaveOneShape()
+                .check(planted("dev.lobbygovernor.testing.planted.config")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RecordConfig")
+                .hasMessageNotContaining("ShapedConfig");
+    }
 }
