@@ -1,5 +1,6 @@
 package dev.lobbygovernor.cli;
 
+import dev.lobbygovernor.testing.RepoPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

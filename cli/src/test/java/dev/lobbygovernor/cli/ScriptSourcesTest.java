@@ -2,6 +2,7 @@ package dev.lobbygovernor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lobbygovernor.testing.RepoPaths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.lobbygovernor.cli;
 
+import dev.lobbygovernor.testing.RepoPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.lobbygovernor.cli;
+package dev.lobbygovernor.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -13,13 +13,13 @@ import java.nio.file.Paths;
  * {@code ../shared} beside the repository root; when it is absent, tests that need it are
  * skipped, except under {@code CI=true}, where its absence fails them.
  */
-final class RepoPaths {
+public final class RepoPaths {
 
     private RepoPaths() {
     }
 
     /** The repository root: the folder holding the {@code lobby-governor} script. */
-    static Path repoRoot() {
+    public static Path repoRoot() {
         String configured = System.getProperty("lobbygovernor.repo.dir");
         if (configured != null && Files.isRegularFile(Paths.get(configured, "lobby-governor"))) {
             return Paths.get(configured).toAbsolutePath().normalize();
@@ -33,7 +33,7 @@ final class RepoPaths {
     }
 
     /** The shared folder, or a skipped (locally) / failed (CI) test when it is absent. */
-    static Path sharedDir() {
+    public static Path sharedDir() {
         String configured = System.getProperty("lobbygovernor.shared.dir");
         Path dir = configured != null ? Paths.get(configured) : repoRoot().resolve("../shared");
         dir = dir.toAbsolutePath().normalize();
@@ -46,7 +46,7 @@ final class RepoPaths {
         return dir;
     }
 
-    static boolean onCi() {
+    public static boolean onCi() {
         return "true".equals(System.getenv("CI"));
     }
 }
