@@ -9,10 +9,8 @@ import dev.lobbygovernor.store.InMemorySessionStore;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfException;
 import dev.lobbygovernor.wolf.WolfLobbyRuntime;
-import dev.lobbygovernor.wolf.model.AudioSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
-import dev.lobbygovernor.wolf.model.VideoSettings;
 import dev.lobbygovernor.wolf.sim.WolfSimulator;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,11 +72,11 @@ public final class AdmissionExample {
 
     /** A 1080p60 desktop in a container, as a control plane would ask Wolf; add a PIN with withPin. */
     static CreateLobbyRequest desktopFor(String sessionId) {
-        return CreateLobbyRequest.of("lobby-governor-examples", "agent " + sessionId,
-                new VideoSettings(1920, 1080, 60, "/dev/dri/renderD128", "/dev/dri/renderD128",
-                        "video/x-raw(memory:DMABuf)", "wayland"),
-                new AudioSettings(2), "/var/lib/lobbies/" + sessionId,
-                new Runner.Docker("agent-" + sessionId, "registry.local/agent:1", List.of(),
-                        List.of("SESSION_ID=" + sessionId), List.of("/dev/dri"), List.of(), null));
+        return CreateLobbyRequest.builder()
+                .profileId("lobby-governor-examples")
+                .name("agent " + sessionId)
+                .runner(new Runner.Docker("agent-" + sessionId, "registry.local/agent:1", List.of(),
+                        List.of("SESSION_ID=" + sessionId), List.of("/dev/dri"), List.of(), null))
+                .build(); // 1080p60 on renderD128, stereo: the builder's documented defaults
     }
 }
