@@ -22,8 +22,14 @@ public final class InMemorySessionStore implements SessionStore {
     private static final Comparator<LobbyRecord> LEAST_RECENTLY_ACTIVE_FIRST =
             Comparator.comparing(LobbyRecord::lastActivityAt).thenComparing(LobbyRecord::lobbyId);
 
+    private static final Comparator<ReservationRecord> RESERVED_FIRST =
+            Comparator.comparing(ReservationRecord::createdAt).thenComparing(ReservationRecord::reservationId);
+
     private final ConcurrentMap<String, SessionState> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LobbyRecord> lobbies = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReservationRecord> reservations = new ConcurrentHashMap<>();
+    /** Makes a commit (remove a reservation, save a record) one step for every reader. */
+    private final Object commitLock = new Object();
 
     /** Creates an empty store. */
     public InMemorySessionStore() {
@@ -115,7 +121,55 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public void saveReservation(ReservationRecord reservation) {
+        Objects.requireNonNull(reservation, "reservation");
+        reservations.put(reservation.reservationId(), reservation);
+    }
+
+    @Override
+    public boolean updateReservation(ReservationRecord reservation) {
+        Objects.requireNonNull(reservation, "reservation");
+        return reservations.computeIfPresent(reservation.reservationId(), (id, old) -> reservation) != null;
+    }
+
+    @Override
+    public List<ReservationRecord> reservationsOnHost(String hostId) {
+        return reservations.values().stream()
+                .filter(r -> r.hostId().equals(hostId))
+                .sorted(RESERVED_FIRST)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public List<ReservationRecord> allReservations() {
+        return reservations.values().stream().sorted(RESERVED_FIRST).collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public boolean removeReservation(String reservationId) {
+        synchronized (commitLock) {
+            return reservations.remove(reservationId) != null;
+        }
+    }
+
+    @Override
+    public boolean commitReservation(String reservationId, LobbyRecord record) {
+        Objects.requireNonNull(record, "record");
+        // Record first, then the reservation: a reader between the two may count the lobby twice
+        // for an instant (a refusal, the safe side), never zero times.
+        synchronized (commitLock) {
+            if (!reservations.containsKey(reservationId)) {
+                return false;
+            }
+            lobbies.put(record.lobbyId(), record);
+            reservations.remove(reservationId);
+            return true;
+        }
+    }
+
+    @Override
     public String toString() {
-        return "InMemorySessionStore[sessions=" + sessions.size() + ", lobbies=" + lobbies.size() + "]";
+        return "InMemorySessionStore[sessions=" + sessions.size() + ", lobbies=" + lobbies.size()
+                + ", reservations=" + reservations.size() + "]";
     }
 }

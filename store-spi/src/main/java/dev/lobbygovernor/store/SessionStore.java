@@ -1,7 +1,11 @@
 package dev.lobbygovernor.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,6 +42,11 @@ import java.util.Optional;
  *   <li><b>Failure.</b> A method that cannot reach its database throws {@link StoreException}
  *       and changes nothing. It never returns an empty answer in place of an error: an empty
  *       listing means "no records", and cleanup acts on it.
+ *   <li><b>Reservations are the governor's too.</b> A {@link ReservationRecord} is written
+ *       before a lobby is created, with the PIN and the unique name the lobby will carry, and
+ *       lives until it is committed ({@link #commitReservation}: the reservation becomes a lobby
+ *       record in one atomic step), released, or reconciled by cleanup. Keep reservations in a
+ *       table of their own, like lobby records, with no foreign key to the sessions.
  *   <li><b>Secrets.</b> The PIN must be stored so that it reads back exactly (leading zeros
  *       included; {@code null} for an open lobby); never log it.
  * </ul>
@@ -45,6 +54,9 @@ import java.util.Optional;
  * <p>{@link InMemorySessionStore} is the embedded implementation. The contract test kit in this
  * module's test-jar ({@code dev.lobbygovernor.store.tck.SessionStoreContract}) checks a host's
  * implementation against the rules above.
+ *
+ * <p>Atomicity across the store and the runtime's listing, the check-and-reserve that keeps a
+ * cap exact, is the {@link AdmissionLedger}'s job, not the store's.
  */
 public interface SessionStore {
 
@@ -125,4 +137,80 @@ public interface SessionStore {
      * @throws StoreException if the database cannot be asked (then the record, if any, stays)
      */
     boolean removeLobby(String lobbyId);
+    /**
+     * Where each of several sessions stands, in one call: the reaper asks about every session
+     * its records name at once. The default asks {@link #findSession} for each; a database
+     * answers it with one query.
+     *
+     * @param sessionIds the sessions asked about; duplicates are asked once
+     * @return one entry per distinct id, never a {@code null} value
+     * @throws StoreException if the database cannot be asked (then nothing is answered: never
+     *     a partial map, never "gone" for a session that could not be looked up)
+     */
+    default Map<String, SessionState> findSessions(Collection<String> sessionIds) {
+        Map<String, SessionState> out = new LinkedHashMap<>();
+        for (String id : sessionIds) {
+            out.computeIfAbsent(Objects.requireNonNull(id, "session id"), this::findSession);
+        }
+        return out;
+    }
+
+    /**
+     * Saves a reservation, replacing any with the same id (an upsert). The in-process
+     * {@link AdmissionLedger} calls it under its host lock; a database ledger inserts in its
+     * own transaction instead.
+     *
+     * @param reservation the reservation to save
+     * @throws StoreException if it could not be saved (then nothing changed)
+     */
+    void saveReservation(ReservationRecord reservation);
+
+    /**
+     * Replaces an existing reservation with {@code reservation} (same id), to record a new
+     * phase. Never creates one: a reservation removed meanwhile (released, committed or
+     * reconciled) stays removed.
+     *
+     * @param reservation the reservation's new state
+     * @return whether a reservation with that id existed and was replaced
+     * @throws StoreException if the database cannot be asked (then nothing changed)
+     */
+    boolean updateReservation(ReservationRecord reservation);
+
+    /**
+     * Every reservation on one host, in every phase, oldest first (by creation time).
+     *
+     * @param hostId the host asked about
+     * @return the host's reservations, possibly empty
+     * @throws StoreException if the database cannot be asked
+     */
+    List<ReservationRecord> reservationsOnHost(String hostId);
+
+    /**
+     * Every reservation on every host, oldest first (by creation time).
+     *
+     * @return every reservation, possibly empty
+     * @throws StoreException if the database cannot be asked
+     */
+    List<ReservationRecord> allReservations();
+
+    /**
+     * Removes a reservation. Removing one that is not there is not an error.
+     *
+     * @param reservationId the reservation to remove
+     * @return whether one was removed
+     * @throws StoreException if the database cannot be asked (then it stays)
+     */
+    boolean removeReservation(String reservationId);
+
+    /**
+     * Turns a reservation into a lobby record in one atomic step: if the reservation exists it
+     * is removed and {@code record} saved (an upsert by lobby id); if it does not (it expired
+     * and was removed, or was reconciled), nothing changes.
+     *
+     * @param reservationId the reservation the lobby was created under
+     * @param record the lobby's record
+     * @return whether the reservation existed and the record was saved
+     * @throws StoreException if the database cannot be asked (then nothing changed)
+     */
+    boolean commitReservation(String reservationId, LobbyRecord record);
 }

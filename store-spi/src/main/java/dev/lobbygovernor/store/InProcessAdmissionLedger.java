@@ -1,0 +1,45 @@
+package dev.lobbygovernor.store;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+
+/**
+ * {@link AdmissionLedger#inProcess}: one monitor per host in this JVM. The store is read and
+ * written under it, so admissions to one host wait for each other's store I/O (a handful of
+ * lobbies per host makes that rare); admissions to other hosts do not.
+ */
+final class InProcessAdmissionLedger implements AdmissionLedger {
+
+    private final SessionStore store;
+    private final ConcurrentMap<String, Object> hostLocks = new ConcurrentHashMap<>();
+
+    InProcessAdmissionLedger(SessionStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public Optional<ReservationRecord> reserve(String hostId,
+            Function<HostRecords, Optional<ReservationRecord>> decision) {
+        Objects.requireNonNull(hostId, "hostId");
+        Objects.requireNonNull(decision, "decision");
+        synchronized (hostLocks.computeIfAbsent(hostId, h -> new Object())) {
+            HostRecords now = new HostRecords(hostId, store.lobbiesOnHost(hostId), store.reservationsOnHost(hostId));
+            Optional<ReservationRecord> granted = Objects.requireNonNull(decision.apply(now), "decision returned null");
+            granted.ifPresent(r -> {
+                if (!r.hostId().equals(hostId)) {
+                    throw new IllegalArgumentException("reservation is for host " + r.hostId() + ", not " + hostId);
+                }
+                store.saveReservation(r);
+            });
+            return granted;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AdmissionLedger.inProcess[" + store + "]";
+    }
+}
