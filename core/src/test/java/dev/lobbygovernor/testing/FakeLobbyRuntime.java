@@ -1,5 +1,6 @@
 package dev.lobbygovernor.testing;
 
+import dev.lobbygovernor.core.admission.LobbyCredentials;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeLobbyRuntime implements LobbyRuntime {
 
     private final Map<String, Optional<LobbyPin>> lobbies = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Map<String, Integer> clients = new ConcurrentHashMap<>();
     private volatile boolean unreachable;
     private volatile boolean ignoreStops;
@@ -28,6 +30,17 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
     /** Starts a lobby as the streaming server would (a leaked one, if nobody records it). */
     public void start(String lobbyId, LobbyPin pinOrNull) {
         lobbies.put(lobbyId, Optional.ofNullable(pinOrNull));
+    }
+
+    /**
+     * Creates a lobby as the streaming server would for a permit: with the permit's name and PIN.
+     *
+     * @return {@code lobbyId}, as a create call returns it
+     */
+    public String create(String lobbyId, LobbyCredentials credentials) {
+        names.put(lobbyId, credentials.lobbyName());
+        lobbies.put(lobbyId, credentials.optionalPin());
+        return lobbyId;
     }
 
     /** How many streaming clients the listing shows connected to a lobby (default 0). */
@@ -85,7 +98,7 @@ public final class FakeLobbyRuntime implements LobbyRuntime {
             throw new LobbyRuntimeException(LobbyRuntimeException.Kind.UNAVAILABLE, "fake runtime unreachable");
         }
         List<LiveLobby> out = new ArrayList<>();
-        lobbies.forEach((id, pin) -> out.add(new LiveLobby(id, "lobby " + id, pin.isPresent(), clients.getOrDefault(id, 0))));
+        lobbies.forEach((id, pin) -> out.add(new LiveLobby(id, names.getOrDefault(id, "lobby " + id), pin.isPresent(), clients.getOrDefault(id, 0))));
         return out;
     }
 

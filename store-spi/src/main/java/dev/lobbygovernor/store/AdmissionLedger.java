@@ -12,7 +12,7 @@ import java.util.function.Function;
  * other {@code reserve} for the same host in between. Which governors are serialized that way
  * is the implementation's promise:
  * <ul>
- *   <li>{@link #inProcess(SessionStore)}: the governors of one process (a lock per host in this
+ *   <li>{@link InProcessAdmissionLedger}: the governors of one process (a lock per host in this
  *       JVM), over any {@link SessionStore}. Two processes sharing a database can both take the
  *       last slot.
  *   <li>{@code JdbcAdmissionLedger} ({@code lobby-governor-store-jdbc}): every process that
@@ -35,14 +35,4 @@ public interface AdmissionLedger {
      * @throws StoreException if the store cannot be read or written; nothing is then reserved
      */
     Optional<ReservationRecord> reserve(String hostId, Function<HostRecords, Optional<ReservationRecord>> decision);
-
-    /**
-     * A ledger that serializes admissions per host within this process, over {@code store}.
-     *
-     * @param store where records are read and reservations saved
-     * @return the ledger
-     */
-    static AdmissionLedger inProcess(SessionStore store) {
-        return new InProcessAdmissionLedger(store);
-    }
 }

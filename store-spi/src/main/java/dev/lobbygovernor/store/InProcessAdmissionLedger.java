@@ -1,5 +1,6 @@
 package dev.lobbygovernor.store;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,16 +8,26 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
- * {@link AdmissionLedger#inProcess}: one monitor per host in this JVM. The store is read and
- * written under it, so admissions to one host wait for each other's store I/O (a handful of
- * lobbies per host makes that rare); admissions to other hosts do not.
+ * The admission ledger of a single process: one monitor per host in this JVM, over any
+ * {@link SessionStore}. It holds a cap across every governor of this process that shares the
+ * instance; two processes sharing a database can both take the last slot, so replicas use a
+ * database ledger instead ({@code JdbcAdmissionLedger}).
+ *
+ * <p>The store is read and written under the host's monitor, so admissions to one host wait for
+ * each other's store I/O (a handful of lobbies per host makes that rare); admissions to other
+ * hosts do not. This is the governor's default ledger.
  */
-final class InProcessAdmissionLedger implements AdmissionLedger {
+public final class InProcessAdmissionLedger implements AdmissionLedger {
 
     private final SessionStore store;
     private final ConcurrentMap<String, Object> hostLocks = new ConcurrentHashMap<>();
 
-    InProcessAdmissionLedger(SessionStore store) {
+    /**
+     * A ledger over {@code store}.
+     *
+     * @param store where records are read and reservations saved; not null
+     */
+    public InProcessAdmissionLedger(SessionStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
@@ -26,7 +37,10 @@ final class InProcessAdmissionLedger implements AdmissionLedger {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(decision, "decision");
         synchronized (hostLocks.computeIfAbsent(hostId, h -> new Object())) {
-            HostRecords now = new HostRecords(hostId, store.lobbiesOnHost(hostId), store.reservationsOnHost(hostId));
+            // Reservations before records: a commit saves the record before it removes the
+            // reservation, so reading in this order sees the lobby at least once, never zero times.
+            List<ReservationRecord> reservations = store.reservationsOnHost(hostId);
+            HostRecords now = new HostRecords(hostId, store.lobbiesOnHost(hostId), reservations);
             Optional<ReservationRecord> granted = Objects.requireNonNull(decision.apply(now), "decision returned null");
             granted.ifPresent(r -> {
                 if (!r.hostId().equals(hostId)) {
@@ -40,6 +54,6 @@ final class InProcessAdmissionLedger implements AdmissionLedger {
 
     @Override
     public String toString() {
-        return "AdmissionLedger.inProcess[" + store + "]";
+        return "InProcessAdmissionLedger[" + store + "]";
     }
 }

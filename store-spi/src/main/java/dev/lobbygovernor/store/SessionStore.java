@@ -205,7 +205,9 @@ public interface SessionStore {
     /**
      * Turns a reservation into a lobby record in one atomic step: if the reservation exists it
      * is removed and {@code record} saved (an upsert by lobby id); if it does not (it expired
-     * and was removed, or was reconciled), nothing changes.
+     * and was removed, or was reconciled), nothing changes. A store that cannot make the two one
+     * step for its readers must save the record before removing the reservation: a reader that
+     * lists reservations and then records then sees the lobby at least once.
      *
      * @param reservationId the reservation the lobby was created under
      * @param record the lobby's record

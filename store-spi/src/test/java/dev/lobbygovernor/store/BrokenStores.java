@@ -31,6 +31,12 @@ final class BrokenStores {
         @Override public List<LobbyRecord> lobbiesIdleSince(Instant c) { return inner.lobbiesIdleSince(c); }
         @Override public List<LobbyRecord> allLobbies() { return inner.allLobbies(); }
         @Override public boolean removeLobby(String id) { return inner.removeLobby(id); }
+        @Override public void saveReservation(ReservationRecord r) { inner.saveReservation(r); }
+        @Override public boolean updateReservation(ReservationRecord r) { return inner.updateReservation(r); }
+        @Override public List<ReservationRecord> reservationsOnHost(String h) { return inner.reservationsOnHost(h); }
+        @Override public List<ReservationRecord> allReservations() { return inner.allReservations(); }
+        @Override public boolean removeReservation(String id) { return inner.removeReservation(id); }
+        @Override public boolean commitReservation(String id, LobbyRecord r) { return inner.commitReservation(id, r); }
         @Override public void createSession(String id) { inner.putSession(id); }
         @Override public void softDeleteSession(String id, Instant at) { inner.softDeleteSession(id, at); }
         @Override public void hardDeleteSession(String id) { inner.hardDeleteSession(id); }

@@ -23,11 +23,18 @@ public final class GovernorConfig {
     public static final Duration MAX_PERMIT_TTL = Duration.ofDays(1);
     /** A listing older than an hour says little about what runs now. */
     public static final Duration MAX_RUNTIME_LIST_TTL = Duration.ofHours(1);
+    /**
+     * Default {@link #listingDelay()}: Wolf lists a lobby from the moment it accepts the create
+     * (before its 20 s setup finishes), so a minute is wide for it and covers clock skew between
+     * replicas.
+     */
+    public static final Duration DEFAULT_LISTING_DELAY = Duration.ofSeconds(60);
 
     private static final GovernorConfig DEFAULTS = builder().build();
 
     private final Duration permitTtl;
     private final Duration runtimeListTtl;
+    private final Duration listingDelay;
     private final BlindAdmission blindAdmission;
     private final LastResort lastResort;
     private final int suggestionLimit;
@@ -35,6 +42,7 @@ public final class GovernorConfig {
     private GovernorConfig(Builder b) {
         this.permitTtl = b.permitTtl;
         this.runtimeListTtl = b.runtimeListTtl;
+        this.listingDelay = b.listingDelay;
         this.blindAdmission = b.blindAdmission;
         this.lastResort = b.lastResort;
         this.suggestionLimit = b.suggestionLimit;
@@ -64,7 +72,8 @@ public final class GovernorConfig {
      * @return a new builder holding these settings
      */
     public Builder toBuilder() {
-        return new Builder().permitTtl(permitTtl).runtimeListTtl(runtimeListTtl).blindAdmission(blindAdmission)
+        return new Builder().permitTtl(permitTtl).runtimeListTtl(runtimeListTtl).listingDelay(listingDelay)
+                .blindAdmission(blindAdmission)
                 .lastResort(lastResort).suggestionLimit(suggestionLimit);
     }
 
@@ -89,6 +98,19 @@ public final class GovernorConfig {
      */
     public Duration runtimeListTtl() {
         return runtimeListTtl;
+    }
+
+    /**
+     * How long after its commit a lobby may still be missing from its runtime's listing: the
+     * runtime's listing lag plus the clock skew between replicas. A record counts whenever it was
+     * committed no earlier than this before the listing counted with started (the listing may
+     * predate the lobby); a record committed earlier, whose lobby the listing does not show, no
+     * longer counts (the lobby stopped; cleanup forgets the record).
+     *
+     * @return the delay; positive, {@link #DEFAULT_LISTING_DELAY} by default
+     */
+    public Duration listingDelay() {
+        return listingDelay;
     }
 
     /**
@@ -121,25 +143,27 @@ public final class GovernorConfig {
     @Override
     public boolean equals(Object o) {
         return o instanceof GovernorConfig c && permitTtl.equals(c.permitTtl) && runtimeListTtl.equals(c.runtimeListTtl)
+                && listingDelay.equals(c.listingDelay)
                 && blindAdmission == c.blindAdmission && lastResort.equals(c.lastResort)
                 && suggestionLimit == c.suggestionLimit;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(permitTtl, runtimeListTtl, blindAdmission, lastResort, suggestionLimit);
+        return Objects.hash(permitTtl, runtimeListTtl, listingDelay, blindAdmission, lastResort, suggestionLimit);
     }
 
     @Override
     public String toString() {
-        return "GovernorConfig[permitTtl=" + permitTtl + ", runtimeListTtl=" + runtimeListTtl + ", blindAdmission="
-                + blindAdmission + ", lastResort=" + lastResort + ", suggestionLimit=" + suggestionLimit + "]";
+        return "GovernorConfig[permitTtl=" + permitTtl + ", runtimeListTtl=" + runtimeListTtl + ", listingDelay="
+                + listingDelay + ", blindAdmission=" + blindAdmission + ", lastResort=" + lastResort + ", suggestionLimit=" + suggestionLimit + "]";
     }
 
     /** Builds a {@link GovernorConfig}; each setter validates its argument. */
     public static final class Builder {
         private Duration permitTtl = DEFAULT_PERMIT_TTL;
         private Duration runtimeListTtl = DEFAULT_RUNTIME_LIST_TTL;
+        private Duration listingDelay = DEFAULT_LISTING_DELAY;
         private BlindAdmission blindAdmission = DEFAULT_BLIND_ADMISSION;
         private LastResort lastResort = DEFAULT_LAST_RESORT;
         private int suggestionLimit = DEFAULT_SUGGESTION_LIMIT;
@@ -178,6 +202,24 @@ public final class GovernorConfig {
                         + MAX_RUNTIME_LIST_TTL + ", was " + ttl);
             }
             this.runtimeListTtl = ttl;
+            return this;
+        }
+
+        /**
+         * How long a committed lobby's record counts without its runtime listing it (see
+         * {@link GovernorConfig#listingDelay()}).
+         *
+         * @param delay positive, at most {@link #MAX_RUNTIME_LIST_TTL}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder listingDelay(Duration delay) {
+            Objects.requireNonNull(delay, "listingDelay");
+            if (delay.isNegative() || delay.isZero() || delay.compareTo(MAX_RUNTIME_LIST_TTL) > 0) {
+                throw new IllegalArgumentException("listingDelay must be positive and at most "
+                        + MAX_RUNTIME_LIST_TTL + ", was " + delay);
+            }
+            this.listingDelay = delay;
             return this;
         }
 

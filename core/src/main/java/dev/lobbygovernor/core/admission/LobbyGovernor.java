@@ -1,14 +1,15 @@
 package dev.lobbygovernor.core.admission;
 
 import dev.lobbygovernor.core.admission.internal.Denials;
-import dev.lobbygovernor.core.admission.internal.HostPermit;
 import dev.lobbygovernor.core.admission.internal.HostState;
 import dev.lobbygovernor.core.admission.internal.LastResortStopper;
 import dev.lobbygovernor.core.admission.internal.LedgerCounts;
-import dev.lobbygovernor.core.admission.internal.Refusal;
+import dev.lobbygovernor.core.admission.internal.ReservationDesk;
 import dev.lobbygovernor.core.admission.internal.StatusReport;
 import dev.lobbygovernor.core.health.HostCapacity;
 import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.store.AdmissionLedger;
+import dev.lobbygovernor.store.InProcessAdmissionLedger;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,14 +26,20 @@ import org.slf4j.LoggerFactory;
  * Admission control for lobbies on one or more streaming hosts: {@link #acquire} grants a
  * {@link Permit} or throws {@link AdmissionDeniedException} before a lobby is created.
  *
- * <p>A host's count is what actually runs: its runtime's lobby listing (cached for
- * {@link GovernorConfig#runtimeListTtl()}; lobbies nobody recorded count too) united with the
- * lobbies committed through the governor, plus in-flight permits. Its cap is the smallest of the
- * static, GPU-memory and encoder caps, precomputed whenever health is reported. With a fresh
- * listing, {@code acquire} is one clock read and one short lock; it does no store I/O.
+ * <p>A host's count is what actually runs or may run: its runtime's lobby listing (cached for
+ * {@link GovernorConfig#runtimeListTtl()}; lobbies nobody recorded count too), united with the
+ * lobbies recorded in the store that a listing may not show yet
+ * ({@link GovernorConfig#listingDelay()}), plus the reservations that still count. Its cap is the smallest
+ * of the static, GPU-memory and encoder caps, precomputed whenever health is reported.
  *
- * <p>Thread-safe. Starts no threads and holds nothing to close: expired permits are swept
- * lazily, when a host looks full or its counts are read.
+ * <p>{@code acquire} writes a reservation (the lobby's PIN and unique name) to the store before
+ * it returns, through the {@link AdmissionLedger}, which makes check-and-reserve atomic. With
+ * the default {@link InProcessAdmissionLedger in-process ledger} the cap holds across the
+ * governors of <em>one process</em>; for several control-plane replicas sharing a database,
+ * give every replica a ledger over that database ({@code JdbcAdmissionLedger}) and the cap holds
+ * across all of them.
+ *
+ * <p>Thread-safe. Starts no threads and holds nothing to close.
  */
 public final class LobbyGovernor {
 
@@ -43,7 +50,7 @@ public final class LobbyGovernor {
     private final GovernorConfig config;
     private final Map<String, HostState> hosts;
     private final HostState[] hostOrder;
-    private final long permitTtlMillis;
+    private final ReservationDesk desk;
     private final LastResortStopper lastResort;
     private final Denials denials;
 
@@ -57,16 +64,17 @@ public final class LobbyGovernor {
         long listTtl = config.runtimeListTtl().toMillis();
         Map<String, HostState> byId = new LinkedHashMap<>();
         for (Host h : b.hosts) {
-            if (byId.put(h.id(), new HostState(h, store, clock, listTtl, config.blindAdmission())) != null) {
+            if (byId.put(h.id(), new HostState(h, clock, listTtl, config.blindAdmission())) != null) {
                 throw new IllegalArgumentException("duplicate host id " + h.id());
             }
         }
         this.hosts = Collections.unmodifiableMap(byId);
         this.hostOrder = byId.values().toArray(new HostState[0]);
-        this.permitTtlMillis = config.permitTtl().toMillis();
+        AdmissionLedger ledger = b.ledger != null ? b.ledger : new InProcessAdmissionLedger(store);
+        this.desk = new ReservationDesk(ledger, store, clock, config.permitTtl(), config.listingDelay());
         this.lastResort = config.lastResort().enabled()
-                ? new LastResortStopper(store, clock, config.lastResort().minIdle()) : null;
-        this.denials = new Denials(store, clock, config.suggestionLimit());
+                ? new LastResortStopper(store, clock, config.lastResort().minIdle(), desk) : null;
+        this.denials = new Denials(store, clock, config.suggestionLimit(), desk);
     }
 
     /**
@@ -90,56 +98,54 @@ public final class LobbyGovernor {
 
     /**
      * Grants a slot for one lobby, on the requested host or else on the least-loaded admissible
-     * one. Create the lobby after this returns, then {@link Permit#commit} or
-     * {@link Permit#close()} the permit.
+     * one, and records it in the store as a reservation before returning. Then create the lobby
+     * through {@link Permit#create} (or {@link Permit#beginCreate()} and {@link Permit#commit}),
+     * inside try-with-resources.
      *
-     * @param request the session the lobby is for and, optionally, the host it must run on
-     * @return an open permit holding one slot on the chosen host until it is committed, closed
-     *     or expires ({@link GovernorConfig#permitTtl()})
+     * @param request the session the lobby is for, optionally the host it must run on, and its
+     *     PIN
+     * @return an open permit holding one slot on the chosen host
      * @throws AdmissionDeniedException if no host can take the lobby: it says why, on which
      *     host, the count and cap, and (when the store knows them) which idle lobbies to close
+     * @throws dev.lobbygovernor.store.StoreException if the reservation cannot be recorded:
+     *     nothing was reserved, so no lobby may be created
      * @throws IllegalArgumentException if the requested host is unknown
      * @throws NullPointerException if {@code request} is null
      */
     public Permit acquire(AdmissionRequest request) {
         Objects.requireNonNull(request, "request");
         if (request.hostId().isPresent()) {
-            return acquireOn(hostNamed(request.hostId().get()), request.sessionId());
+            return acquireOn(hostNamed(request.hostId().get()), request);
         }
         if (hostOrder.length == 1) {
-            return acquireOn(hostOrder[0], request.sessionId());
+            return acquireOn(hostOrder[0], request);
         }
-        return place(request.sessionId());
+        return place(request);
     }
 
-    private Permit acquireOn(HostState host, String sessionId) {
-        long now = clock.millis();
-        Refusal refusal = null;
-        if (host.ensureFresh(now)) {
-            HostPermit permit = new HostPermit(host, sessionId);
-            refusal = host.ledger().tryReserve(permit.reservation(), now, permitTtlMillis);
-            if (refusal == null) {
-                return granted(host, permit);
-            }
+    private Permit acquireOn(HostState host, AdmissionRequest request) {
+        ReservationDesk.Booking booking = desk.book(host, request);
+        if (booking.permit() != null) {
+            return granted(host, booking.permit());
         }
-        HostDenial denial = denials.of(host, refusal);
+        HostDenial denial = denials.of(host, booking.refusal());
         if (denial.reason().isCapacity()) {
-            Permit rescued = tryLastResort(host, sessionId);
+            Permit rescued = tryLastResort(host, request);
             if (rescued != null) {
                 return rescued;
             }
         }
-        throw denials.logged(sessionId, AdmissionDeniedException.of(denial));
+        throw denials.logged(request.sessionId(), AdmissionDeniedException.of(denial));
     }
 
     /** Least-loaded first; every host's refusal is kept for the denial. */
-    private Permit place(String sessionId) {
+    private Permit place(AdmissionRequest request) {
         long now = clock.millis();
         List<Candidate> candidates = new ArrayList<>(hostOrder.length);
         List<HostDenial> unreachable = new ArrayList<>(hostOrder.length);
         for (HostState h : hostOrder) {
             if (h.ensureFresh(now)) {
-                candidates.add(new Candidate(h, h.ledger().counts(now)));
+                candidates.add(new Candidate(h, desk.counts(h)));
             } else {
                 unreachable.add(denials.of(h, null));
             }
@@ -147,23 +153,22 @@ public final class LobbyGovernor {
         candidates.sort(LEAST_LOADED_FIRST); // stable: ties keep the configured order
         List<HostDenial> refused = new ArrayList<>(hostOrder.length);
         for (Candidate c : candidates) {
-            HostPermit permit = new HostPermit(c.host(), sessionId);
-            Refusal refusal = c.host().ledger().tryReserve(permit.reservation(), now, permitTtlMillis);
-            if (refusal == null) {
-                return granted(c.host(), permit);
+            ReservationDesk.Booking booking = desk.book(c.host(), request);
+            if (booking.permit() != null) {
+                return granted(c.host(), booking.permit());
             }
-            refused.add(denials.of(c.host(), refusal));
+            refused.add(denials.of(c.host(), booking.refusal()));
         }
         for (HostDenial d : refused) {
             if (d.reason().isCapacity()) {
-                Permit rescued = tryLastResort(hosts.get(d.hostId()), sessionId);
+                Permit rescued = tryLastResort(hosts.get(d.hostId()), request);
                 if (rescued != null) {
                     return rescued;
                 }
             }
         }
         refused.addAll(unreachable);
-        throw denials.logged(sessionId, Denials.aggregate(refused));
+        throw denials.logged(request.sessionId(), Denials.aggregate(refused));
     }
 
     /** A reachable host and its load when placement began. */
@@ -185,18 +190,19 @@ public final class LobbyGovernor {
     private static Permit granted(HostState host, Permit permit) {
         if (log.isDebugEnabled()) {
             log.atDebug().addKeyValue("host", host.id()).addKeyValue("session", permit.sessionId())
-                    .addKeyValue("active", permit.activeAfter()).addKeyValue("cap", permit.cap())
-                    .addKeyValue("warning", permit.warning()).log("Lobby slot granted");
+                    .addKeyValue("reservation", permit.reservationId()).addKeyValue("active", permit.activeAfter())
+                    .addKeyValue("cap", permit.cap()).addKeyValue("warning", permit.warning())
+                    .log("Lobby slot granted");
         }
         return permit;
     }
 
-    private Permit tryLastResort(HostState host, String sessionId) {
+    private Permit tryLastResort(HostState host, AdmissionRequest request) {
         if (lastResort == null) {
             return null;
         }
-        HostPermit permit = new HostPermit(host, sessionId);
-        return lastResort.admit(host, permit, permitTtlMillis) ? granted(host, permit) : null;
+        Permit permit = lastResort.admit(host, request);
+        return permit != null ? granted(host, permit) : null;
     }
 
     /**
@@ -241,12 +247,13 @@ public final class LobbyGovernor {
      * @param hostId the host
      * @return the host's count, caps and lobbies with a connected client
      * @throws IllegalArgumentException if the host is unknown
+     * @throws dev.lobbygovernor.store.StoreException if the store cannot be read
      */
     public HostCapacity capacity(String hostId) {
         HostState host = hostNamed(hostId);
         long now = clock.millis();
         host.ensureFresh(now);
-        LedgerCounts c = host.ledger().counts(now);
+        LedgerCounts c = desk.counts(host);
         return new HostCapacity(c.active(), c.cap(), c.warningThreshold(), host.streamingIfFresh(now));
     }
 
@@ -257,7 +264,7 @@ public final class LobbyGovernor {
      * @return a snapshot of every host, in the order they were added to the builder
      */
     public GovernorStatus status() {
-        return StatusReport.of(hostOrder, store, clock);
+        return StatusReport.of(hostOrder, clock, desk);
     }
 
     private HostState hostNamed(String hostId) {
@@ -273,6 +280,7 @@ public final class LobbyGovernor {
         private SessionStore store;
         private Clock clock = Clock.systemUTC();
         private GovernorConfig config = GovernorConfig.defaults();
+        private AdmissionLedger ledger;
         private final List<Host> hosts = new ArrayList<>();
 
         private Builder() {
@@ -300,6 +308,21 @@ public final class LobbyGovernor {
          */
         public Builder clock(Clock source) {
             this.clock = Objects.requireNonNull(source, "clock");
+            return this;
+        }
+
+        /**
+         * Sets where check-and-reserve is made atomic; by default
+         * {@link InProcessAdmissionLedger} over the {@linkplain #store store}, which holds the
+         * cap across the governors of this process only. Replicas that share a database each
+         * pass a ledger over it ({@code JdbcAdmissionLedger}) to hold the cap across all of
+         * them; the store must then be over the same database.
+         *
+         * @param admissionLedger the ledger; not null
+         * @return this builder
+         */
+        public Builder ledger(AdmissionLedger admissionLedger) {
+            this.ledger = Objects.requireNonNull(admissionLedger, "ledger");
             return this;
         }
 

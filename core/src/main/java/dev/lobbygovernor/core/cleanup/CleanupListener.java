@@ -57,6 +57,15 @@ public interface CleanupListener {
     }
 
     /**
+     * A reservation was settled (its lobby stopped and verified gone, proven absent, or already
+     * committed) and removed, freeing its slot.
+     *
+     * @param outcome the reservation and how it was settled
+     */
+    default void onReservationSettled(CleanupOutcome.ReservationSettled outcome) {
+    }
+
+    /**
      * A cycle ended, including one that found the store unavailable; not called for a
      * {@link LobbyReaper#runOnce()} skipped because another cycle was running.
      *

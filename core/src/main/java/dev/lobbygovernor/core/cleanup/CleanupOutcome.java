@@ -21,7 +21,9 @@ public sealed interface CleanupOutcome {
         /** A lobby nobody recorded has outlived the grace period and cannot or may not be stopped. */
         ORPHAN_REPORTED,
         /** A lobby nobody recorded outlived the grace period and was stopped and verified gone. */
-        ORPHAN_STOPPED
+        ORPHAN_STOPPED,
+        /** A reservation was settled: its lobby committed, stopped and verified gone, or absent. */
+        RESERVATION_SETTLED
     }
 
     /**
@@ -39,7 +41,8 @@ public sealed interface CleanupOutcome {
     String hostId();
 
     /**
-     * The runtime's id of the lobby.
+     * The runtime's id of the lobby; for a {@link ReservationSettled} whose lobby was never
+     * listed, the name the lobby was to have.
      *
      * @return the lobby's id; never null
      */
@@ -215,6 +218,62 @@ public sealed interface CleanupOutcome {
         @Override
         public Kind kind() {
             return Kind.ORPHAN_STOPPED;
+        }
+    }
+
+    /**
+     * A reservation whose create was attempted and never committed (or that expired unused),
+     * settled and removed, so its slot is free. Never reported before the runtime's listing
+     * proved the outcome.
+     *
+     * @param hostId the reservation's host
+     * @param reservationId the reservation
+     * @param sessionId the session it was for
+     * @param lobbyName the unique name its lobby was to have
+     * @param foundLobbyId the id of the lobby found by that name, or {@code null} if none was
+     * @param resolution how it was settled
+     */
+    record ReservationSettled(String hostId, String reservationId, String sessionId, String lobbyName,
+            String foundLobbyId, Resolution resolution) implements CleanupOutcome {
+
+        /** How a reservation was settled. */
+        public enum Resolution {
+            /** Its lobby was found by name, stopped with the stored PIN and verified gone. */
+            STOPPED,
+            /** No lobby by its name was listed once the longest create time had passed. */
+            ABSENT,
+            /** A lobby record already holds its lobby: a commit finished; only the reservation went. */
+            COMMITTED,
+            /** No create was ever attempted and it expired. */
+            EXPIRED
+        }
+
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the host; not null
+         * @param reservationId the reservation; not null
+         * @param sessionId the session; not null
+         * @param lobbyName the lobby's name; not null
+         * @param foundLobbyId the lobby found, or {@code null}
+         * @param resolution how it was settled; not null
+         */
+        public ReservationSettled {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(reservationId, "reservationId");
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(lobbyName, "lobbyName");
+            Objects.requireNonNull(resolution, "resolution");
+        }
+
+        @Override
+        public String lobbyId() {
+            return foundLobbyId != null ? foundLobbyId : lobbyName;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.RESERVATION_SETTLED;
         }
     }
 }

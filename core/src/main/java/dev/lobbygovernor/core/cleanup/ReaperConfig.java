@@ -25,6 +25,12 @@ public final class ReaperConfig {
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(30);
     /** Default longest wait between retries: 60 seconds (the backoff doubles up to it). */
     public static final Duration DEFAULT_MAX_RETRY_BACKOFF = Duration.ofSeconds(60);
+    /**
+     * Default {@link #maxCreateTime()}: Wolf waits up to 20 s for a lobby's setup before it
+     * answers {@code Lobby setup timed out}, and lists the lobby from the start; three times that
+     * leaves room for a slow client and a slow listing.
+     */
+    public static final Duration DEFAULT_MAX_CREATE_TIME = Duration.ofSeconds(60);
 
     private static final ReaperConfig DEFAULTS = builder().build();
 
@@ -34,6 +40,7 @@ public final class ReaperConfig {
     private final boolean stopOrphans;
     private final Duration retryBackoff;
     private final Duration maxRetryBackoff;
+    private final Duration maxCreateTime;
 
     private ReaperConfig(Builder b) {
         this.interval = b.interval;
@@ -42,6 +49,7 @@ public final class ReaperConfig {
         this.stopOrphans = b.stopOrphans;
         this.retryBackoff = b.retryBackoff;
         this.maxRetryBackoff = b.maxRetryBackoff;
+        this.maxCreateTime = b.maxCreateTime;
     }
 
     /**
@@ -130,6 +138,18 @@ public final class ReaperConfig {
     }
 
     /**
+     * The longest a runtime takes, from a create request, to list the lobby it creates. A
+     * reservation whose create was attempted and never committed is settled as absent only when
+     * a listing made this long after the attempt does not show its lobby; a fresh lobby record
+     * whose lobby is not listed yet is kept at least this long.
+     *
+     * @return the longest create time; positive, {@link #DEFAULT_MAX_CREATE_TIME} by default
+     */
+    public Duration maxCreateTime() {
+        return maxCreateTime;
+    }
+
+    /**
      * The wait after {@code consecutiveFailures} failures in a row: {@link #retryBackoff()}
      * doubled once per failure after the first, capped at {@link #maxRetryBackoff()}.
      *
@@ -151,26 +171,28 @@ public final class ReaperConfig {
      */
     public Builder toBuilder() {
         return new Builder().interval(interval).idleTimeout(idleTimeout).orphanGrace(orphanGrace)
-                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff);
+                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff).maxCreateTime(maxCreateTime);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ReaperConfig c && interval.equals(c.interval) && idleTimeout.equals(c.idleTimeout)
                 && orphanGrace.equals(c.orphanGrace) && stopOrphans == c.stopOrphans
-                && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff);
+                && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff)
+                && maxCreateTime.equals(c.maxCreateTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff);
+        return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff,
+                maxCreateTime);
     }
 
     @Override
     public String toString() {
         return "ReaperConfig[interval=" + interval + ", idleTimeout=" + idleTimeout + ", orphanGrace=" + orphanGrace
                 + ", stopOrphans=" + stopOrphans + ", retryBackoff=" + retryBackoff
-                + ", maxRetryBackoff=" + maxRetryBackoff + "]";
+                + ", maxRetryBackoff=" + maxRetryBackoff + ", maxCreateTime=" + maxCreateTime + "]";
     }
 
     /** Builds a {@link ReaperConfig}; each setter rejects a bad value at once. */
@@ -181,6 +203,7 @@ public final class ReaperConfig {
         private boolean stopOrphans = DEFAULT_STOP_ORPHANS;
         private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Duration maxRetryBackoff = DEFAULT_MAX_RETRY_BACKOFF;
+        private Duration maxCreateTime = DEFAULT_MAX_CREATE_TIME;
 
         private Builder() {
         }
@@ -258,6 +281,19 @@ public final class ReaperConfig {
             }
             this.retryBackoff = f;
             this.maxRetryBackoff = m;
+            return this;
+        }
+
+        /**
+         * Sets the longest create time (see {@link ReaperConfig#maxCreateTime()}); positive.
+         *
+         * @param value the longest time from a create request until the runtime lists the lobby
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is zero or negative
+         */
+        public Builder maxCreateTime(Duration value) {
+            this.maxCreateTime = positive(value, "maxCreateTime");
             return this;
         }
 

@@ -25,9 +25,8 @@ class AdmissionLimitsTest {
     }
 
     private void commitLobby(LobbyGovernor g, String lobbyId) {
-        Permit p = g.acquire(AdmissionRequest.forSession("sess-" + lobbyId));
-        runtime.start(lobbyId, LobbyPin.of("1234"));
-        p.commit(lobbyId, LobbyPin.of("1234"));
+        Permit p = g.acquire(AdmissionRequest.forSession("sess-" + lobbyId).withPin(LobbyPin.of("1234")));
+        p.create(c -> runtime.create(lobbyId, c));
     }
 
     @Test

@@ -134,7 +134,8 @@ class AdmissionPropertyTest {
             String lobbyId = "lobby-" + nextLobby++;
             start(x.host, lobbyId); // the caller creates the lobby, then commits
             try {
-                x.permit.commit(lobbyId, LobbyPin.of("1234"));
+                x.permit.beginCreate();
+                x.permit.commit(lobbyId);
                 assertThat(clock.millis()).as("commit succeeded, so not expired").isLessThan(x.deadline);
                 committed.put(lobbyId, x.host);
             } catch (PermitExpiredException expired) {

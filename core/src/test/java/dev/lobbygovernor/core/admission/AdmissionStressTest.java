@@ -39,6 +39,7 @@ class AdmissionStressTest {
     private static final int CAP = 5;
 
     private final FakeLobbyRuntime runtime = new FakeLobbyRuntime();
+    private final InMemorySessionStore store = new InMemorySessionStore();
     private final AtomicInteger held = new AtomicInteger();
     private final AtomicInteger maxHeld = new AtomicInteger();
     private final AtomicInteger overAdmissions = new AtomicInteger();
@@ -80,9 +81,11 @@ class AdmissionStressTest {
     private static final Duration LIST_TTL = Duration.ofSeconds(1);
 
     private LobbyGovernor governor(Clock clock, Duration listTtl) {
-        // permits never expire here: a slot is given back only by close, or by a listing
-        return LobbyGovernor.builder().store(new InMemorySessionStore()).clock(clock)
-                .config(GovernorConfig.builder().runtimeListTtl(listTtl).permitTtl(GovernorConfig.MAX_PERMIT_TTL)
+        // permits never expire here: a slot is given back only by close, or by a listing (a
+        // vanished lobby's record is removed with it, and the runtime lists new lobbies at once)
+        return LobbyGovernor.builder().store(store).clock(clock)
+                .config(GovernorConfig.builder().runtimeListTtl(listTtl).listingDelay(Duration.ofMillis(1))
+                        .permitTtl(GovernorConfig.MAX_PERMIT_TTL)
                         .suggestionLimit(0).build())
                 .host(Host.of("wolf-1", runtime, HostLimits.builder().staticCap(CAP).build())).build();
     }
@@ -93,7 +96,7 @@ class AdmissionStressTest {
             tick.accept(random);
             if (!running.isEmpty() && random.nextInt(4) == 0) {
                 held.decrementAndGet(); // lowered before its slot can free
-                runtime.vanish(running.removeFirst());
+                vanish(running.removeFirst());
             }
             Permit p;
             try {
@@ -101,7 +104,7 @@ class AdmissionStressTest {
             } catch (AdmissionDeniedException denied) {
                 if (!running.isEmpty()) { // as the denial asks: close an unused lobby, try again
                     held.decrementAndGet();
-                    runtime.vanish(running.removeFirst());
+                    vanish(running.removeFirst());
                 }
                 continue;
             }
@@ -113,8 +116,7 @@ class AdmissionStressTest {
             }
             if (random.nextBoolean()) {
                 String lobbyId = "lobby-" + lobbyIds.incrementAndGet();
-                runtime.start(lobbyId, LobbyPin.of("1234"));
-                p.commit(lobbyId, LobbyPin.of("1234"));
+                p.create(c -> runtime.create(lobbyId, c));
                 commits.incrementAndGet();
                 running.addLast(lobbyId); // keeps running, and counting, for a while
             } else {
@@ -125,8 +127,14 @@ class AdmissionStressTest {
         }
         while (!running.isEmpty()) {
             held.decrementAndGet();
-            runtime.vanish(running.removeFirst());
+            vanish(running.removeFirst());
         }
+    }
+
+    /** The lobby stops; its record goes too, as cleanup's next cycle would remove it. */
+    private void vanish(String lobbyId) {
+        runtime.vanish(lobbyId);
+        store.removeLobby(lobbyId);
     }
 
     private interface SeededWork {

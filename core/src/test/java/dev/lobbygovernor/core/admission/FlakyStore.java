@@ -2,6 +2,7 @@ package dev.lobbygovernor.core.admission;
 
 import dev.lobbygovernor.store.InMemorySessionStore;
 import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionState;
 import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
@@ -75,5 +76,41 @@ final class FlakyStore implements SessionStore {
         check();
         beforeRemove.accept(lobbyId);
         return delegate.removeLobby(lobbyId);
+    }
+
+    @Override
+    public void saveReservation(ReservationRecord reservation) {
+        check();
+        delegate.saveReservation(reservation);
+    }
+
+    @Override
+    public boolean updateReservation(ReservationRecord reservation) {
+        check();
+        return delegate.updateReservation(reservation);
+    }
+
+    @Override
+    public List<ReservationRecord> reservationsOnHost(String hostId) {
+        check();
+        return delegate.reservationsOnHost(hostId);
+    }
+
+    @Override
+    public List<ReservationRecord> allReservations() {
+        check();
+        return delegate.allReservations();
+    }
+
+    @Override
+    public boolean removeReservation(String reservationId) {
+        check();
+        return delegate.removeReservation(reservationId);
+    }
+
+    @Override
+    public boolean commitReservation(String reservationId, LobbyRecord record) {
+        check();
+        return delegate.commitReservation(reservationId, record);
     }
 }

@@ -23,7 +23,7 @@ class GovernorLoggingTest {
     @Test
     void grantsAndCommitsLogNothingAboveDebug() {
         try (LogCapture logs = LogCapture.library()) {
-            governor.acquire(AdmissionRequest.forSession("s")).commit("lobby-1", null);
+            governor.acquire(AdmissionRequest.forSession("s")).create(c -> "lobby-1");
 
             assertThat(logs.events()).isNotEmpty().allMatch(e -> e.getLevel() == Level.DEBUG);
         }
@@ -31,7 +31,7 @@ class GovernorLoggingTest {
 
     @Test
     void eachDenialIsOneInfoLineWithKeyValuesAndNoWarning() {
-        governor.acquire(AdmissionRequest.forSession("s")).commit("lobby-1", null);
+        governor.acquire(AdmissionRequest.forSession("s")).create(c -> "lobby-1");
         try (LogCapture logs = LogCapture.library()) {
             assertThatThrownBy(() -> governor.acquire(AdmissionRequest.forSession("refused")))
                     .isInstanceOf(AdmissionDeniedException.class);

@@ -22,9 +22,8 @@ class GovernorStatusTest {
             .host(Host.of("wolf-1", runtime)).build();
 
     private void commit(String lobbyId) {
-        Permit p = governor.acquire(AdmissionRequest.forSession("sess-" + lobbyId));
-        runtime.start(lobbyId, LobbyPin.of("4321"));
-        p.commit(lobbyId, LobbyPin.of("4321"));
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-" + lobbyId).withPin(LobbyPin.of("4321")));
+        p.create(c -> runtime.create(lobbyId, c));
     }
 
     @Test

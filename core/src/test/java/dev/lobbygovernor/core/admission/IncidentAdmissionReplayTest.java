@@ -58,10 +58,9 @@ class IncidentAdmissionReplayTest {
     private Permit createLobby(LobbyGovernor governor) {
         String n = String.valueOf(++lobbyNumber);
         store.putSession("session-" + n);
-        Permit permit = governor.acquire(AdmissionRequest.forSession("session-" + n));
         LobbyPin pin = LobbyPin.of("10" + n);
-        wolf.start("lobby-" + n, pin);
-        permit.commit("lobby-" + n, pin);
+        Permit permit = governor.acquire(AdmissionRequest.forSession("session-" + n).withPin(pin));
+        permit.create(c -> wolf.create("lobby-" + n, c));
         return permit;
     }
 

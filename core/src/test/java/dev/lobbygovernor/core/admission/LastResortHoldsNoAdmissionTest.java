@@ -54,9 +54,8 @@ class LastResortHoldsNoAdmissionTest {
         LobbyGovernor governor = LobbyGovernor.builder().store(new InMemorySessionStore()).clock(clock)
                 .config(GovernorConfig.builder().lastResort(LastResort.stopIdleLongerThan(Duration.ofMinutes(30))).build())
                 .host(Host.of("wolf-1", runtime, HostLimits.builder().staticCap(1).build())).build();
-        Permit first = governor.acquire(AdmissionRequest.forSession("idle-owner"));
-        runtime.lobbies.start("idle", null);
-        first.commit("idle", null);
+        Permit first = governor.acquire(AdmissionRequest.forSession("idle-owner").openLobby());
+        first.create(c -> runtime.lobbies.create("idle", c));
         clock.advance(Duration.ofHours(1)); // the lobby is idle; the cached listing is stale
 
         CompletableFuture<Permit> rescued = CompletableFuture.supplyAsync(

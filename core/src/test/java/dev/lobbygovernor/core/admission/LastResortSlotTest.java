@@ -24,9 +24,8 @@ class LastResortSlotTest {
 
     LastResortSlotTest() {
         for (String id : new String[] {"idle-long", "idle-short"}) {
-            Permit p = governor.acquire(AdmissionRequest.forSession("sess-" + id));
-            runtime.start(id, LobbyPin.of("5678"));
-            p.commit(id, LobbyPin.of("5678"));
+            Permit p = governor.acquire(AdmissionRequest.forSession("sess-" + id).withPin(LobbyPin.of("5678")));
+            p.create(c -> runtime.create(id, c));
             clock.advance(Duration.ofMinutes(20));
         }
         // idle-long: idle 40 min, the last resort's victim; idle-short: idle 20 min, spared

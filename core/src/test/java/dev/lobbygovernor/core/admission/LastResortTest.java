@@ -54,9 +54,8 @@ class LastResortTest {
 
     private void fill(LobbyGovernor g) {
         for (String id : new String[] {"idle-long", "idle-short"}) {
-            Permit p = g.acquire(AdmissionRequest.forSession("sess-" + id));
-            runtime.start(id, LobbyPin.of("5678"));
-            p.commit(id, LobbyPin.of("5678"));
+            Permit p = g.acquire(AdmissionRequest.forSession("sess-" + id).withPin(LobbyPin.of("5678")));
+            p.create(c -> runtime.create(id, c));
             clock.advance(Duration.ofMinutes(20));
         }
         // idle-long: idle 40 min; idle-short: idle 20 min

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.StoreException;
 import dev.lobbygovernor.testing.FakeLobbyRuntime;
 import dev.lobbygovernor.testing.MutableClock;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Commit, close and expiry of permits, and what each does to the host's count. */
+/**
+ * Reservation, create, commit, close and expiry of permits, and what each does to the host's
+ * count: credentials are in the store before a lobby exists, and a slot whose lobby may exist is
+ * never given back by a close.
+ */
 class PermitLifecycleTest {
 
     private final MutableClock clock = MutableClock.at("2025-01-01T12:00:00Z");
@@ -24,47 +30,70 @@ class PermitLifecycleTest {
         return governor.capacity("wolf-1").active();
     }
 
+    private ReservationRecord reservationOf(Permit p) {
+        return store.delegate.reservationsOnHost("wolf-1").stream()
+                .filter(r -> r.reservationId().equals(p.reservationId())).findFirst().orElseThrow();
+    }
+
     @Test
-    void commitStoresTheCredentialsBeforeItReturns() {
-        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
-        runtime.start("lobby-1", LobbyPin.of("1234"));
+    void acquireRecordsTheReservationWithItsPinAndNameBeforeReturning() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1").withPin(LobbyPin.of("0042")).named("desk"));
 
-        p.commit("lobby-1", LobbyPin.of("1234"));
+        ReservationRecord r = reservationOf(p);
+        assertThat(r.pin()).isEqualTo(LobbyPin.of("0042"));
+        assertThat(r.sessionId()).isEqualTo("sess-1");
+        assertThat(r.lobbyName()).startsWith("desk-").hasSize("desk-".length() + 12);
+        assertThat(r.phase()).isEqualTo(ReservationRecord.Phase.RESERVED);
+        assertThat(r.expiresAt()).isEqualTo(p.expiresAt());
+    }
 
-        LobbyRecord saved = store.delegate.findLobby("lobby-1").orElseThrow();
+    @Test
+    void generatesASixDigitPinUnlessTheLobbyIsOpen() {
+        Permit generated = governor.acquire(AdmissionRequest.forSession("a"));
+        Permit open = governor.acquire(AdmissionRequest.forSession("b").openLobby());
+
+        assertThat(reservationOf(generated).pin().length()).isEqualTo(AdmissionRequest.GENERATED_PIN_DIGITS);
+        assertThat(reservationOf(open).optionalPin()).isEmpty();
+        assertThat(generated.beginCreate().pin()).isEqualTo(reservationOf(generated).pin());
+    }
+
+    @Test
+    void twoReservationsGetDifferentNames() {
+        Permit a = governor.acquire(AdmissionRequest.forSession("a"));
+        Permit b = governor.acquire(AdmissionRequest.forSession("a"));
+
+        assertThat(a.beginCreate().lobbyName()).isNotEqualTo(b.beginCreate().lobbyName());
+    }
+
+    @Test
+    void createTurnsTheReservationIntoARecordWithTheStoredPin() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1").withPin(LobbyPin.of("1234")));
+
+        String lobbyId = p.create(c -> runtime.create("lobby-1", c));
+
+        LobbyRecord saved = store.delegate.findLobby(lobbyId).orElseThrow();
         assertThat(saved.pin()).isEqualTo(LobbyPin.of("1234"));
         assertThat(saved.hostId()).isEqualTo("wolf-1");
         assertThat(saved.sessionId()).isEqualTo("sess-1");
         assertThat(saved.createdAt()).isEqualTo(clock.instant());
+        assertThat(store.delegate.allReservations()).isEmpty();
         assertThat(p.state()).isEqualTo(Permit.State.COMMITTED);
         assertThat(p.lobbyId()).contains("lobby-1");
-    }
-
-    @Test
-    void commitOfAnOpenLobbyStoresNoPin() {
-        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
-
-        p.commit("open-lobby", null);
-
-        assertThat(store.delegate.findLobby("open-lobby").orElseThrow().optionalPin()).isEmpty();
-    }
-
-    @Test
-    void committedLobbyKeepsItsSlotUntilTheRuntimeNoLongerListsIt() {
-        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
-        runtime.start("lobby-1", null);
-        p.commit("lobby-1", null);
         assertThat(active()).isEqualTo(1);
-
-        runtime.vanish("lobby-1");
-        clock.advance(Duration.ofSeconds(2));
-        governor.acquire(AdmissionRequest.forSession("sess-2")).close(); // lists again
-
-        assertThat(active()).isZero();
     }
 
     @Test
-    void closeWithoutCommitReleasesTheSlot() {
+    void commitWithoutADeclaredCreateIsRefused() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+
+        assertThatThrownBy(() -> p.commit("lobby-1"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("beginCreate()");
+        assertThat(p.state()).isEqualTo(Permit.State.OPEN);
+    }
+
+    @Test
+    void closeBeforeAnyCreateAttemptFreesTheSlotAtOnce() {
         Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
         assertThat(active()).isEqualTo(1);
 
@@ -72,6 +101,81 @@ class PermitLifecycleTest {
 
         assertThat(active()).isZero();
         assertThat(p.state()).isEqualTo(Permit.State.CLOSED);
+        assertThat(store.delegate.allReservations()).isEmpty();
+    }
+
+    @Test
+    void closeAfterAFailedCreateKeepsTheSlotCountedPastTheTimeToLive() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+
+        assertThatThrownBy(() -> p.create(c -> {
+            throw new IOException("Lobby setup timed out");
+        })).isInstanceOf(IOException.class);
+        p.close();
+        clock.advance(GovernorConfig.DEFAULT_PERMIT_TTL.multipliedBy(3));
+
+        assertThat(p.state()).isEqualTo(Permit.State.UNRESOLVED);
+        assertThat(active()).as("the lobby may exist: counted until cleanup settles it").isEqualTo(1);
+        assertThat(store.delegate.allReservations()).singleElement()
+                .extracting(ReservationRecord::phase).isEqualTo(ReservationRecord.Phase.ABANDONED);
+    }
+
+    @Test
+    void commitThatCannotBeStoredLeavesTheSlotCountedAfterClose() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+        LobbyCredentials credentials = p.beginCreate();
+        runtime.create("lobby-1", credentials);
+        store.setDown(true);
+
+        assertThatThrownBy(() -> p.commit("lobby-1")).isInstanceOf(StoreException.class);
+        assertThat(p.state()).isEqualTo(Permit.State.CREATING);
+        p.close();
+        store.setDown(false);
+
+        assertThat(p.state()).isEqualTo(Permit.State.UNRESOLVED);
+        assertThat(store.delegate.allReservations()).singleElement()
+                .extracting(ReservationRecord::lobbyName).isEqualTo(credentials.lobbyName());
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(active()).as("the lobby runs; it counts once, by the listing").isEqualTo(1);
+    }
+
+    @Test
+    void commitCanBeRetriedAfterTheStoreComesBack() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+        p.beginCreate();
+        store.setDown(true);
+        assertThatThrownBy(() -> p.commit("lobby-1")).isInstanceOf(StoreException.class);
+        store.setDown(false);
+
+        p.commit("lobby-1");
+
+        assertThat(store.delegate.findLobby("lobby-1")).isPresent();
+        assertThat(p.state()).isEqualTo(Permit.State.COMMITTED);
+    }
+
+    @Test
+    void acquireRefusesToGrantWhatItCannotRecord() {
+        store.setDown(true);
+
+        assertThatThrownBy(() -> governor.acquire(AdmissionRequest.forSession("sess-1")))
+                .isInstanceOf(StoreException.class);
+
+        store.setDown(false);
+        assertThat(store.delegate.allReservations()).isEmpty();
+        assertThat(active()).isZero();
+    }
+
+    @Test
+    void beginCreateThatCannotBeRecordedLeavesThePermitOpen() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+        store.setDown(true);
+
+        assertThatThrownBy(p::beginCreate).isInstanceOf(StoreException.class);
+
+        store.setDown(false);
+        assertThat(p.state()).isEqualTo(Permit.State.OPEN);
+        p.close();
+        assertThat(active()).isZero();
     }
 
     @Test
@@ -80,8 +184,9 @@ class PermitLifecycleTest {
         closed.close();
         closed.close();
         Permit committed = governor.acquire(AdmissionRequest.forSession("b"));
-        committed.commit("lobby-b", null);
-        committed.commit("lobby-b", null);
+        committed.beginCreate();
+        committed.commit("lobby-b");
+        committed.commit("lobby-b");
         committed.close();
 
         assertThat(active()).isEqualTo(1);
@@ -89,7 +194,7 @@ class PermitLifecycleTest {
     }
 
     @Test
-    void abandonedPermitExpiresAndItsSlotReturns() {
+    void unusedPermitExpiresAndItsSlotReturns() {
         governor.acquire(AdmissionRequest.forSession("a"));
         governor.acquire(AdmissionRequest.forSession("b"));
         assertThatThrownBy(() -> governor.acquire(AdmissionRequest.forSession("c")))
@@ -101,18 +206,40 @@ class PermitLifecycleTest {
     }
 
     @Test
-    void commitAfterExpiryFailsWithAClearError() {
+    void createAfterExpiryIsRefusedBeforeTheLobbyExists() {
         Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
         clock.advance(Duration.ofMinutes(2));
 
-        assertThatThrownBy(() -> p.commit("lobby-1", LobbyPin.of("9876")))
+        assertThatThrownBy(() -> p.create(c -> runtime.create("lobby-1", c)))
                 .isInstanceOf(PermitExpiredException.class)
                 .hasMessageContaining("expired")
-                .hasMessageContaining("lobby-1")
-                .hasMessageContaining("stop it");
-        assertThat(store.delegate.findLobby("lobby-1")).isEmpty();
+                .hasMessageContaining("do not create");
+        assertThat(runtime.isRunning("lobby-1")).isFalse();
         assertThat(p.state()).isEqualTo(Permit.State.EXPIRED);
         assertThat(active()).isZero();
+    }
+
+    @Test
+    void aCreateUnderWayDoesNotExpire() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+        p.beginCreate();
+        clock.advance(Duration.ofMinutes(5));
+
+        p.commit("lobby-1");
+
+        assertThat(p.state()).isEqualTo(Permit.State.COMMITTED);
+    }
+
+    @Test
+    void commitAfterReconciliationFailsWithAClearError() {
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+        p.beginCreate();
+        store.delegate.removeReservation(p.reservationId()); // what cleanup does when it settles it
+
+        assertThatThrownBy(() -> p.commit("lobby-1"))
+                .isInstanceOf(PermitExpiredException.class)
+                .hasMessageContaining("reconciled");
+        assertThat(store.delegate.findLobby("lobby-1")).isEmpty();
     }
 
     @Test
@@ -120,33 +247,19 @@ class PermitLifecycleTest {
         Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
         p.close();
 
-        assertThatThrownBy(() -> p.commit("lobby-1", null))
+        assertThatThrownBy(() -> p.commit("lobby-1"))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("closed without commit");
+                .hasMessageContaining("CLOSED");
     }
 
     @Test
     void commitAsAnotherLobbyFails() {
         Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
-        p.commit("lobby-1", null);
+        p.create(c -> "lobby-1");
 
-        assertThatThrownBy(() -> p.commit("lobby-2", null))
+        assertThatThrownBy(() -> p.commit("lobby-2"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already committed as lobby lobby-1");
-    }
-
-    @Test
-    void storeFailureLeavesThePermitOpenAndHoldingItsSlot() {
-        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
-        store.setDown(true);
-
-        assertThatThrownBy(() -> p.commit("lobby-1", LobbyPin.of("1234"))).isInstanceOf(StoreException.class);
-
-        assertThat(p.state()).isEqualTo(Permit.State.OPEN);
-        assertThat(active()).isEqualTo(1);
-        store.setDown(false);
-        p.commit("lobby-1", LobbyPin.of("1234"));
-        assertThat(store.delegate.findLobby("lobby-1")).isPresent();
     }
 
     @Test
@@ -158,8 +271,8 @@ class PermitLifecycleTest {
 
     @Test
     void twoPermitsCommittedAsTheSameLobbyCountItOnce() {
-        governor.acquire(AdmissionRequest.forSession("a")).commit("same", null);
-        governor.acquire(AdmissionRequest.forSession("b")).commit("same", null);
+        governor.acquire(AdmissionRequest.forSession("a")).create(c -> "same");
+        governor.acquire(AdmissionRequest.forSession("b")).create(c -> "same");
 
         assertThat(active()).isEqualTo(1);
     }

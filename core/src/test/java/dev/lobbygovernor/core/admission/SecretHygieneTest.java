@@ -25,9 +25,8 @@ class SecretHygieneTest {
     @Test
     void pinAppearsNowhereAcrossCommitDenialStatusAndLogs() {
         try (LogCapture logs = LogCapture.library()) {
-            Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
-            runtime.start("lobby-1", LobbyPin.of(PIN));
-            p.commit("lobby-1", LobbyPin.of(PIN));
+            Permit p = governor.acquire(AdmissionRequest.forSession("sess-1").withPin(LobbyPin.of(PIN)));
+            p.create(c -> runtime.create("lobby-1", c));
             clock.advance(Duration.ofMinutes(5));
 
             AdmissionDeniedException denied = catchThrowableOfType(AdmissionDeniedException.class,
@@ -47,11 +46,10 @@ class SecretHygieneTest {
 
     @Test
     void expiredCommitErrorDoesNotCarryThePin() {
-        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1"));
+        Permit p = governor.acquire(AdmissionRequest.forSession("sess-1").withPin(LobbyPin.of(PIN)));
         clock.advance(Duration.ofMinutes(3));
 
-        PermitExpiredException e = catchThrowableOfType(PermitExpiredException.class,
-                () -> p.commit("lobby-1", LobbyPin.of(PIN)));
+        PermitExpiredException e = catchThrowableOfType(PermitExpiredException.class, p::beginCreate);
 
         assertThat(e.getMessage()).doesNotContain(PIN);
     }

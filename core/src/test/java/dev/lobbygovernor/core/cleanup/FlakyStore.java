@@ -1,6 +1,7 @@
 package dev.lobbygovernor.core.cleanup;
 
 import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionState;
 import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
@@ -78,5 +79,35 @@ final class FlakyStore implements SessionStore {
         }
         beforeRemove.accept(lobbyId);
         return inner.removeLobby(lobbyId);
+    }
+
+    @Override
+    public void saveReservation(ReservationRecord reservation) {
+        inner.saveReservation(reservation);
+    }
+
+    @Override
+    public boolean updateReservation(ReservationRecord reservation) {
+        return inner.updateReservation(reservation);
+    }
+
+    @Override
+    public List<ReservationRecord> reservationsOnHost(String hostId) {
+        return inner.reservationsOnHost(hostId);
+    }
+
+    @Override
+    public List<ReservationRecord> allReservations() {
+        return inner.allReservations();
+    }
+
+    @Override
+    public boolean removeReservation(String reservationId) {
+        return inner.removeReservation(reservationId);
+    }
+
+    @Override
+    public boolean commitReservation(String reservationId, LobbyRecord record) {
+        return inner.commitReservation(reservationId, record);
     }
 }

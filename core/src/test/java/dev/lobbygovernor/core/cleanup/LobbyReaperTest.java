@@ -77,10 +77,22 @@ class LobbyReaperTest {
     void forgetsTheRecordOfALobbyTheRuntimeNoLongerRuns() {
         rig.commit("lobby-a", "session-a", "1234");
         rig.runtime.restart();
+        rig.advance(ReaperConfig.DEFAULT_MAX_CREATE_TIME);
 
         assertThat(rig.cycle().outcomes()).containsExactly(new AlreadyGone(HOST, "lobby-a", "session-a", true));
         assertThat(rig.memory.findLobby("lobby-a")).isEmpty();
         assertThat(rig.runtime.stopCalls()).isZero();
+    }
+
+    @Test
+    void keepsAFreshRecordWhoseLobbyTheRuntimeDoesNotListYet() {
+        rig.commit("lobby-a", "session-a", "1234");
+        rig.runtime.vanish("lobby-a"); // not listed yet: a runtime may list a new lobby late
+
+        assertThat(rig.cycle().outcomes()).isEmpty();
+        assertThat(rig.memory.findLobby("lobby-a")).isPresent();
+        rig.advance(ReaperConfig.DEFAULT_MAX_CREATE_TIME);
+        assertThat(rig.cycle().outcomes()).containsExactly(new AlreadyGone(HOST, "lobby-a", "session-a", true));
     }
 
     @Test
@@ -89,6 +101,7 @@ class LobbyReaperTest {
         rig.commit("b", "s2", null);
         rig.memory.hardDeleteSession("s1");
         rig.runtime.vanish("b");
+        rig.advance(ReaperConfig.DEFAULT_MAX_CREATE_TIME);
         try (LogCapture logs = LogCapture.of("dev.lobbygovernor.core.cleanup")) {
             rig.cycle();
             assertThat(logs.renderedLines()).filteredOn(l -> l.contains("cycle finished")).singleElement()

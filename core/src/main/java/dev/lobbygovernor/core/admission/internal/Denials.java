@@ -5,6 +5,7 @@ import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostDenial;
 import dev.lobbygovernor.core.admission.IdleLobbySuggestion;
 import dev.lobbygovernor.store.SessionStore;
+import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class Denials {
     private final SessionStore store;
     private final Clock clock;
     private final int suggestionLimit;
+    private final ReservationDesk desk;
 
     /**
      * Denials that suggest up to {@code suggestionLimit} idle lobbies from {@code store}.
@@ -31,8 +33,9 @@ public final class Denials {
      * @param clock the time source
      * @param suggestionLimit how many idle lobbies a denial suggests closing
      */
-    public Denials(SessionStore store, Clock clock, int suggestionLimit) {
+    public Denials(SessionStore store, Clock clock, int suggestionLimit, ReservationDesk desk) {
         this.store = store;
+        this.desk = desk;
         this.clock = clock;
         this.suggestionLimit = suggestionLimit;
     }
@@ -49,10 +52,9 @@ public final class Denials {
         int active;
         int cap;
         if (refusal == null) {
-            LedgerCounts last = host.ledger().counts(clock.millis());
             reason = DenialReason.HOST_UNAVAILABLE;
-            active = last.active();
-            cap = last.cap();
+            active = lastKnownActive(host);
+            cap = host.cap().cap();
         } else {
             reason = reasonFor(refusal);
             active = refusal.active();
@@ -60,7 +62,7 @@ public final class Denials {
         }
         // Closing a lobby only helps a host that is merely full.
         List<IdleLobbySuggestion> suggestions = reason.isCapacity()
-                ? HostLobbies.suggestions(store, host, clock.instant(), suggestionLimit)
+                ? HostLobbies.suggestions(desk, host, clock.instant(), suggestionLimit)
                 : List.of();
         return new HostDenial(host.id(), reason, active, cap, host.health().status(),
                 DenialText.message(reason, host.id(), active, cap), suggestions);
@@ -90,6 +92,15 @@ public final class Denials {
                 .addKeyValue("reason", e.reason()).addKeyValue("active", e.active()).addKeyValue("cap", e.cap())
                 .addKeyValue("health", e.healthStatus()).log("Lobby refused: " + e.getMessage());
         return e;
+    }
+
+    /** The count from the last listing and the store; the listing's alone if the store fails too. */
+    private int lastKnownActive(HostState host) {
+        try {
+            return desk.counts(host).active();
+        } catch (StoreException e) {
+            return host.lastListing().ids().size();
+        }
     }
 
     private static DenialReason reasonFor(Refusal refusal) {

@@ -35,11 +35,15 @@ final class HostLobbies {
      *
      * @throws StoreException if the store cannot be read
      */
-    static List<LobbyRecord> recordedRunning(SessionStore store, HostState host) {
-        Set<String> counted = host.ledger().countedLobbies();
+    static List<LobbyRecord> recordedRunning(ReservationDesk desk, HostState host) {
+        return recordedRunning(desk.counted(host, host.lastListing()));
+    }
+
+    /** The records among what was counted: all of them, since every record counts. */
+    static List<LobbyRecord> recordedRunning(ReservationDesk.Counted counted) {
         List<LobbyRecord> out = new ArrayList<>();
-        for (LobbyRecord r : store.lobbiesOnHost(host.id())) {
-            if (counted.contains(r.lobbyId())) {
+        for (LobbyRecord r : counted.records().lobbies()) {
+            if (counted.count().lobbies().contains(r.lobbyId())) {
                 out.add(r);
             }
         }
@@ -47,13 +51,13 @@ final class HostLobbies {
     }
 
     /** Up to {@code limit} lobbies to suggest closing, longest idle first; empty if unknown. */
-    static List<IdleLobbySuggestion> suggestions(SessionStore store, HostState host, Instant now, int limit) {
+    static List<IdleLobbySuggestion> suggestions(ReservationDesk desk, HostState host, Instant now, int limit) {
         if (limit == 0) {
             return List.of();
         }
         List<LobbyRecord> records;
         try {
-            records = new ArrayList<>(recordedRunning(store, host));
+            records = new ArrayList<>(recordedRunning(desk, host));
         } catch (StoreException e) {
             log.atDebug().addKeyValue("host", host.id()).addKeyValue("error", e.getMessage())
                     .log("No idle-lobby suggestions: the store cannot be read");

@@ -1,45 +1,51 @@
 package dev.lobbygovernor.core.admission.internal;
 
+import dev.lobbygovernor.core.admission.LobbyCreator;
+import dev.lobbygovernor.core.admission.LobbyCredentials;
 import dev.lobbygovernor.core.admission.Permit;
 import dev.lobbygovernor.core.admission.PermitExpiredException;
 import dev.lobbygovernor.core.health.HealthStatus;
-import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
+import dev.lobbygovernor.store.SessionStore;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@link Permit} a {@link HostState} grants: a view of one {@link Reservation} in its ledger. */
+/**
+ * The {@link Permit} the {@link ReservationDesk} grants: a view of one reservation in the store.
+ * Its own monitor orders its transitions; only callers of this permit ever wait on it, and the
+ * store is written under it so that a close racing a commit sees the commit's outcome.
+ */
 public final class HostPermit implements Permit {
 
     private static final Logger log = LoggerFactory.getLogger(HostPermit.class);
 
     private final HostState host;
-    private final String sessionId;
+    private final SessionStore store;
     private final HealthStatus healthStatus;
-    private final Reservation slot = new Reservation();
+    private final int activeAfter;
+    private final int cap;
+    private final int warningThreshold;
+    private ReservationRecord reservation; // guarded by this
+    private State state = State.OPEN; // guarded by this
+    private String lobbyId; // guarded by this
 
-    /**
-     * A permit not yet granted: its host's ledger grants it (or refuses) through
-     * {@link #reservation()}.
-     *
-     * @param host the host the slot is asked on
-     * @param sessionId the session the lobby is for
-     */
-    public HostPermit(HostState host, String sessionId) {
+    HostPermit(HostState host, SessionStore store, ReservationRecord reservation, int activeAfter, int cap,
+            int warningThreshold) {
         this.host = host;
-        this.sessionId = sessionId;
+        this.store = store;
+        this.reservation = reservation;
         this.healthStatus = host.health().status();
+        this.activeAfter = activeAfter;
+        this.cap = cap;
+        this.warningThreshold = warningThreshold;
     }
 
-    /**
-     * The slot the ledger grants.
-     *
-     * @return the reservation
-     */
-    public Reservation reservation() {
-        return slot;
+    @Override
+    public String reservationId() {
+        return reservation.reservationId();
     }
 
     @Override
@@ -49,24 +55,22 @@ public final class HostPermit implements Permit {
 
     @Override
     public String sessionId() {
-        return sessionId;
+        return reservation.sessionId();
     }
 
-    // The grant numbers are written under the ledger's lock before the grant returns and never
-    // change, so the granted thread and anyone it hands the permit to read them safely.
     @Override
     public int activeAfter() {
-        return slot.activeAfter;
+        return activeAfter;
     }
 
     @Override
     public int cap() {
-        return slot.cap;
+        return cap;
     }
 
     @Override
     public boolean warning() {
-        return slot.activeAfter >= slot.warningThreshold;
+        return activeAfter >= warningThreshold;
     }
 
     @Override
@@ -76,79 +80,143 @@ public final class HostPermit implements Permit {
 
     @Override
     public Instant expiresAt() {
-        return Instant.ofEpochMilli(slot.deadlineMillis);
+        return reservation.expiresAt();
     }
 
     @Override
-    public Optional<String> lobbyId() {
-        return Optional.ofNullable(host.ledger().lobbyIdOf(slot));
+    public synchronized Optional<String> lobbyId() {
+        return Optional.ofNullable(lobbyId);
     }
 
     @Override
-    public State state() {
-        return host.ledger().stateOf(slot, host.clock().millis());
+    public synchronized State state() {
+        expireIfDue();
+        return state;
+    }
+
+    /** An open permit past its deadline no longer counts: its slot may be someone else's. */
+    private void expireIfDue() {
+        if (state == State.OPEN && !host.clock().instant().isBefore(reservation.expiresAt())) {
+            state = State.EXPIRED;
+        }
     }
 
     @Override
-    public void commit(String lobbyId, LobbyPin pinOrNull) {
+    public synchronized LobbyCredentials beginCreate() {
+        expireIfDue();
+        switch (state) {
+            case CREATING:
+                return credentials();
+            case OPEN:
+                break;
+            case EXPIRED:
+                throw expired("before the lobby was created; do not create it");
+            default:
+                throw new IllegalStateException("This permit on host " + host.id() + " is " + state
+                        + "; acquire a new permit to create a lobby.");
+        }
+        ReservationRecord creating = reservation.creating(host.clock().instant());
+        if (!store.updateReservation(creating)) {
+            state = State.EXPIRED;
+            throw expired("and its reservation is gone; do not create the lobby");
+        }
+        reservation = creating;
+        state = State.CREATING;
+        return credentials();
+    }
+
+    private LobbyCredentials credentials() {
+        return new LobbyCredentials(reservation.lobbyName(), reservation.pin());
+    }
+
+    @Override
+    public void commit(String lobbyId) {
         if (lobbyId == null || lobbyId.isBlank()) {
             throw new IllegalArgumentException("lobbyId must not be blank");
         }
-        HostLedger ledger = host.ledger();
-        // One commit at a time per permit; the ledger's lock guards the slot itself and is not
-        // held while the store is written.
         synchronized (this) {
-            if (!ledger.beginCommit(slot, host.clock().millis())) {
-                refuseCommit(lobbyId, ledger.stateOf(slot, host.clock().millis()));
-                return;
+            switch (state) {
+                case CREATING:
+                    break;
+                case COMMITTED:
+                    if (lobbyId.equals(this.lobbyId)) {
+                        return;
+                    }
+                    throw new IllegalStateException("This permit on host " + host.id()
+                            + " is already committed as lobby " + this.lobbyId
+                            + "; acquire a new permit for lobby " + lobbyId + ".");
+                case OPEN:
+                    throw new IllegalStateException("Call beginCreate() (or create) before creating lobby " + lobbyId
+                            + ": the reservation must say a create was attempted before the lobby exists.");
+                case EXPIRED:
+                    throw expired("before lobby " + lobbyId + " was committed; cleanup stops it if it runs");
+                default:
+                    throw new IllegalStateException("This permit on host " + host.id() + " was closed (" + state
+                            + ") before lobby " + lobbyId + " was committed; cleanup reconciles it.");
             }
             Instant now = host.clock().instant();
-            try {
-                host.store().saveLobby(new LobbyRecord(lobbyId, host.id(), sessionId, pinOrNull, now, now));
-            } catch (RuntimeException e) {
-                ledger.abortCommit(slot);
-                throw e;
+            LobbyRecord record = new LobbyRecord(lobbyId, host.id(), reservation.sessionId(), reservation.pin(),
+                    now, now);
+            if (!store.commitReservation(reservation.reservationId(), record)) {
+                state = State.EXPIRED;
+                throw expired("and cleanup reconciled its reservation before lobby " + lobbyId
+                        + " was committed; the lobby, if it ran, was stopped");
             }
-            ledger.completeCommit(slot, lobbyId);
+            this.lobbyId = lobbyId;
+            state = State.COMMITTED;
         }
         if (log.isDebugEnabled()) {
-            log.atDebug().addKeyValue("host", host.id()).addKeyValue("session", sessionId)
+            log.atDebug().addKeyValue("host", host.id()).addKeyValue("session", sessionId())
                     .addKeyValue("lobby", lobbyId).log("Lobby committed");
         }
     }
 
-    /** Returns only for a repeated commit of the same lobby; otherwise says why it cannot commit. */
-    private void refuseCommit(String lobbyId, State state) {
-        switch (state) {
-            case COMMITTED:
-                String committedAs = host.ledger().lobbyIdOf(slot);
-                if (lobbyId.equals(committedAs)) {
-                    return;
+    @Override
+    public <E extends Exception> String create(LobbyCreator<E> creator) throws E {
+        LobbyCredentials credentials = beginCreate();
+        String created = creator.create(credentials);
+        commit(created);
+        return created;
+    }
+
+    private PermitExpiredException expired(String what) {
+        return new PermitExpiredException("The permit for session " + sessionId() + " on host " + host.id()
+                + " (reservation " + reservationId() + ") expired at " + expiresAt() + " " + what + ".");
+    }
+
+    @Override
+    public synchronized void close() {
+        expireIfDue();
+        try {
+            if (state == State.OPEN) {
+                state = State.CLOSED;
+                store.removeReservation(reservation.reservationId());
+            } else if (state == State.CREATING) {
+                state = State.UNRESOLVED;
+                ReservationRecord abandoned = reservation.abandoned();
+                if (store.updateReservation(abandoned)) {
+                    reservation = abandoned;
                 }
-                throw new IllegalStateException("This permit on host " + host.id()
-                        + " is already committed as lobby " + committedAs
-                        + "; acquire a new permit for lobby " + lobbyId + ".");
-            case EXPIRED:
-                throw new PermitExpiredException("The permit for session " + sessionId + " on host "
-                        + host.id() + " expired at " + expiresAt() + " before lobby " + lobbyId
-                        + " was committed, so its slot was given back. The lobby is not recorded:"
-                        + " stop it, or acquire a new permit and commit it again.");
-            default:
-                throw new IllegalStateException("This permit on host " + host.id()
-                        + " was closed without commit; acquire a new permit for lobby " + lobbyId + ".");
+                log.atWarn().addKeyValue("host", host.id()).addKeyValue("session", sessionId())
+                        .addKeyValue("reservation", reservationId()).addKeyValue("lobbyName", reservation.lobbyName())
+                        .log("Permit closed after a create attempt without a commit; its slot stays counted until"
+                                + " cleanup finds the lobby and stops it, or proves it absent");
+            }
+        } catch (RuntimeException e) {
+            // The reservation stays as it was: counted until its expiry (no create attempted) or
+            // until cleanup reconciles it. Both are the safe side.
+            log.atWarn().addKeyValue("host", host.id()).addKeyValue("reservation", reservationId())
+                    .addKeyValue("state", state).addKeyValue("error", e.getMessage())
+                    .log("Could not record the permit's end in the store; cleanup settles the reservation later");
         }
     }
 
+    /** Ids, numbers and state only: the PIN never appears. */
     @Override
-    public void close() {
-        host.ledger().release(slot);
-    }
-
-    /** Ids, numbers and state only: a permit never holds a PIN. */
-    @Override
-    public String toString() {
-        return "Permit[host=" + host.id() + ", session=" + sessionId + ", state=" + state()
-                + ", lobby=" + host.ledger().lobbyIdOf(slot) + ", active=" + activeAfter() + "/" + cap()
+    public synchronized String toString() {
+        expireIfDue();
+        return "Permit[host=" + host.id() + ", session=" + sessionId() + ", reservation=" + reservationId()
+                + ", state=" + state + ", lobby=" + lobbyId + ", active=" + activeAfter + "/" + cap
                 + (warning() ? ", warning" : "") + ", health=" + healthStatus + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.lobbygovernor.core.admission.internal;
 
+import dev.lobbygovernor.core.admission.AdmissionRequest;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.internal.VerifiedStop;
 import dev.lobbygovernor.store.LobbyRecord;
@@ -29,6 +30,7 @@ public final class LastResortStopper {
     private final SessionStore store;
     private final Clock clock;
     private final Duration minIdle;
+    private final ReservationDesk desk;
 
     /**
      * A last resort that stops lobbies idle at least {@code minIdle}.
@@ -36,41 +38,39 @@ public final class LastResortStopper {
      * @param store where lobby records and their PINs are read
      * @param clock the time source
      * @param minIdle how long a lobby must have been idle to be stopped
+     * @param desk where the freed slot is reserved
      */
-    public LastResortStopper(SessionStore store, Clock clock, Duration minIdle) {
+    public LastResortStopper(SessionStore store, Clock clock, Duration minIdle, ReservationDesk desk) {
         this.store = store;
         this.clock = clock;
         this.minIdle = minIdle;
+        this.desk = desk;
     }
 
     /**
-     * Tries to grant {@code permit} on a full host, stopping one idle lobby if it must. The slot
-     * a listing frees is granted to {@code permit} in the same ledger step that applies the
-     * listing, so a concurrent admission cannot take it: nobody's lobby is stopped for nothing.
+     * Tries to grant a slot on a full host, stopping one idle lobby if it must. The slot is
+     * reserved with the stop's own verifying listing, before any other admission's cached
+     * listing can show the lobby gone.
      *
      * @param host a host that refused for capacity
-     * @param permit the requester's permit, not yet granted
-     * @param permitTtlMillis how long the permit may stay open
-     * @return true if {@code permit} was granted
+     * @param request the requester's admission
+     * @return the permit granted, or {@code null}
      */
-    public boolean admit(HostState host, HostPermit permit, long permitTtlMillis) {
+    public HostPermit admit(HostState host, AdmissionRequest request) {
         // One last resort per host at a time. A second one does not wait: the first is already
         // freeing a slot for its own requester, and an admission must not wait on a stop.
         if (!host.lastResortTurn().tryLock()) {
             log.atDebug().addKeyValue("host", host.id()).log("Last resort skipped: another is under way on this host");
-            return false;
+            return null;
         }
         try {
             // A fresh listing, not the cached one: whether clients are connected must be known
             // now, and a lobby closed since the cached listing may already have left room.
-            HostState.Applied fresh = host.listAndApply(clock.millis(), permit.reservation(), permitTtlMillis);
+            Listing fresh = host.listNow();
             if (fresh == null) {
                 log.atWarn().addKeyValue("host", host.id())
                         .log("Last resort skipped: the host's lobbies cannot be listed");
-                return false;
-            }
-            if (fresh.granted()) {
-                return true;
+                return null;
             }
             Set<String> inUse = new HashSet<>();
             for (LiveLobby lobby : fresh.lobbies()) {
@@ -81,28 +81,32 @@ public final class LastResortStopper {
             Instant now = clock.instant();
             Optional<LobbyRecord> victim;
             try {
-                victim = HostLobbies.recordedRunning(store, host).stream()
+                ReservationDesk.Booking booking = desk.book(host, fresh, request);
+                if (booking.permit() != null) {
+                    return booking.permit();
+                }
+                victim = HostLobbies.recordedRunning(desk.counted(host, fresh)).stream()
+                        .filter(r -> fresh.ids().contains(r.lobbyId()))
                         .filter(r -> !inUse.contains(r.lobbyId()))
                         .filter(r -> !HostLobbies.since(r.lastActivityAt(), now).minus(minIdle).isNegative())
                         .min(HostLobbies.LONGEST_IDLE_FIRST);
             } catch (StoreException e) {
                 log.atWarn().addKeyValue("host", host.id()).addKeyValue("error", e.getMessage())
                         .log("Last resort skipped: the store cannot be read");
-                return false;
+                return null;
             }
             if (victim.isEmpty()) {
                 log.atDebug().addKeyValue("host", host.id()).addKeyValue("minIdle", minIdle)
                         .log("Last resort found no unused lobby idle long enough");
-                return false;
+                return null;
             }
-            return stopAndVerify(host, victim.get(), now, permit, permitTtlMillis);
+            return stopAndVerify(host, victim.get(), now, request);
         } finally {
             host.lastResortTurn().unlock();
         }
     }
 
-    private boolean stopAndVerify(HostState host, LobbyRecord victim, Instant now, HostPermit permit,
-            long permitTtlMillis) {
+    private HostPermit stopAndVerify(HostState host, LobbyRecord victim, Instant now, AdmissionRequest request) {
         String lobbyId = victim.lobbyId();
         Duration idle = HostLobbies.since(victim.lastActivityAt(), now);
         VerifiedStop stops = new VerifiedStop(host.runtime(), store);
@@ -112,33 +116,35 @@ public final class LastResortStopper {
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
                     .addKeyValue("error", sent.detail()).log("Last resort: stop request failed; verifying");
         }
-        ListingMark mark = host.ledger().listingMark();
         long listedAt = clock.millis();
         VerifiedStop.Verification listing = stops.verify();
         if (!listing.answered()) {
             host.markFailing(listedAt, "UNVERIFIED", listing.detail());
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
                     .log("Last resort: cannot verify the stop (host does not answer); lobby record kept");
-            return false;
+            return null;
         }
-        // Granted before anything else happens: from here on the freed slot is the requester's.
-        boolean granted = host.apply(listing.lobbies(), mark, listedAt, permit.reservation(), permitTtlMillis);
         VerifiedStop.Verdict verdict = listing.verdictOf(sent);
         if (verdict != VerifiedStop.Verdict.STOPPED && verdict != VerifiedStop.Verdict.ALREADY_GONE) {
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId).addKeyValue("verdict", verdict)
                     .log("Last resort: lobby still runs after stop; lobby record kept");
-            return granted;
+            return null;
         }
+        HostPermit granted = null;
         try {
+            // The record goes first (it counts the lobby for every replica), then the slot is
+            // reserved with the verifying listing, which other admissions' caches do not show yet.
             stops.removeRecord(listing, lobbyId);
+            granted = desk.book(host, Listing.of(listing.lobbies(), listedAt), request).permit();
         } catch (RuntimeException e) {
-            // The lobby is verifiably gone, so its slot is free; cleanup removes the record later.
+            // The lobby is verifiably gone; cleanup removes a record left behind on its next cycle.
             log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
-                    .addKeyValue("error", e.getMessage()).log("Last resort: lobby stopped but its record could not be removed");
+                    .addKeyValue("error", e.getMessage())
+                    .log("Last resort: lobby stopped but its record or the new reservation could not be written");
         }
         log.atWarn().addKeyValue("host", host.id()).addKeyValue("lobby", lobbyId)
                 .addKeyValue("session", victim.sessionId()).addKeyValue("idleSeconds", idle.toSeconds())
-                .addKeyValue("forSession", permit.sessionId()).addKeyValue("admitted", granted)
+                .addKeyValue("forSession", request.sessionId()).addKeyValue("admitted", granted != null)
                 .log(verdict == VerifiedStop.Verdict.STOPPED
                         ? "Last resort: stopped the longest-idle lobby to admit a new one"
                         : "Last resort: the longest-idle lobby was already gone when stopped; its slot is free");

@@ -5,7 +5,6 @@ import dev.lobbygovernor.core.admission.HostStatus;
 import dev.lobbygovernor.core.admission.LobbyStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.store.LobbyRecord;
-import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,48 +30,49 @@ public final class StatusReport {
      * Every host's status now; lists hosts whose listing is stale and reads the store.
      *
      * @param hosts the hosts, in the order to report them
-     * @param store where lobby records are read
      * @param clock the time source
+     * @param desk where counts are made
      * @return the status
      */
-    public static GovernorStatus of(HostState[] hosts, SessionStore store, Clock clock) {
+    public static GovernorStatus of(HostState[] hosts, Clock clock, ReservationDesk desk) {
         Instant now = clock.instant();
         List<HostStatus> out = new ArrayList<>(hosts.length);
         for (HostState h : hosts) {
-            out.add(host(h, store, clock, now));
+            out.add(host(h, desk, clock, now));
         }
         return new GovernorStatus(now, out);
     }
 
-    private static HostStatus host(HostState h, SessionStore store, Clock clock, Instant now) {
+    private static HostStatus host(HostState h, ReservationDesk desk, Clock clock, Instant now) {
         boolean reachable = h.ensureFresh(clock.millis());
-        LedgerCounts counts = h.ledger().counts(clock.millis());
+        Listing listing = h.lastListing();
+        ReservationDesk.Counted counted;
+        try {
+            counted = desk.counted(h, listing);
+        } catch (StoreException e) {
+            log.atWarn().addKeyValue("host", h.id()).addKeyValue("error", e.getMessage())
+                    .log("Status counts the listing alone: the store cannot be read");
+            counted = desk.listingOnly(h, listing);
+        }
+        LedgerCounts counts = counted.counts();
         HostHealth health = h.health();
         Optional<Duration> sampleAge = health.lastGoodSampleAt().map(t -> HostLobbies.since(t, now));
         return new HostStatus(h.id(), health.status(), counts.active(), counts.reserved(), counts.cap(),
                 counts.warningThreshold(), health.monitoringWorking(), health.probeSource(), sampleAge,
-                reachable, lobbies(h, store, now));
+                reachable, lobbies(counted, now));
     }
 
     /** Recorded lobbies oldest first, then leaked ones (no record, so no age) by id. */
-    private static List<LobbyStatus> lobbies(HostState h, SessionStore store, Instant now) {
-        List<LobbyRecord> records;
-        try {
-            records = HostLobbies.recordedRunning(store, h);
-        } catch (StoreException e) {
-            log.atWarn().addKeyValue("host", h.id()).addKeyValue("error", e.getMessage())
-                    .log("Status without lobby ages: the store cannot be read");
-            records = List.of();
-        }
+    private static List<LobbyStatus> lobbies(ReservationDesk.Counted counted, Instant now) {
         List<LobbyStatus> out = new ArrayList<>();
         Set<String> recorded = new HashSet<>();
-        for (LobbyRecord r : records) {
+        for (LobbyRecord r : HostLobbies.recordedRunning(counted)) {
             recorded.add(r.lobbyId());
             out.add(new LobbyStatus(r.lobbyId(), Optional.of(r.sessionId()),
                     Optional.of(HostLobbies.since(r.createdAt(), now)),
                     Optional.of(HostLobbies.since(r.lastActivityAt(), now))));
         }
-        for (String id : new TreeSet<>(h.ledger().countedLobbies())) {
+        for (String id : new TreeSet<>(counted.count().lobbies())) {
             if (!recorded.contains(id)) {
                 out.add(new LobbyStatus(id, Optional.empty(), Optional.empty(), Optional.empty()));
             }

@@ -23,13 +23,17 @@ import java.util.Set;
  * clock, no state, so every rule below is checked by property tests.
  *
  * <ul>
- *   <li>A record whose lobby the runtime does not list is forgotten (the listing is the proof).
+ *   <li>A record whose lobby the runtime does not list is forgotten (the listing is the proof),
+ *       once the record is older than the longest create time: a runtime may list a new lobby
+ *       late.
  *   <li>A listed lobby whose session is gone or soft-deleted, or whose last activity is older
  *       than the idle timeout, is stopped with the record's credentials, unless a recent failure
  *       holds its retry back.
  *   <li>A listed lobby with connected streaming clients is in use, so never idle, however old
  *       its record's last activity (the cycle also touches its record).
  *   <li>Nothing is planned against a runtime that could not be listed; due lobbies are reported.
+ *   <li>A listed lobby that carries the name of a reservation is that reservation's lobby, not an
+ *       orphan: reservations are settled apart ({@link ReservationPlanner}).
  *   <li>A listed lobby no record knows is an orphan. Past the grace period it is stopped if it is
  *       open and orphan stopping is on; otherwise it is reported once.
  * </ul>
@@ -69,7 +73,9 @@ public final class CleanupPlanner {
             LobbyRecord record = tracked.record();
             recorded.add(record.lobbyId());
             if (!live.containsKey(record.lobbyId())) {
-                actions.add(new PlannedAction.ForgetRecord(record));
+                if (!record.createdAt().plus(config.maxCreateTime()).isAfter(now)) {
+                    actions.add(new PlannedAction.ForgetRecord(record));
+                }
             } else if (mayAttempt(record.lobbyId(), retryNotBefore, now)) {
                 dueReason(tracked, live.get(record.lobbyId()).connectedSessions() > 0, config, now)
                         .ifPresent(reason -> actions.add(new PlannedAction.StopRecorded(record, reason)));
@@ -77,7 +83,7 @@ public final class CleanupPlanner {
         }
         Map<String, OrphanSighting> next = new HashMap<>();
         for (LiveLobby lobby : live.values()) {
-            if (recorded.contains(lobby.id())) {
+            if (recorded.contains(lobby.id()) || view.reservedNames().contains(lobby.name())) {
                 continue;
             }
             OrphanSighting seen = sightings.get(lobby.id());

@@ -6,6 +6,7 @@ import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.SessionState;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the planner knows of one host at the start of a cycle: its lobby records with
@@ -17,12 +18,17 @@ import java.util.Objects;
  * @param records the host's lobby records, each with its session's state
  * @param runtime what the runtime listed, or why it could not
  */
-record HostView(String hostId, List<TrackedRecord> records, RuntimeView runtime) {
+record HostView(String hostId, List<TrackedRecord> records, RuntimeView runtime, Set<String> reservedNames) {
 
     HostView {
         Objects.requireNonNull(hostId, "hostId");
         records = List.copyOf(records);
         Objects.requireNonNull(runtime, "runtime");
+        reservedNames = Set.copyOf(reservedNames);
+    }
+
+    HostView(String hostId, List<TrackedRecord> records, RuntimeView runtime) {
+        this(hostId, records, runtime, Set.of());
     }
 
     /**

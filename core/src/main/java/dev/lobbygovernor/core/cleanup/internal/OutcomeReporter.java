@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.cleanup.CleanupOutcome.Failed;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.Kind;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.OrphanReported;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.OrphanStopped;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.ReservationSettled;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.Stopped;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome;
 import dev.lobbygovernor.core.cleanup.CycleReport;
@@ -51,6 +52,8 @@ public final class OutcomeReporter {
             contain(l -> l.onOrphanReported(o));
         } else if (outcome instanceof OrphanStopped o) {
             contain(l -> l.onOrphanStopped(o));
+        } else if (outcome instanceof ReservationSettled o) {
+            contain(l -> l.onReservationSettled(o));
         }
     }
 
@@ -67,6 +70,7 @@ public final class OutcomeReporter {
                     .addKeyValue("failed", report.count(Kind.FAILED))
                     .addKeyValue("orphansReported", report.count(Kind.ORPHAN_REPORTED))
                     .addKeyValue("orphansStopped", report.count(Kind.ORPHAN_STOPPED))
+                    .addKeyValue("reservationsSettled", report.count(Kind.RESERVATION_SETTLED))
                     .addKeyValue("unreachableHosts", report.unreachableHosts().size())
                     .log("Lobby cleanup cycle finished");
         }
@@ -113,6 +117,18 @@ public final class OutcomeReporter {
             log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("lobby", o.lobbyId())
                     .addKeyValue("firstSeenAt", o.firstSeenAt()).addKeyValue("age", o.age())
                     .log("Orphan lobby (no record) stopped after the grace period and verified gone");
+        } else if (outcome instanceof ReservationSettled o) {
+            (o.resolution() == ReservationSettled.Resolution.STOPPED ? log.atWarn() : log.atInfo())
+                    .addKeyValue("host", o.hostId()).addKeyValue("reservation", o.reservationId())
+                    .addKeyValue("session", o.sessionId()).addKeyValue("lobbyName", o.lobbyName())
+                    .addKeyValue("lobby", o.foundLobbyId()).addKeyValue("resolution", o.resolution())
+                    .log(switch (o.resolution()) {
+                        case STOPPED -> "Lobby created under an unfinished reservation was stopped with its stored PIN"
+                                + " and verified gone; its slot is free";
+                        case ABSENT -> "Unfinished reservation settled: its lobby never appeared; its slot is free";
+                        case COMMITTED -> "Reservation settled: its lobby was already committed";
+                        case EXPIRED -> "Reservation expired without a create attempt; removed";
+                    });
         }
     }
 

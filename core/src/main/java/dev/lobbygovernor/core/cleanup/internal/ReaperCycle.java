@@ -14,6 +14,7 @@ import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionState;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,6 +92,11 @@ public final class ReaperCycle {
                     .log("Lobby cleanup skipped: the session store could not list lobby records; nothing was stopped or removed");
             return CycleReport.empty(now, CycleReport.Status.STORE_UNAVAILABLE);
         }
+        List<ReservationRecord> reservations = readReservations();
+        Map<String, List<ReservationRecord>> reservedByHost = new HashMap<>();
+        for (ReservationRecord r : reservations == null ? List.<ReservationRecord>of() : reservations) {
+            reservedByHost.computeIfAbsent(r.hostId(), h -> new ArrayList<>()).add(r);
+        }
         Map<String, List<TrackedRecord>> byHost = new TreeMap<>();
         runtimes.keySet().forEach(h -> byHost.put(h, new ArrayList<>()));
         Map<String, SessionState> sessions = readSessions(records);
@@ -111,11 +118,27 @@ public final class ReaperCycle {
             }
             List<TrackedRecord> tracked = listing instanceof Listed l
                     ? touchInUse(hostId, host.getValue(), l, now) : host.getValue();
-            HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing),
+            List<ReservationRecord> reserved = reservedByHost.getOrDefault(hostId, List.of());
+            Set<String> reservedNames = new HashSet<>();
+            reserved.forEach(r -> reservedNames.add(r.lobbyName()));
+            HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing, reservedNames),
                     sightings.getOrDefault(hostId, Map.of()), notBefore, config, now);
             List<CleanupOutcome> done = new HostCleanup(hostId, runtimes.get(hostId), store, retries, config, now,
                     reporter).execute(plan);
             outcomes.addAll(done);
+            if (listing instanceof Listed l && !reserved.isEmpty()) {
+                Set<String> recordedIds = new HashSet<>();
+                host.getValue().forEach(t -> recordedIds.add(t.record().lobbyId()));
+                outcomes.addAll(new ReservationSettler(hostId, runtimes.get(hostId), store, retries, reporter, now)
+                        .execute(ReservationPlanner.plan(reserved, l.lobbies(), recordedIds, config.maxCreateTime(),
+                                now)));
+                for (LiveLobby lobby : l.lobbies()) {
+                    if (reservedNames.contains(lobby.name())) {
+                        known.add(lobby.id());
+                    }
+                }
+                known.addAll(reservedNames);
+            }
             // an orphan verified gone this cycle is no longer an orphan
             Map<String, OrphanSighting> stillSeen = new HashMap<>(plan.sightings());
             done.stream().filter(o -> o instanceof CleanupOutcome.OrphanStopped
@@ -135,30 +158,46 @@ public final class ReaperCycle {
         return new CycleReport(now, CycleReport.Status.COMPLETED, outcomes, unreachableNow);
     }
 
-    /** Each record's session, or no entry when the store could not say (then idle time alone decides). */
+    /**
+     * Each record's session, asked in one call, or no entry at all when the store could not say
+     * (then idle time alone decides: an error is never taken for "gone").
+     */
     private Map<String, SessionState> readSessions(List<LobbyRecord> records) {
-        Map<String, SessionState> out = new HashMap<>();
-        int failures = 0;
-        for (LobbyRecord r : records) {
-            if (out.containsKey(r.sessionId())) {
-                continue;
-            }
-            try {
-                SessionState state = store.findSession(r.sessionId());
-                if (state != null) {
-                    out.put(r.sessionId(), state);
-                } else {
-                    failures++;
+        Set<String> ids = new LinkedHashSet<>();
+        records.forEach(r -> ids.add(r.sessionId()));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, SessionState> found = Objects.requireNonNull(store.findSessions(ids),
+                    "findSessions() returned null");
+            Map<String, SessionState> out = new HashMap<>();
+            found.forEach((id, state) -> {
+                if (id != null && state != null && ids.contains(id)) {
+                    out.put(id, state);
                 }
-            } catch (RuntimeException e) {
-                failures++;
+            });
+            if (out.size() < ids.size()) {
+                log.atWarn().addKeyValue("sessions", ids.size() - out.size())
+                        .log("The session store did not say where some sessions stand; their lobbies are judged on idle time alone this cycle");
             }
+            return out;
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("sessions", ids.size()).addKeyValue("detail", e.getMessage())
+                    .log("The session store could not say where sessions stand; lobbies are judged on idle time alone this cycle");
+            return Map.of();
         }
-        if (failures > 0) {
-            log.atWarn().addKeyValue("sessions", failures)
-                    .log("The session store could not say where some sessions stand; their lobbies are judged on idle time alone this cycle");
+    }
+
+    /** Every reservation, or {@code null} when the store cannot list them (none is settled then). */
+    private List<ReservationRecord> readReservations() {
+        try {
+            return Objects.requireNonNull(store.allReservations(), "allReservations() returned null");
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("detail", e.getMessage())
+                    .log("Reservations not settled this cycle: the session store could not list them");
+            return null;
         }
-        return out;
     }
 
     private RuntimeView list(String hostId) {

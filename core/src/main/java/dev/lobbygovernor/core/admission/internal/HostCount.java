@@ -1,0 +1,45 @@
+package dev.lobbygovernor.core.admission.internal;
+
+import dev.lobbygovernor.store.HostRecords;
+import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What counts on a host, decided from the runtime's listing and the store's records: a pure
+ * function, the same for every governor that shares the store.
+ *
+ * <p>A lobby counts once if the runtime lists it, or if a record names it that was committed no
+ * earlier than the listing delay before the listing started: a listing may predate the lobby
+ * (it was cached before the commit, or the runtime lists new lobbies late), so such a record
+ * counts whatever the listing says. A record committed well before a listing that does not show
+ * its lobby does not count: the lobby stopped, and cleanup forgets the record.
+ * A reservation counts while {@link ReservationRecord#countsAt} says so, unless the listing
+ * already shows a lobby with its unique name: then it is that lobby, counted once.
+ *
+ * @param active lobbies and reservations that count
+ * @param reserved the reservations among them
+ * @param lobbies the ids of the lobbies among them
+ */
+record HostCount(int active, int reserved, Set<String> lobbies) {
+
+    static HostCount of(Listing listing, HostRecords records, Instant now, Duration listingDelay) {
+        Set<String> lobbies = new HashSet<>(listing.ids());
+        for (LobbyRecord r : records.lobbies()) {
+            if (listing.ids().contains(r.lobbyId())
+                    || r.createdAt().plus(listingDelay).toEpochMilli() > listing.startedAtMillis()) {
+                lobbies.add(r.lobbyId());
+            }
+        }
+        int reserved = 0;
+        for (ReservationRecord r : records.reservations()) {
+            if (r.countsAt(now) && !listing.names().contains(r.lobbyName())) {
+                reserved++;
+            }
+        }
+        return new HostCount(lobbies.size() + reserved, reserved, Set.copyOf(lobbies));
+    }
+}

@@ -1,0 +1,186 @@
+package dev.lobbygovernor.core.admission.internal;
+
+import dev.lobbygovernor.core.admission.AdmissionRequest;
+import dev.lobbygovernor.store.AdmissionLedger;
+import dev.lobbygovernor.store.HostRecords;
+import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.store.ReservationRecord;
+import dev.lobbygovernor.store.SessionStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Grants slots: decides, through the {@link AdmissionLedger}, whether a host has room given a
+ * listing and the store's records, and writes the reservation (with the lobby's PIN and unique
+ * name) before the permit is returned. Also reads a host's counts for placement, status and
+ * denials.
+ */
+public final class ReservationDesk {
+
+    private final AdmissionLedger ledger;
+    private final SessionStore store;
+    private final Clock clock;
+    private final Duration permitTtl;
+    private final Duration listingDelay;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * A desk over one ledger and store.
+     *
+     * @param ledger where check-and-reserve is atomic
+     * @param store where records and reservations are read and reservations change phase
+     * @param clock the time source
+     * @param permitTtl how long a reservation without a create attempt counts
+     * @param listingDelay how long a record counts without its lobby being listed
+     */
+    public ReservationDesk(AdmissionLedger ledger, SessionStore store, Clock clock, Duration permitTtl,
+            Duration listingDelay) {
+        this.listingDelay = listingDelay;
+        this.ledger = ledger;
+        this.store = store;
+        this.clock = clock;
+        this.permitTtl = permitTtl;
+    }
+
+    /**
+     * A grant or a refusal.
+     *
+     * @param permit the permit granted, or {@code null}
+     * @param refusal why not, or {@code null} when granted
+     */
+    public record Booking(HostPermit permit, Refusal refusal) {
+    }
+
+    /**
+     * Tries to reserve a slot on {@code host}, with a fresh listing (asking the runtime if the
+     * cached one is stale).
+     *
+     * @param host the host
+     * @param request what the lobby is for and how it is protected
+     * @return the permit, or the refusal with the numbers that refused it; neither when the
+     *     host cannot be listed (its count is unknown, so it must refuse)
+     * @throws dev.lobbygovernor.store.StoreException if the ledger cannot decide or write
+     */
+    public Booking book(HostState host, AdmissionRequest request) {
+        Listing listing = host.freshListing(clock.millis());
+        return listing == null ? new Booking(null, null) : book(host, listing, request);
+    }
+
+    /**
+     * Tries to reserve a slot on {@code host}, counting with {@code listing}.
+     *
+     * @throws dev.lobbygovernor.store.StoreException if the ledger cannot decide or write
+     */
+    Booking book(HostState host, Listing listing, AdmissionRequest request) {
+        Instant now = clock.instant();
+        EffectiveCap cap = host.cap();
+        String reservationId = HexFormat.of().formatHex(randomBytes(16));
+        LobbyPin pin = request.open() ? null : request.pin().orElseGet(this::generatedPin);
+        ReservationRecord candidate = ReservationRecord.reserved(reservationId, host.id(), request.sessionId(), pin,
+                request.namePrefix() + "-" + reservationId.substring(0, 12), now, now.plus(permitTtl));
+        Decision decision = new Decision(listing, cap, now, candidate, listingDelay);
+        Optional<ReservationRecord> granted = ledger.reserve(host.id(), decision::decide);
+        if (granted.isEmpty()) {
+            return new Booking(null, decision.refusal);
+        }
+        return new Booking(new HostPermit(host, store, granted.get(), decision.activeAfter, cap.cap(),
+                cap.warningThreshold()), null);
+    }
+
+    /**
+     * The decision the ledger runs under its host lock; it may run more than once (a retried
+     * transaction), so each run overwrites what the previous one noted.
+     */
+    private static final class Decision {
+        private final Listing listing;
+        private final EffectiveCap cap;
+        private final Instant now;
+        private final ReservationRecord candidate;
+        private final Duration listingDelay;
+        private Refusal refusal;
+        private int activeAfter;
+
+        Decision(Listing listing, EffectiveCap cap, Instant now, ReservationRecord candidate, Duration listingDelay) {
+            this.listingDelay = listingDelay;
+            this.listing = listing;
+            this.cap = cap;
+            this.now = now;
+            this.candidate = candidate;
+        }
+
+        Optional<ReservationRecord> decide(HostRecords records) {
+            HostCount count = HostCount.of(listing, records, now, listingDelay);
+            if (cap.refuseAll()) {
+                refusal = new Refusal(LimitKind.BLIND_REFUSAL, count.active(), cap.cap());
+                return Optional.empty();
+            }
+            if (count.active() >= cap.cap()) {
+                refusal = new Refusal(cap.binding(), count.active(), cap.cap());
+                return Optional.empty();
+            }
+            refusal = null;
+            activeAfter = count.active() + 1;
+            return Optional.of(candidate);
+        }
+    }
+
+    /**
+     * A host's counts now, from its last listing (fresh or not) and the store.
+     *
+     * @param host the host
+     * @return the counts
+     * @throws dev.lobbygovernor.store.StoreException if the store cannot be read
+     */
+    public LedgerCounts counts(HostState host) {
+        return counted(host, host.lastListing()).counts();
+    }
+
+    /** A host's counts from {@code listing} and the store, with what they were counted from. */
+    Counted counted(HostState host, Listing listing) {
+        // reservations first, as the in-process ledger reads them (see there)
+        List<ReservationRecord> reservations = store.reservationsOnHost(host.id());
+        HostRecords records = new HostRecords(host.id(), store.lobbiesOnHost(host.id()), reservations);
+        HostCount count = HostCount.of(listing, records, clock.instant(), listingDelay);
+        EffectiveCap cap = host.cap();
+        return new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
+                cap.warningThreshold(), cap.refuseAll()), count, records);
+    }
+
+    /** Counts from {@code listing} alone, for when the store cannot be read: a lower bound. */
+    Counted listingOnly(HostState host, Listing listing) {
+        HostRecords none = new HostRecords(host.id(), List.of(), List.of());
+        HostCount count = HostCount.of(listing, none, clock.instant(), listingDelay);
+        EffectiveCap cap = host.cap();
+        return new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
+                cap.warningThreshold(), cap.refuseAll()), count, none);
+    }
+
+    /**
+     * Counts with what they were counted from.
+     *
+     * @param counts the numbers
+     * @param count the count, with the ids of the lobbies in it
+     * @param records the store's records of the host
+     */
+    record Counted(LedgerCounts counts, HostCount count, HostRecords records) {
+    }
+
+    private LobbyPin generatedPin() {
+        int[] digits = new int[AdmissionRequest.GENERATED_PIN_DIGITS];
+        for (int i = 0; i < digits.length; i++) {
+            digits[i] = random.nextInt(10);
+        }
+        return LobbyPin.ofDigits(digits);
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
+    }
+}
