@@ -58,8 +58,8 @@ public final class AdmissionExample {
                 String sessionId = "session-" + i;
                 store.putSession(sessionId);
                 try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {
-                    String lobbyId = wolf.createLobby(desktopFor(sessionId));
-                    permit.commit(lobbyId, null); // an open lobby; WiringExample sets a PIN
+                    // the lobby gets the permit's unique name and generated PIN, stored already
+                    String lobbyId = permit.create(c -> wolf.createLobby(desktopFor(sessionId).withCredentials(c)));
                     created.add(lobbyId);
                     out.printf("%s: lobby %d/%d started%n", sessionId, permit.activeAfter(), permit.cap());
                 } catch (AdmissionDeniedException e) {

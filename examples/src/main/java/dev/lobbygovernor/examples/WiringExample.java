@@ -11,14 +11,12 @@ import dev.lobbygovernor.core.gpu.Probes;
 import dev.lobbygovernor.core.health.HealthMonitor;
 import dev.lobbygovernor.nvml.NvmlGpuProbe;
 import dev.lobbygovernor.smi.NvidiaSmiGpuProbe;
-import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfException;
 import dev.lobbygovernor.wolf.WolfLobbyRuntime;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ import java.util.Map;
  */
 public final class WiringExample implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     // README:start
     private final WolfClient wolf;
@@ -64,18 +61,17 @@ public final class WiringExample implements AutoCloseable {
      * Starts a lobby for a session.
      *
      * @param sessionId the session that asks for a lobby
-     * @param lobby the lobby to create; a PIN is made for it and stored with its record
+     * @param lobby the lobby to create; the governor names it uniquely and gives it a PIN
      * @return Wolf's id of the new lobby
      * @throws AdmissionDeniedException if no host may take it; its message is for the user
-     * @throws WolfException if Wolf failed to create it
+     * @throws WolfException if Wolf failed to create it (its slot stays counted until cleanup
+     *     finds the lobby, if Wolf made it anyway, and stops it with the stored PIN)
      */
     public String startLobby(String sessionId, CreateLobbyRequest lobby) throws WolfException {
-        LobbyPin pin = LobbyPin.of(String.format("%04d", RANDOM.nextInt(10_000)));
+        // acquire stores the reservation with the lobby's name and PIN before anything exists
         try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {
-            String lobbyId = wolf.createLobby(lobby.withPin(pin));
-            permit.commit(lobbyId, pin); // the PIN is stored before success is reported
-            return lobbyId;
-        } // closing an uncommitted permit gives its slot back
+            return permit.create(c -> wolf.createLobby(lobby.withCredentials(c)));
+        } // closing before any create frees the slot; after a failed create it stays counted
     }
     // README:end
 
