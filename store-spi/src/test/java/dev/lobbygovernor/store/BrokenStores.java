@@ -3,8 +3,10 @@ package dev.lobbygovernor.store;
 import dev.lobbygovernor.store.tck.SessionHooks;
 import dev.lobbygovernor.store.tck.SessionStoreContract;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -31,6 +33,13 @@ final class BrokenStores {
         @Override public List<LobbyRecord> lobbiesIdleSince(Instant c) { return inner.lobbiesIdleSince(c); }
         @Override public List<LobbyRecord> allLobbies() { return inner.allLobbies(); }
         @Override public boolean removeLobby(String id) { return inner.removeLobby(id); }
+        @Override public Map<String, SessionState> findSessions(Collection<String> ids) { return inner.findSessions(ids); }
+        @Override public void saveReservation(ReservationRecord r) { inner.saveReservation(r); }
+        @Override public boolean updateReservation(ReservationRecord r) { return inner.updateReservation(r); }
+        @Override public List<ReservationRecord> reservationsOnHost(String h) { return inner.reservationsOnHost(h); }
+        @Override public List<ReservationRecord> allReservations() { return inner.allReservations(); }
+        @Override public boolean removeReservation(String id) { return inner.removeReservation(id); }
+        @Override public boolean commitReservation(String id, LobbyRecord r) { return inner.commitReservation(id, r); }
         @Override public void createSession(String id) { inner.putSession(id); }
         @Override public void softDeleteSession(String id, Instant at) { inner.softDeleteSession(id, at); }
         @Override public void hardDeleteSession(String id) { inner.hardDeleteSession(id); }
