@@ -1,5 +1,6 @@
 package dev.lobbygovernor.store;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,13 @@ final class InProcessAdmissionLedger implements AdmissionLedger {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(decision, "decision");
         synchronized (hostLocks.computeIfAbsent(hostId, h -> new Object())) {
-            HostRecords now = new HostRecords(hostId, store.lobbiesOnHost(hostId), store.reservationsOnHost(hostId));
+            // Reservations first: a commit (outside this lock) turns a reservation into a record in
+            // one step, so whatever falls between the two reads is counted twice (a refusal, the
+            // safe side). Records first could miss it in both: records read before the commit,
+            // reservations after it.
+            List<ReservationRecord> reservations = store.reservationsOnHost(hostId);
+            List<LobbyRecord> lobbies = store.lobbiesOnHost(hostId);
+            HostRecords now = new HostRecords(hostId, lobbies, reservations);
             Optional<ReservationRecord> granted = Objects.requireNonNull(decision.apply(now), "decision returned null");
             granted.ifPresent(r -> {
                 if (!r.hostId().equals(hostId)) {
