@@ -17,22 +17,27 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class JdbcAdmissionLedgerContractTest extends AdmissionLedgerContract {
 
-    private static PostgresFixture.TestDatabase db;
+    private static final int REPLICAS = 4;
+    /** One pool per replica for the whole class; each test gets new stores and ledgers over them. */
+    private static final List<DataSource> POOLS = new ArrayList<>();
     private final Map<Replica, OutageDataSource> outages = new IdentityHashMap<>();
 
     @BeforeAll
     static void database() {
-        db = PostgresFixture.shared().freshDatabase();
-        DataSource ds = db.newDataSource();
-        JdbcSchema.migrate(ds);
-        HostSessionsTable.create(ds);
+        PostgresFixture.TestDatabase db = PostgresFixture.shared().freshDatabase();
+        POOLS.clear();
+        for (int i = 0; i < REPLICAS; i++) {
+            POOLS.add(db.newDataSource());
+        }
+        JdbcSchema.migrate(POOLS.get(0));
+        HostSessionsTable.create(POOLS.get(0));
     }
 
     @Override
     protected List<Replica> replicasOverOneDatabase(int n) {
         List<Replica> replicas = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            OutageDataSource own = new OutageDataSource(db.newDataSource());
+            OutageDataSource own = new OutageDataSource(POOLS.get(i));
             JdbcSessionStore store = JdbcSessionStore.create(own, HostSessionsTable.lookup());
             Replica replica = new Replica(store, JdbcAdmissionLedger.create(own));
             outages.put(replica, own);
@@ -48,7 +53,7 @@ class JdbcAdmissionLedgerContractTest extends AdmissionLedgerContract {
 
     @Override
     protected int replicas() {
-        return 4;
+        return REPLICAS;
     }
 
     @Override

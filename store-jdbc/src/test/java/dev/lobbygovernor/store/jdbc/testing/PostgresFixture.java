@@ -1,5 +1,7 @@
 package dev.lobbygovernor.store.jdbc.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -153,12 +155,29 @@ public final class PostgresFixture {
     public record TestDatabase(String name, String jdbcUrl) {
 
         /**
-         * A data source of its own on this database, as one replica of a host would have: each
-         * {@code getConnection} opens a new connection.
+         * A data source of its own on this database, as one replica of a host would have: a
+         * small connection pool that lets its idle connections go after a while, so that the
+         * pools tests leave behind do not exhaust the server.
          *
          * @return the data source
          */
         public DataSource newDataSource() {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setMaximumPoolSize(8);
+            config.setMinimumIdle(0);
+            config.setIdleTimeout(10_000);
+            config.setPoolName("test-" + name);
+            return new HikariDataSource(config);
+        }
+
+        /**
+         * A data source on this database that opens a new connection on every call, for
+         * checks that must not share a pool's connections.
+         *
+         * @return the data source
+         */
+        public DataSource unpooledDataSource() {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(jdbcUrl);
             return ds;
