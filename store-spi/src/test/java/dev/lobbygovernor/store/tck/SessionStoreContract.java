@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class JdbcSessionStoreContractTest extends SessionStoreContract {
- *     protected SessionStore newStore() { return new JdbcSessionStore(TestDb.fresh()); }
- *     protected SessionHooks sessionHooks(SessionStore s) { return new JdbcSessionHooks((JdbcSessionStore) s); }
- *     protected StoreOutage storeOutage(SessionStore s) { return failingDataSource; }
+ *     protected SessionStore newStore() { outage = new OutageDataSource(pool); return new MyStore(outage); }
+ *     protected SessionHooks sessionHooks(SessionStore s) { return new MySessionHooks(pool); }
+ *     protected StoreOutage storeOutage(SessionStore s) { return outage; }
  * }
  * }</pre>
  *
