@@ -37,10 +37,13 @@ public final class InProcessAdmissionLedger implements AdmissionLedger {
         Objects.requireNonNull(hostId, "hostId");
         Objects.requireNonNull(decision, "decision");
         synchronized (hostLocks.computeIfAbsent(hostId, h -> new Object())) {
-            // Reservations before records: a commit saves the record before it removes the
-            // reservation, so reading in this order sees the lobby at least once, never zero times.
+            // Reservations first: a commit (outside this lock) turns a reservation into a record in
+            // one step, so whatever falls between the two reads is counted twice (a refusal, the
+            // safe side). Records first could miss it in both: records read before the commit,
+            // reservations after it.
             List<ReservationRecord> reservations = store.reservationsOnHost(hostId);
-            HostRecords now = new HostRecords(hostId, store.lobbiesOnHost(hostId), reservations);
+            List<LobbyRecord> lobbies = store.lobbiesOnHost(hostId);
+            HostRecords now = new HostRecords(hostId, lobbies, reservations);
             Optional<ReservationRecord> granted = Objects.requireNonNull(decision.apply(now), "decision returned null");
             granted.ifPresent(r -> {
                 if (!r.hostId().equals(hostId)) {

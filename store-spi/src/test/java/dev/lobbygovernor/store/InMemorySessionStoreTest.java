@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lobbygovernor.store.tck.SessionHooks;
 import dev.lobbygovernor.store.tck.SessionStoreContract;
+import dev.lobbygovernor.store.tck.StoreOutage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,11 @@ class InMemorySessionStoreTest extends SessionStoreContract {
                 memory.hardDeleteSession(sessionId);
             }
         };
+    }
+
+    @Override
+    protected StoreOutage storeOutage(SessionStore store) {
+        return StoreOutage.unsupported("InMemorySessionStore has no database to lose");
     }
 
     @Test

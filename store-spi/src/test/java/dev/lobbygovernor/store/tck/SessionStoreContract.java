@@ -19,16 +19,21 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>{@code
  * class JdbcSessionStoreContractTest extends SessionStoreContract {
- *     protected SessionStore newStore() { return new JdbcSessionStore(TestDb.fresh()); }
- *     protected SessionHooks sessionHooks(SessionStore s) { return new JdbcSessionHooks((JdbcSessionStore) s); }
+ *     protected SessionStore newStore() { outage = new OutageDataSource(pool); return new MyStore(outage); }
+ *     protected SessionHooks sessionHooks(SessionStore s) { return new MySessionHooks(pool); }
+ *     protected StoreOutage storeOutage(SessionStore s) { return outage; }
  * }
  * }</pre>
  *
  * <p>Every test uses ids with a fresh random prefix and looks only at its own records, so the
- * kit also runs against a database shared between tests. It needs JUnit Jupiter only. The
- * concurrency checks live in {@link SessionStoreConcurrencyContract}, which this class extends.
+ * kit also runs against a database shared between tests. It needs JUnit Jupiter only. The class
+ * extends the rest of the kit, so one subclass runs it all: reservations and batch lookups
+ * ({@link ReservationStoreContract}), failure while the database is down, through the host's
+ * {@link StoreOutage} ({@link StoreFailureContract}), and concurrency
+ * ({@link SessionStoreConcurrencyContract}). The admission ledger has a contract of its own,
+ * {@link AdmissionLedgerContract}.
  */
-public abstract class SessionStoreContract extends SessionStoreConcurrencyContract {
+public abstract class SessionStoreContract extends StoreFailureContract {
 
     // --- sessions -----------------------------------------------------------------------
 

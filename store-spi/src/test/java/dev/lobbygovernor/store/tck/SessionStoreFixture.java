@@ -2,6 +2,7 @@ package dev.lobbygovernor.store.tck;
 
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
+import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ public abstract class SessionStoreFixture {
     protected SessionStore store;
     /** Hooks onto the sessions the store reads. */
     protected SessionHooks sessions;
+    /** Makes the store's database unreachable, for the failure tests. */
+    protected StoreOutage outage;
     /** This test's id prefix. */
     protected String prefix;
 
@@ -30,6 +33,12 @@ public abstract class SessionStoreFixture {
 
     /** Hooks that create and delete sessions in the database {@code store} reads. */
     protected abstract SessionHooks sessionHooks(SessionStore store);
+
+    /**
+     * The hook that cuts {@code store} off its database, or {@link StoreOutage#unsupported} for a
+     * store without one.
+     */
+    protected abstract StoreOutage storeOutage(SessionStore store);
 
     /** How many threads the concurrency tests use; lower it for a small connection pool. */
     protected int threads() {
@@ -46,6 +55,7 @@ public abstract class SessionStoreFixture {
     void setUpStore() {
         store = newStore();
         sessions = sessionHooks(store);
+        outage = storeOutage(store);
         prefix = "tck-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     }
 
@@ -60,6 +70,23 @@ public abstract class SessionStoreFixture {
         return new LobbyRecord(id(lobby), id(host), id(session),
                 pinOrNull == null ? null : LobbyPin.of(pinOrNull),
                 T0.plusSeconds(createdSec), T0.plusSeconds(activeSec));
+    }
+
+    /**
+     * A reservation on this test's ids, before any create attempt, with times in seconds after
+     * {@link #T0}; its lobby name is unique to it.
+     */
+    protected ReservationRecord reservation(String reservation, String host, String session, String pinOrNull,
+            long createdSec, long expiresSec) {
+        return ReservationRecord.reserved(id(reservation), id(host), id(session),
+                pinOrNull == null ? null : LobbyPin.of(pinOrNull), id("lobby-of-" + reservation),
+                T0.plusSeconds(createdSec), T0.plusSeconds(expiresSec));
+    }
+
+    /** The ids of this test's reservations in {@code reservations}, prefix stripped, in order. */
+    protected List<String> ownReservationIds(List<ReservationRecord> reservations) {
+        return reservations.stream().map(ReservationRecord::reservationId).filter(i -> i.startsWith(prefix))
+                .map(i -> i.substring(prefix.length())).collect(Collectors.toList());
     }
 
     /** The ids of this test's records in {@code records}, prefix stripped, in order. */
