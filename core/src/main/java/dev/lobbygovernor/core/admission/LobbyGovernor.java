@@ -74,7 +74,7 @@ public final class LobbyGovernor {
         this.desk = new ReservationDesk(ledger, store, clock, config.permitTtl(), config.listingDelay());
         this.lastResort = config.lastResort().enabled()
                 ? new LastResortStopper(store, clock, config.lastResort().minIdle(), desk) : null;
-        this.denials = new Denials(store, clock, config.suggestionLimit(), desk);
+        this.denials = new Denials(clock, config.suggestionLimit(), desk);
     }
 
     /**

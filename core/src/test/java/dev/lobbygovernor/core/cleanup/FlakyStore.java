@@ -19,6 +19,7 @@ final class FlakyStore implements SessionStore {
     volatile boolean failSessions;
     volatile boolean failFindLobby;
     volatile boolean failTouches;
+    volatile boolean failCommits;
     volatile Consumer<String> beforeRemove = id -> { };
 
     FlakyStore(SessionStore inner) {
@@ -108,6 +109,9 @@ final class FlakyStore implements SessionStore {
 
     @Override
     public boolean commitReservation(String reservationId, LobbyRecord record) {
+        if (failCommits) {
+            throw new StoreException("could not commit: connection reset");
+        }
         return inner.commitReservation(reservationId, record);
     }
 }

@@ -183,6 +183,37 @@ public final class WolfSimulator implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Lists lobbies created from now on only {@code delay} after their creation, as a Wolf whose
+     * listing lags behind its creates would; lobbies already listed stay listed. Until then
+     * they exist (a stop with their id and PIN works) but {@code GET /api/v1/lobbies} leaves
+     * them out.
+     *
+     * @param delay zero to list new lobbies at once (the default)
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public void listNewLobbiesAfter(Duration delay) {
+        if (Objects.requireNonNull(delay, "delay").isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        wolf.listingDelay(delay);
+    }
+
+    /**
+     * Makes the next {@code creates} lobby creates behave as Wolf's do when setup outlasts its
+     * 20 s wait: the lobby is added and stays, and the reply is
+     * {@code 500 {"error":"Lobby setup timed out"}} (sent at once, not after 20 s).
+     *
+     * @param creates how many creates time out; 0 clears
+     * @throws IllegalArgumentException if {@code creates} is negative
+     */
+    public void timeOutNextSetups(int creates) {
+        if (creates < 0) {
+            throw new IllegalArgumentException("creates must not be negative");
+        }
+        wolf.timeOutSetups(creates);
+    }
+
     /** Breaks NVML now, whatever the lobby count; a {@link #restart()} heals it. */
     public void breakNvml() {
         wolf.breakNvml();

@@ -4,7 +4,6 @@ import dev.lobbygovernor.core.admission.AdmissionDeniedException;
 import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostDenial;
 import dev.lobbygovernor.core.admission.IdleLobbySuggestion;
-import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
 import java.util.Comparator;
@@ -21,20 +20,18 @@ public final class Denials {
     private static final Comparator<HostDenial> CLOSEST_TO_ADMITTING = Comparator.comparingInt(
             d -> d.reason().isCapacity() ? 0 : d.reason() == DenialReason.MONITORING_LOST ? 1 : 2);
 
-    private final SessionStore store;
     private final Clock clock;
     private final int suggestionLimit;
     private final ReservationDesk desk;
 
     /**
-     * Denials that suggest up to {@code suggestionLimit} idle lobbies from {@code store}.
+     * Denials that suggest up to {@code suggestionLimit} idle lobbies from the store.
      *
-     * @param store where lobby records are read for suggestions
      * @param clock the time source
      * @param suggestionLimit how many idle lobbies a denial suggests closing
+     * @param desk where counts and the records behind suggestions are read
      */
-    public Denials(SessionStore store, Clock clock, int suggestionLimit, ReservationDesk desk) {
-        this.store = store;
+    public Denials(Clock clock, int suggestionLimit, ReservationDesk desk) {
         this.desk = desk;
         this.clock = clock;
         this.suggestionLimit = suggestionLimit;

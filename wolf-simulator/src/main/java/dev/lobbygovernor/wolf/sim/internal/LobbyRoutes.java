@@ -16,6 +16,8 @@ final class LobbyRoutes {
      * The error a create answers when the GPU stack fails, built from the incident's log lines
      * (CUDA refused the context, EGL could not import the DMA-BUF).
      */
+    /** Wolf's answer when a lobby's setup outlasts its 20 s wait; the lobby stays. */
+    static final String SETUP_TIMED_OUT = "Lobby setup timed out";
     static final String GPU_STACK_FAILURE =
             "Failed to create EGLImage from DMA-BUF: CUDA_ERROR_NOT_PERMITTED, GL_OUT_OF_MEMORY";
 
@@ -48,6 +50,10 @@ final class LobbyRoutes {
         WolfState.Created created = state.create(body, true);
         if (created.outcome() == WolfState.CreateOutcome.GPU_STACK_FAILED) {
             return new CrashAfter(new HttpResponse(500, Bodies.error(GPU_STACK_FAILURE)));
+        }
+        if (created.outcome() == WolfState.CreateOutcome.SETUP_TIMED_OUT) {
+            // answered at once: Wolf would wait 20 s first, which a test has no use for
+            return new HttpResponse(500, Bodies.error(SETUP_TIMED_OUT));
         }
         return Bodies.ok(new CreateLobbyReply(true, created.lobbyId()));
     }

@@ -6,6 +6,7 @@ import dev.lobbygovernor.wolf.sim.SimLobby;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +146,24 @@ public final class SimulatedWolf {
      */
     public long requestCount(String method, String path) {
         return counter.count(method, path);
+    }
+
+    /**
+     * Lists lobbies created from now on only {@code delay} after their creation.
+     *
+     * @param delay the delay; zero lists them at once
+     */
+    public void listingDelay(Duration delay) {
+        state.listingDelay(delay);
+    }
+
+    /**
+     * Makes the next {@code creates} creates keep their lobby but answer that setup timed out.
+     *
+     * @param creates how many
+     */
+    public void timeOutSetups(int creates) {
+        state.timeOutSetups(creates);
     }
 
     /** Breaks NVML until the next {@link #goDown}. */

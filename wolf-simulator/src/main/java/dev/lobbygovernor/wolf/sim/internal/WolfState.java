@@ -9,6 +9,7 @@ import dev.lobbygovernor.wolf.model.WolfEvent;
 import dev.lobbygovernor.wolf.model.WolfEvents;
 import dev.lobbygovernor.wolf.sim.SimLobby;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 final class WolfState {
 
     /** What happened to a create request. */
-    enum CreateOutcome { CREATED, GPU_STACK_FAILED }
+    enum CreateOutcome { CREATED, GPU_STACK_FAILED, SETUP_TIMED_OUT }
 
-    /** A created lobby and, when it failed, nothing. */
+    /** A created lobby (kept even when its setup timed out) and, when it failed, nothing. */
     record Created(CreateOutcome outcome, String lobbyId) {
     }
 
@@ -36,14 +37,19 @@ final class WolfState {
         final String id;
         final CreateLobbyRequest request;
         final List<String> sessions = new ArrayList<>();
+        /** When the lobby shows in listings: at once unless a listing delay is set. */
+        final Instant listedFrom;
 
-        LobbyEntry(String id, CreateLobbyRequest request) {
+        LobbyEntry(String id, CreateLobbyRequest request, Instant listedFrom) {
             this.id = id;
             this.request = request;
+            this.listedFrom = listedFrom;
         }
     }
 
     private final SimulatorSettings settings;
+    private Duration listingDelay = Duration.ZERO;
+    private int setupTimeouts;
     private final EventHub events;
     private final Clock clock;
     private final Map<String, LobbyEntry> lobbies = new LinkedHashMap<>();
@@ -76,13 +82,28 @@ final class WolfState {
             return new Created(CreateOutcome.GPU_STACK_FAILED, null);
         }
         String id = UUID.randomUUID().toString();
-        lobbies.put(id, new LobbyEntry(id, request));
+        lobbies.put(id, new LobbyEntry(id, request, clock.instant().plus(mayFail ? listingDelay : Duration.ZERO)));
         if (settings.nvmlBreaksAt() > 0 && after >= settings.nvmlBreaksAt()) {
             // sticky, as in the incident: NVML came back only after Wolf was restarted
             nvmlBroken = true;
         }
         publish(new WolfEvent.LobbyCreated(id, request.name(), request.profileId()));
+        if (mayFail && setupTimeouts > 0) {
+            // Wolf adds the lobby to its state before setup finishes, so it stays and counts
+            setupTimeouts--;
+            return new Created(CreateOutcome.SETUP_TIMED_OUT, id);
+        }
         return new Created(CreateOutcome.CREATED, id);
+    }
+
+    /** Lobbies created from now on show in listings only {@code delay} after their creation. */
+    synchronized void listingDelay(Duration delay) {
+        this.listingDelay = delay;
+    }
+
+    /** The next {@code creates} creates keep their lobby but answer that setup timed out. */
+    synchronized void timeOutSetups(int creates) {
+        this.setupTimeouts = creates;
     }
 
     synchronized void stop(String lobbyId, LobbyPin pin) throws WolfError {
@@ -134,7 +155,11 @@ final class WolfState {
 
     synchronized List<Lobby> wireLobbies() {
         List<Lobby> out = new ArrayList<>(lobbies.size());
+        Instant now = clock.instant();
         for (LobbyEntry e : lobbies.values()) {
+            if (now.isBefore(e.listedFrom)) {
+                continue;
+            }
             CreateLobbyRequest r = e.request;
             out.add(new Lobby(e.id, r.name(), r.iconPngPath(), r.multiUser(), r.profileId(),
                     r.pin() != null, r.stopWhenEveryoneLeaves(), r.runner(), e.sessions));
