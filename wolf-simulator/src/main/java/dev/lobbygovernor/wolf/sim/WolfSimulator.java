@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Wolf-compatible server for tests, in the spirit of a mock web server: a real UNIX socket
- * (optionally TCP on 127.0.0.1) speaking Wolf's HTTP/1.0 dialect, lobbies and sessions kept in
- * memory, a {@link GpuModel} behind the helixml fork's {@code /api/v1/system/*} endpoints, and
- * fault injection.
+ * (optionally TCP on 127.0.0.1) speaking Wolf's HTTP/1.0 dialect, lobbies, streaming sessions and
+ * paired clients kept in memory, a {@link GpuModel} behind the helixml fork's
+ * {@code /api/v1/system/*} endpoints, and fault injection. Sessions are listed as Wolf lists
+ * them, with {@code client_id} as their id; the package documentation lists what the simulator
+ * does differently from Wolf.
  *
  * <pre>{@code
  * try (WolfSimulator sim = WolfSimulator.builder()
@@ -244,7 +246,8 @@ public final class WolfSimulator implements AutoCloseable {
 
     /**
      * Restarts the simulated Wolf: closes the socket and every open connection (event streams
-     * included), loses every lobby and session, heals NVML, and listens again on the same
+     * included), loses every lobby, session and client waiting to pair (paired clients stay, as
+     * Wolf keeps them in its config file), heals NVML, and listens again on the same
      * socket path (and TCP port). Also brings a crashed simulator back.
      *
      * @throws UncheckedIOException if the socket cannot be bound again
