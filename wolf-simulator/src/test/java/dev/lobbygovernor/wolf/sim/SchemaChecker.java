@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -100,7 +101,7 @@ final class SchemaChecker {
     }
 
     private static String kind(JsonNode value) {
-        return value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " " + value;
+        return value.getNodeType().toString().toLowerCase(Locale.ROOT) + " " + value;
     }
 
     private static boolean contains(JsonNode values, JsonNode value) {
