@@ -10,6 +10,7 @@ import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.model.WolfJson;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The streaming-session endpoints (list, add, stop) and the app list. */
 final class SessionRoutes {
@@ -28,11 +29,11 @@ final class SessionRoutes {
      * GStreamer pipeline texts listed with every app. Wolf lists each app's pipelines (the schema
      * requires them) and the client does not model them, so the simulator adds fixed ones.
      */
-    private static final Map<String, String> PIPELINES = Map.of(
+    private static final Map<String, String> PIPELINES = new TreeMap<>(Map.of(
             "h264_gst_pipeline", "interpipesrc ! nvh264enc ! h264parse ! rtpmoonlightpay_video",
             "hevc_gst_pipeline", "interpipesrc ! nvh265enc ! h265parse ! rtpmoonlightpay_video",
             "av1_gst_pipeline", "interpipesrc ! nvav1enc ! av1parse ! rtpmoonlightpay_video",
-            "opus_gst_pipeline", "interpipesrc ! opusenc ! rtpmoonlightpay_audio");
+            "opus_gst_pipeline", "interpipesrc ! opusenc ! rtpmoonlightpay_audio"));
 
     private final WolfState state;
     private final List<App> apps;
@@ -52,8 +53,9 @@ final class SessionRoutes {
     private HttpResponse add(HttpRequest request) throws WolfError {
         StreamSession body = Bodies.readRequiring(request, StreamSession.class, ADD_REQUIRED);
         String id = state.addSession(body);
-        // Wolf writes the unsigned 64-bit id as a string: {"success":true,"session_id":"..."}
-        return Bodies.ok(Map.of("success", true, "session_id", id));
+        // Wolf writes its struct in field order, the unsigned 64-bit id as a string:
+        // {"success":true,"session_id":"..."}
+        return Bodies.ok(WolfJson.mapper().createObjectNode().put("success", true).put("session_id", id));
     }
 
     private HttpResponse stop(HttpRequest request) throws WolfError {
