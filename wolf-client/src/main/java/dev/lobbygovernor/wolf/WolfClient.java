@@ -140,7 +140,8 @@ public final class WolfClient implements AutoCloseable {
     }
 
     /**
-     * Every streaming session.
+     * Every streaming session. Each one's id is its {@code client_id} ({@link StreamSession#id()}),
+     * the value {@link #stopSession(String)} and a lobby's connected sessions use.
      *
      * @return the sessions, in Wolf's order
      * @throws WolfException if Wolf cannot be reached, refuses, or answers nonsense
@@ -152,9 +153,10 @@ public final class WolfClient implements AutoCloseable {
     /**
      * Stops a streaming session; never retried.
      *
-     * @param sessionId the session's id (its {@code client_id}, an unsigned 64-bit number)
-     * @throws WolfException if Wolf cannot be reached, refuses ("Invalid session ID"), or
-     *     answers nonsense
+     * @param sessionId the session's id: {@link StreamSession#id()}, the {@code client_id} Wolf
+     *     lists (an unsigned 64-bit number as a string)
+     * @throws WolfException if Wolf cannot be reached, refuses (HTTP 500 "Invalid session_id"
+     *     for a session it does not run), or answers nonsense
      */
     public void stopSession(String sessionId) throws WolfException {
         calls.postExpectingSuccess(SESSIONS_STOP, new StopSessionRequest(sessionId));

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 
 /**
- * Client settings to update on lobby create; only the fields given ({@code null} = leave as is)
- * are sent.
+ * A client's settings: on lobby create, the fields to update (only those given, {@code null} =
+ * leave as is, are sent); in a listed {@link StreamSession}, the settings it streams with (Wolf
+ * sends every field there).
  *
  * @param runUid uid the runner runs as
  * @param runGid gid the runner runs as

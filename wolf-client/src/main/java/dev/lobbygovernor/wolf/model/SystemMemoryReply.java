@@ -56,7 +56,7 @@ public record SystemMemoryReply(
      *
      * @param appId the app id
      * @param appName its title
-     * @param resolution such as {@code "1920x1080"}
+     * @param resolution such as {@code "1920x1080@60"}; the fork sends {@code "N/A"} for apps
      * @param clientCount clients streaming it
      * @param memoryBytes bytes held
      */
@@ -70,11 +70,13 @@ public record SystemMemoryReply(
      *
      * @param lobbyId the lobby id
      * @param lobbyName its name
+     * @param resolution its video mode, such as {@code "1920x1080@60"}
      * @param clientCount clients connected
      * @param memoryBytes bytes held
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record LobbyMemory(String lobbyId, String lobbyName, int clientCount, long memoryBytes) {
+    public record LobbyMemory(String lobbyId, String lobbyName, String resolution, int clientCount,
+            long memoryBytes) {
     }
 
     /**
@@ -82,7 +84,7 @@ public record SystemMemoryReply(
      *
      * @param sessionId the session id (a string)
      * @param clientIp the client's address
-     * @param resolution such as {@code "1920x1080"}
+     * @param resolution its video mode, such as {@code "1920x1080@60"}
      * @param lobbyId the lobby it is in, or {@code null}
      * @param appId the app it streams, or {@code null}
      * @param memoryBytes bytes held

@@ -155,13 +155,43 @@ class WireModelTest {
         assertThat(JSON.writeValueAsString(GenericReply.ok())).isEqualTo("{\"success\":true}");
     }
 
-    @Test
-    void sessionsDropTheAesSecrets() throws Exception {
-        SessionsReply reply = JSON.readValue("{\"success\":true,\"sessions\":[{\"session_id\":"
-                + "\"99\",\"client_ip\":\"10.0.0.2\",\"aes_key\":\"SECRETKEY\","
-                + "\"aes_iv\":\"SECRETIV\",\"video_width\":1920}]}", SessionsReply.class);
+    /** A session exactly as Wolf lists it: {@code client_id} is the id, no {@code session_id} key. */
+    private static final String LISTED_SESSION = "{\"success\":true,\"sessions\":[{\"app_id\":\"desktop\","
+            + "\"client_id\":\"18446744073709551615\",\"client_ip\":\"10.0.0.2\","
+            + "\"aes_key\":\"SECRETKEY\",\"aes_iv\":\"SECRETIV\",\"rtsp_fake_ip\":\"10.1.0.9\","
+            + "\"client_settings\":{\"run_uid\":1000,\"run_gid\":1000,\"controllers_override\":[],"
+            + "\"mouse_acceleration\":1.0,\"v_scroll_acceleration\":1.0,\"h_scroll_acceleration\":1.0},"
+            + "\"video_width\":1920,\"video_height\":1080,\"video_refresh_rate\":60,"
+            + "\"audio_channel_count\":2}]}";
 
-        assertThat(reply.sessions().get(0).sessionId()).isEqualTo("99");
-        assertThat(reply.toString()).doesNotContain("SECRETKEY").doesNotContain("SECRETIV");
+    @Test
+    void aListedSessionsIdIsItsClientId() throws Exception {
+        StreamSession session = JSON.readValue(LISTED_SESSION, SessionsReply.class).sessions().get(0);
+
+        assertThat(session.id()).isEqualTo("18446744073709551615").isEqualTo(session.clientId());
+        assertThat(session.rtspFakeIp()).isEqualTo("10.1.0.9");
+        assertThat(session.clientSettings().runUid()).isEqualTo(1000);
+        assertThat(session.audioChannelCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionWritesBackTheKeysWolfListsAndNoSessionIdKey() throws Exception {
+        StreamSession session = JSON.readValue(LISTED_SESSION, SessionsReply.class).sessions().get(0);
+
+        JsonNode back = JSON.readTree(JSON.writeValueAsString(session));
+
+        assertThat(back.get("client_id").asText()).isEqualTo("18446744073709551615");
+        assertThat(back.has("session_id")).isFalse();
+        assertThat(back.has("id")).isFalse();
+        assertThat(back.get("aes_key").asText()).isEqualTo("SECRETKEY");
+        assertThat(back.get("rtsp_fake_ip").asText()).isEqualTo("10.1.0.9");
+    }
+
+    @Test
+    void aSessionsToStringKeepsTheAesSecretsOut() throws Exception {
+        SessionsReply reply = JSON.readValue(LISTED_SESSION, SessionsReply.class);
+
+        assertThat(reply.toString()).contains("18446744073709551615")
+                .doesNotContain("SECRETKEY").doesNotContain("SECRETIV");
     }
 }

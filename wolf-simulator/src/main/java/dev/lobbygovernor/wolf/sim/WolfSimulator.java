@@ -4,7 +4,6 @@ import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.wolf.model.App;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
-import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.sim.internal.FaultPlan;
 import dev.lobbygovernor.wolf.sim.internal.SimulatedWolf;
 import dev.lobbygovernor.wolf.sim.internal.SimulatorSettings;
@@ -24,9 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Wolf-compatible server for tests, in the spirit of a mock web server: a real UNIX socket
- * (optionally TCP on 127.0.0.1) speaking Wolf's HTTP/1.0 dialect, lobbies and sessions kept in
- * memory, a {@link GpuModel} behind the helixml fork's {@code /api/v1/system/*} endpoints, and
- * fault injection.
+ * (optionally TCP on 127.0.0.1) speaking Wolf's HTTP/1.0 dialect, lobbies, streaming sessions and
+ * paired clients kept in memory, a {@link GpuModel} behind the helixml fork's
+ * {@code /api/v1/system/*} endpoints, and fault injection. Sessions are listed as Wolf lists
+ * them, with {@code client_id} as their id; the package documentation lists what the simulator
+ * does differently from Wolf.
  *
  * <pre>{@code
  * try (WolfSimulator sim = WolfSimulator.builder()
@@ -143,15 +144,43 @@ public final class WolfSimulator implements AutoCloseable {
     }
 
     /**
-     * Adds a Moonlight streaming session server-side, as a client pairing and starting a
-     * stream would, so tests can join it to a lobby.
+     * Starts a Moonlight stream server-side, as a client pairing and starting a stream would, so
+     * tests can join it to a lobby or stop it: a newly paired client streams the first
+     * configured app, and Wolf lists the session with that client's id as {@code client_id}.
      *
      * @param clientIp the streaming client's address
-     * @return the session id (unsigned 64-bit, as a decimal string)
+     * @return the session's id (the client's id: unsigned 64-bit, as a decimal string), which
+     *     {@code GET /api/v1/sessions} lists as {@code client_id}
+     * @throws NullPointerException if {@code clientIp} is null
+     * @throws IllegalStateException if no app is configured
      */
     public String createSession(String clientIp) {
-        return wolf.addSession(new StreamSession(null, null, Objects.requireNonNull(clientIp, "clientIp"),
-                null, 1920, 1080, 60, 2));
+        return wolf.startStream(Objects.requireNonNull(clientIp, "clientIp"));
+    }
+
+    /**
+     * Pairs a new Moonlight client server-side, as a finished pairing would. Paired clients are
+     * listed by {@code GET /api/v1/clients}, may add sessions through
+     * {@code POST /api/v1/sessions/add}, and survive {@link #restart()}, as Wolf keeps them in
+     * its config file.
+     *
+     * @return the client's id (unsigned 64-bit, as a decimal string)
+     */
+    public String pairClient() {
+        return wolf.pairClient();
+    }
+
+    /**
+     * A Moonlight client asks to pair: {@code GET /api/v1/pair/pending} lists it until
+     * {@code POST /api/v1/pair/client} hands it a PIN under this secret (the simulator pairs it
+     * then, whatever the PIN) or the simulator restarts.
+     *
+     * @param clientIp the client's address
+     * @return the pair secret
+     * @throws NullPointerException if {@code clientIp} is null
+     */
+    public String requestPairing(String clientIp) {
+        return wolf.requestPairing(Objects.requireNonNull(clientIp, "clientIp"));
     }
 
     /**
@@ -248,7 +277,8 @@ public final class WolfSimulator implements AutoCloseable {
 
     /**
      * Restarts the simulated Wolf: closes the socket and every open connection (event streams
-     * included), loses every lobby and session, heals NVML, and listens again on the same
+     * included), loses every lobby, session and client waiting to pair (paired clients stay, as
+     * Wolf keeps them in its config file), heals NVML, and listens again on the same
      * socket path (and TCP port). Also brings a crashed simulator back.
      *
      * @throws UncheckedIOException if the socket cannot be bound again

@@ -27,7 +27,7 @@ class ClientSessionsAndSystemIntegrationTest {
     void listsAndStopsStreamingSessions() throws Exception {
         try (WolfSimulator sim = WolfSimulator.builder().start(dir); WolfClient client = Clients.of(sim)) {
             String id = sim.createSession("10.9.8.7");
-            assertThat(client.listSessions()).extracting(StreamSession::sessionId, StreamSession::clientIp)
+            assertThat(client.listSessions()).extracting(StreamSession::id, StreamSession::clientIp)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(id, "10.9.8.7"));
 
             client.stopSession(id);
@@ -37,11 +37,43 @@ class ClientSessionsAndSystemIntegrationTest {
     }
 
     @Test
+    void stopsEverySessionWithTheIdItReadsFromTheListing() throws Exception {
+        try (WolfSimulator sim = WolfSimulator.builder().start(dir); WolfClient client = Clients.of(sim)) {
+            sim.createSession("10.9.8.7");
+            sim.createSession("10.9.8.8");
+
+            for (StreamSession listed : client.listSessions()) {
+                client.stopSession(listed.clientId());
+            }
+
+            assertThat(client.listSessions()).isEmpty();
+        }
+    }
+
+    @Test
+    void listsASessionWithEveryFieldTheSchemaRequires() throws Exception {
+        try (WolfSimulator sim = WolfSimulator.builder().start(dir); WolfClient client = Clients.of(sim)) {
+            String id = sim.createSession("10.9.8.7");
+
+            StreamSession session = client.listSessions().get(0);
+
+            assertThat(session.clientId()).isEqualTo(id);
+            assertThat(session.appId()).isEqualTo(WolfSimulator.Builder.DEFAULT_APP.id());
+            assertThat(session.aesKey()).matches("[0-9A-F]{32}");
+            assertThat(session.aesIv()).matches("[0-9A-F]{32}");
+            assertThat(session.rtspFakeIp()).isNotBlank();
+            assertThat(session.clientSettings()).isNotNull();
+            assertThat(session.videoWidth()).isEqualTo(1920);
+        }
+    }
+
+    @Test
     void refusesToStopAnUnknownSession() throws IOException {
         try (WolfSimulator sim = WolfSimulator.builder().start(dir); WolfClient client = Clients.of(sim)) {
             WolfApiException e = catchThrowableOfType(WolfApiException.class, () -> client.stopSession("12345"));
 
-            assertThat(e.wolfError()).isEqualTo("Invalid session ID");
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.wolfError()).isEqualTo("Invalid session_id");
         }
     }
 
@@ -71,7 +103,7 @@ class ClientSessionsAndSystemIntegrationTest {
             assertThat(memory.clients()).singleElement()
                     .satisfies(c -> assertThat(c.lobbyId()).isEqualTo(lobby));
             assertThat(memory.gstreamerPipelines().producerPipelines()).isEqualTo(4);
-            assertThat(memory.gstreamerPipelines().consumerPipelines()).isEqualTo(1);
+            assertThat(memory.gstreamerPipelines().consumerPipelines()).isEqualTo(2);
         }
     }
 

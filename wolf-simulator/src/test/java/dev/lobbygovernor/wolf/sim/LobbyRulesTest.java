@@ -91,8 +91,7 @@ class LobbyRulesTest {
     void stopsALobbyWhenItsLastSessionLeavesIfAskedTo() throws IOException {
         String lobby = create("shared", null);
         String added = RawWolf.body(RawWolf.post(sim.socketPath(), "/api/v1/sessions/add",
-                "{\"client_ip\":\"10.0.0.7\",\"video_width\":1280,\"video_height\":720,"
-                        + "\"video_refresh_rate\":60,\"audio_channel_count\":2}"));
+                RawWolf.addSessionBody("desktop", sim.pairClient(), "10.0.0.7")));
         String session = WolfJson.mapper().readTree(added).get("session_id").asText();
         RawWolf.post(sim.socketPath(), "/api/v1/lobbies/join",
                 "{\"lobby_id\":\"" + lobby + "\",\"moonlight_session_id\":\"" + session + "\"}");
@@ -107,8 +106,7 @@ class LobbyRulesTest {
     @Test
     void writesSessionIdsAsUnsignedDecimalStrings() throws IOException {
         String added = RawWolf.body(RawWolf.post(sim.socketPath(), "/api/v1/sessions/add",
-                "{\"client_ip\":\"10.0.0.7\",\"video_width\":1280,\"video_height\":720,"
-                        + "\"video_refresh_rate\":60,\"audio_channel_count\":2}"));
+                RawWolf.addSessionBody("desktop", sim.pairClient(), "10.0.0.7")));
 
         assertThat(WolfJson.mapper().readTree(added).get("session_id").isTextual()).isTrue();
         assertThat(WolfJson.mapper().readTree(added).get("session_id").asText()).matches("[0-9]{1,20}");

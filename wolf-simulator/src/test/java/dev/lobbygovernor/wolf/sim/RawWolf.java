@@ -60,4 +60,16 @@ final class RawWolf {
                 + "\"runner_state_folder\":\"/tmp/state\","
                 + "\"runner\":{\"type\":\"process\",\"run_cmd\":\"sleep infinity\"}}";
     }
+
+    /**
+     * A complete {@code sessions/add} body as a Moonlight front end sends it, for the paired
+     * client {@code clientId} streaming the app {@code appId}.
+     */
+    static String addSessionBody(String appId, String clientId, String clientIp) {
+        return "{\"app_id\":\"" + appId + "\",\"client_id\":\"" + clientId + "\","
+                + "\"client_ip\":\"" + clientIp + "\",\"aes_key\":\"0123456789ABCDEF0123456789ABCDEF\","
+                + "\"aes_iv\":\"00112233445566778899AABBCCDDEEFF\",\"rtsp_fake_ip\":\"" + clientIp + "\","
+                + "\"video_width\":1280,\"video_height\":720,\"video_refresh_rate\":60,"
+                + "\"audio_channel_count\":2}";
+    }
 }

@@ -2,6 +2,7 @@ package dev.lobbygovernor.wolf.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lobbygovernor.wolf.model.GpuStats;
 import dev.lobbygovernor.wolf.model.SystemHealthReply;
 import dev.lobbygovernor.wolf.model.SystemMemoryReply;
@@ -42,7 +43,7 @@ class SystemEndpointsTest {
             assertThat(gpu.memoryTotalMb()).isEqualTo(16380);
             assertThat(gpu.memoryUsedMb()).isEqualTo(6720);
             assertThat(gpu.encoderSessionCount()).isEqualTo(6);
-            assertThat(gpu.error()).isNull();
+            assertThat(gpu.error()).isEmpty();
         }
     }
 
@@ -71,7 +72,9 @@ class SystemEndpointsTest {
             assertThat(reply.success()).isTrue();
             assertThat(reply.gpuStats().available()).isFalse();
             assertThat(reply.gpuStats().error()).isEqualTo("nvidia-smi exited with code 255");
-            assertThat(reply.gpuStats().gpuName()).isNull();
+            // the fork's struct defaults: the readings go to "" and 0, as in the incident
+            assertThat(reply.gpuStats().gpuName()).isEmpty();
+            assertThat(reply.gpuStats().memoryTotalMb()).isZero();
             assertThat(reply.lobbies()).hasSize(6);
             assertThat(reply.gstreamerPipelines().producerPipelines()).isEqualTo(12);
         }
@@ -117,6 +120,42 @@ class SystemEndpointsTest {
             assertThat(RawWolf.statusLine(memory)).isEqualTo("HTTP/1.0 404 OK");
             assertThat(RawWolf.body(memory)).isEmpty();
             assertThat(RawWolf.statusLine(health)).isEqualTo("HTTP/1.0 404 OK");
+        }
+    }
+
+    @Test
+    void sendsAnEmptyGpuErrorWhileTheGpuIsAvailable() throws IOException {
+        try (WolfSimulator sim = WolfSimulator.builder().start(dir)) {
+            JsonNode gpu = WolfJson.mapper().readTree(
+                    RawWolf.body(RawWolf.get(sim.socketPath(), "/api/v1/system/memory"))).get("gpu_stats");
+
+            assertThat(gpu.get("available").asBoolean()).isTrue();
+            assertThat(gpu.get("error").isTextual()).isTrue();
+            assertThat(gpu.get("error").asText()).isEmpty();
+        }
+    }
+
+    @Test
+    void listsEachLobbysResolutionAndEachClientsVideoMode() throws IOException {
+        try (WolfSimulator sim = WolfSimulator.builder().start(dir)) {
+            String lobby = WolfJson.mapper().readTree(RawWolf.body(RawWolf.post(sim.socketPath(),
+                    "/api/v1/lobbies/create", RawWolf.createBody("wide", null)))).get("lobby_id").asText();
+            String session = sim.createSession("10.0.0.3");
+            RawWolf.post(sim.socketPath(), "/api/v1/lobbies/join",
+                    "{\"lobby_id\":\"" + lobby + "\",\"moonlight_session_id\":\"" + session + "\"}");
+
+            SystemMemoryReply reply = memory(sim);
+
+            assertThat(reply.lobbies()).singleElement().satisfies(l -> {
+                assertThat(l.resolution()).isEqualTo("1920x1080@60");
+                assertThat(l.clientCount()).isEqualTo(1);
+            });
+            assertThat(reply.clients()).singleElement().satisfies(c -> {
+                assertThat(c.sessionId()).isEqualTo(session);
+                assertThat(c.resolution()).isEqualTo("1920x1080@60");
+                assertThat(c.lobbyId()).isEqualTo(lobby);
+            });
+            assertThat(reply.apps()).extracting(SystemMemoryReply.AppMemory::resolution).containsOnly("N/A");
         }
     }
 }

@@ -101,12 +101,12 @@ class WolfDialectTest {
     }
 
     @Test
-    void answersMalformedJsonWithATypedErrorAndKeepsItsState() throws IOException {
+    void answersMalformedJsonWith500AndAnErrorBodyAndKeepsItsState() throws IOException {
         sim.createLeakedLobby("kept", java.util.Optional.empty());
 
         String reply = RawWolf.post(sim.socketPath(), "/api/v1/lobbies/create", "{\"name\":");
 
-        assertThat(RawWolf.statusLine(reply)).isEqualTo("HTTP/1.0 400 OK");
+        assertThat(RawWolf.statusLine(reply)).isEqualTo("HTTP/1.0 500 OK");
         assertThat(RawWolf.body(reply)).startsWith("{\"success\":false,\"error\":\"Invalid request body");
         assertThat(sim.lobbies()).extracting(SimLobby::name).containsExactly("kept");
     }

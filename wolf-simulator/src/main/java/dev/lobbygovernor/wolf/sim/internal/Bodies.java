@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lobbygovernor.wolf.model.GenericReply;
 import dev.lobbygovernor.wolf.model.WolfJson;
+import java.util.List;
 import java.util.Map;
 
 /** Reads request bodies into the shared wire model and writes replies with the same mapper. */
@@ -14,19 +15,12 @@ final class Bodies {
     }
 
     /**
-     * The body as {@code type}, or a 400 refusal. The refusal names the expected shape only:
+     * The body as {@code type}, or a refusal. Wolf answers a body it cannot read with 500 and its
+     * JSON library's message; the simulator's message names the expected shape only, because
      * Jackson's own message can quote the input, and the input may hold a PIN.
      */
     static <T> T read(HttpRequest request, Class<T> type) throws WolfError {
-        try {
-            T value = WolfJson.mapper().readValue(request.body(), type);
-            if (value == null) {
-                throw new WolfError(400, invalid(type));
-            }
-            return value;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new WolfError(400, invalid(type));
-        }
+        return read(request, type, Map.of(), List.of());
     }
 
     /**
@@ -35,10 +29,30 @@ final class Bodies {
      */
     static <T> T readWithDefaults(HttpRequest request, Class<T> type, Map<String, Boolean> defaults)
             throws WolfError {
+        return read(request, type, defaults, List.of());
+    }
+
+    /**
+     * Like {@link #read}, but refuses a body that lacks one of {@code required} (or has it null):
+     * Wolf's reflected types hold those fields as plain values, so its reader refuses the body,
+     * where the model's primitives would read an absent number as 0.
+     */
+    static <T> T readRequiring(HttpRequest request, Class<T> type, List<String> required) throws WolfError {
+        return read(request, type, Map.of(), required);
+    }
+
+    private static <T> T read(HttpRequest request, Class<T> type, Map<String, Boolean> defaults,
+            List<String> required) throws WolfError {
         try {
             JsonNode tree = WolfJson.mapper().readTree(request.body());
             if (!(tree instanceof ObjectNode object)) {
-                throw new WolfError(400, invalid(type));
+                throw WolfError.refused(invalid(type));
+            }
+            for (String field : required) {
+                JsonNode value = object.get(field);
+                if (value == null || value.isNull()) {
+                    throw WolfError.refused("Invalid request body: field " + field + " is missing");
+                }
             }
             defaults.forEach((field, value) -> {
                 if (!object.has(field)) {
@@ -47,7 +61,7 @@ final class Bodies {
             });
             return WolfJson.mapper().treeToValue(object, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new WolfError(400, invalid(type));
+            throw WolfError.refused(invalid(type));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lobbygovernor.wolf.sim.internal;
 
+import dev.lobbygovernor.wolf.model.App;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.sim.SimLobby;
@@ -7,9 +8,11 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -32,6 +35,8 @@ public final class SimulatedWolf {
     private static final Logger log = LoggerFactory.getLogger(SimulatedWolf.class);
     private static final int MAX_HEADER_BYTES = 16 * 1024;
 
+    private final SimulatorSettings settings;
+    private final Pairings pairings = new Pairings();
     private final WolfState state;
     private final EventHub events = new EventHub();
     private final RequestCounter counter = new RequestCounter();
@@ -48,12 +53,14 @@ public final class SimulatedWolf {
      */
     public SimulatedWolf(SimulatorSettings settings, Path socketPath, FaultPlan faults,
             Consumer<SocketChannel> crash) {
-        this.state = new WolfState(settings, events);
+        this.settings = settings;
+        this.state = new WolfState(settings, events, pairings);
         Router router = new Router();
         new LobbyRoutes(state).register(router);
         new SessionRoutes(state, settings.apps()).register(router);
+        new PairingRoutes(pairings).register(router);
         if (settings.forkEndpoints()) {
-            new SystemRoutes(state, settings.gpu(), settings.clock()).register(router);
+            new SystemRoutes(state, settings.gpu(), settings.apps(), settings.clock()).register(router);
         }
         router.add("GET", "/api/v1/events", r -> new Reply.EventStream());
         AtomicInteger threads = new AtomicInteger();
@@ -119,13 +126,50 @@ public final class SimulatedWolf {
     }
 
     /**
-     * Adds a streaming session server-side.
+     * Pairs a new Moonlight client server-side.
      *
-     * @param session the session
-     * @return its id
+     * @return its client id
      */
-    public String addSession(StreamSession session) {
-        return state.addSession(session);
+    public String pairClient() {
+        return pairings.pair();
+    }
+
+    /**
+     * A Moonlight client asks to pair and waits for its PIN.
+     *
+     * @param clientIp the client's address
+     * @return the pair secret {@code /api/v1/pair/client} takes
+     */
+    public String requestPairing(String clientIp) {
+        return pairings.requestPairing(clientIp);
+    }
+
+    /**
+     * Pairs a new client and starts its stream of the first configured app, with fresh AES
+     * secrets, 1920x1080 at 60 Hz and stereo sound.
+     *
+     * @param clientIp the streaming client's address
+     * @return the session's id: the new client's id
+     * @throws IllegalStateException if no app is configured
+     */
+    public String startStream(String clientIp) {
+        if (settings.apps().isEmpty()) {
+            throw new IllegalStateException("no app is configured to stream");
+        }
+        App app = settings.apps().get(0);
+        StreamSession session = new StreamSession(app.id(), pairings.pair(), clientIp, secret(16),
+                secret(16), clientIp, null, 1920, 1080, 60, 2);
+        try {
+            return state.addSession(session);
+        } catch (WolfError e) {
+            throw new IllegalStateException("the simulator refused its own session: " + e.getMessage(), e);
+        }
+    }
+
+    private static String secret(int bytes) {
+        byte[] b = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(b);
+        return HexFormat.of().withUpperCase().formatHex(b);
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.lobbygovernor.wolf.sim.internal;
 
+import dev.lobbygovernor.wolf.model.App;
 import dev.lobbygovernor.wolf.model.GpuStats;
 import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.StreamSession;
 import dev.lobbygovernor.wolf.model.SystemHealthReply;
 import dev.lobbygovernor.wolf.model.SystemMemoryReply;
+import dev.lobbygovernor.wolf.model.VideoSettings;
 import dev.lobbygovernor.wolf.sim.GpuModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +35,9 @@ final class SystemRoutes {
     /** Memory each streaming client holds. */
     static final long MEMORY_PER_CLIENT_BYTES = 16L * 1024 * 1024;
     /** Producer pipelines per lobby (video and audio): 12 for 6 lobbies in the incident. */
-    static final int PRODUCERS_PER_LOBBY = 2;
+    static final int PIPELINES_PER_LOBBY = 2;
+    /** Consumer pipelines per streaming session (video and audio), as the fork counts them. */
+    static final int PIPELINES_PER_SESSION = 2;
     /** How long the simulated nvidia-smi call takes, reported as {@code query_duration_ms}. */
     static final long QUERY_DURATION_MS = 42;
     private static final int ENCODER_FPS = 60;
@@ -42,11 +46,13 @@ final class SystemRoutes {
 
     private final WolfState state;
     private final GpuModel gpu;
+    private final List<App> apps;
     private final Clock clock;
 
-    SystemRoutes(WolfState state, GpuModel gpu, Clock clock) {
+    SystemRoutes(WolfState state, GpuModel gpu, List<App> apps, Clock clock) {
         this.state = state;
         this.gpu = gpu;
+        this.apps = List.copyOf(apps);
         this.clock = clock;
     }
 
@@ -57,31 +63,49 @@ final class SystemRoutes {
 
     SystemMemoryReply memory() {
         List<Lobby> lobbies = state.wireLobbies();
+        Map<String, VideoSettings> video = state.lobbyVideo();
         List<StreamSession> sessions = state.sessions();
         Map<String, String> lobbyOf = state.lobbyOfSession();
         int n = lobbies.size();
+        List<SystemMemoryReply.AppMemory> appMemory = new ArrayList<>();
+        for (App a : apps) {
+            // the fork lists every app with no stream of its own: lobbies do the streaming
+            appMemory.add(new SystemMemoryReply.AppMemory(a.id(), a.title(), "N/A", 0, 0));
+        }
         List<SystemMemoryReply.LobbyMemory> lobbyMemory = new ArrayList<>();
         for (Lobby l : lobbies) {
+            VideoSettings v = video.get(l.id());
             lobbyMemory.add(new SystemMemoryReply.LobbyMemory(l.id(), l.name(),
+                    v == null ? "N/A" : resolution(v.width(), v.height(), v.refreshRate()),
                     l.connectedSessions().size(), RSS_PER_LOBBY_BYTES));
         }
         List<SystemMemoryReply.ClientMemory> clients = new ArrayList<>();
         for (StreamSession s : sessions) {
-            clients.add(new SystemMemoryReply.ClientMemory(s.sessionId(), s.clientIp(),
-                    s.videoWidth() + "x" + s.videoHeight(), lobbyOf.get(s.sessionId()), s.appId(),
-                    MEMORY_PER_CLIENT_BYTES));
+            clients.add(new SystemMemoryReply.ClientMemory(s.id(), s.clientIp(),
+                    resolution(s.videoWidth(), s.videoHeight(), s.videoRefreshRate()),
+                    lobbyOf.get(s.id()), s.appId(), MEMORY_PER_CLIENT_BYTES));
         }
         long rss = BASE_RSS_BYTES + n * RSS_PER_LOBBY_BYTES + sessions.size() * MEMORY_PER_CLIENT_BYTES;
-        int producers = PRODUCERS_PER_LOBBY * n;
-        int consumers = lobbyOf.size();
-        return new SystemMemoryReply(true, rss, n * BUFFER_PER_LOBBY_BYTES, rss, List.of(),
-                lobbyMemory, clients, gpuStats(n, consumers),
+        int producers = PIPELINES_PER_LOBBY * n;
+        int consumers = PIPELINES_PER_SESSION * sessions.size();
+        return new SystemMemoryReply(true, rss, n * BUFFER_PER_LOBBY_BYTES, rss, appMemory,
+                lobbyMemory, clients, gpuStats(n),
                 new SystemMemoryReply.PipelineCounts(producers, consumers, producers + consumers));
     }
 
-    private GpuStats gpuStats(int lobbies, int consumers) {
+    /** The fork writes a video mode as {@code WIDTHxHEIGHT@FPS}. */
+    private static String resolution(int width, int height, int fps) {
+        return width + "x" + height + "@" + fps;
+    }
+
+    /**
+     * The fork's {@code gpu_stats} is a struct with defaults: every field is sent, {@code error}
+     * is "" while nvidia-smi answers, and a failed call leaves the readings at "" and 0 (the
+     * zeros the incident's control plane took for an idle GPU).
+     */
+    private GpuStats gpuStats(int lobbies) {
         if (state.nvmlBroken()) {
-            return GpuStats.unavailable(NVML_FAILURE);
+            return new GpuStats(false, "", 0, 0, 0, 0, 0, 0, 0L, 0L, 0, QUERY_DURATION_MS, NVML_FAILURE);
         }
         int sessions = gpu.encoderSessions(lobbies);
         return new GpuStats(true, gpu.name(), sessions,
@@ -90,7 +114,7 @@ final class SystemRoutes {
                 Math.min(100, sessions * ENCODER_UTILIZATION_PER_SESSION),
                 gpu.gpuUtilizationPercent(lobbies), gpu.memoryUtilizationPercent(lobbies),
                 gpu.memoryUsedMiB(lobbies), gpu.totalMemoryMiB(), gpu.temperatureC(lobbies),
-                QUERY_DURATION_MS, null);
+                QUERY_DURATION_MS, "");
     }
 
     /**

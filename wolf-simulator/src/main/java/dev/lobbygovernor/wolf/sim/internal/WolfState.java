@@ -2,9 +2,12 @@ package dev.lobbygovernor.wolf.sim.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.wolf.model.App;
+import dev.lobbygovernor.wolf.model.ClientSettings;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Lobby;
 import dev.lobbygovernor.wolf.model.StreamSession;
+import dev.lobbygovernor.wolf.model.VideoSettings;
 import dev.lobbygovernor.wolf.model.WolfEvent;
 import dev.lobbygovernor.wolf.model.WolfEvents;
 import dev.lobbygovernor.wolf.sim.SimLobby;
@@ -16,13 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the simulated Wolf holds in memory: lobbies, streaming sessions and whether NVML still
- * works. All of it is lost on a restart, as with the real Wolf. Every method is synchronized, so
- * a check-then-act (count lobbies, then create) is atomic, and events leave in state order.
+ * works. All of it is lost on a restart, as with the real Wolf (paired clients, kept in
+ * {@link Pairings}, are not). Every method is synchronized, so a check-then-act (count lobbies,
+ * then create) is atomic, and events leave in state order.
  */
 final class WolfState {
 
@@ -52,14 +56,20 @@ final class WolfState {
     private int setupTimeouts;
     private final EventHub events;
     private final Clock clock;
+    private final Pairings pairings;
     private final Map<String, LobbyEntry> lobbies = new LinkedHashMap<>();
-    private final Map<String, StreamSession> sessions = new LinkedHashMap<>();
+    /**
+     * Running sessions in Wolf's order. A list, not a map: Wolf appends every added session, and
+     * two streams of one client share its id.
+     */
+    private final List<StreamSession> sessions = new ArrayList<>();
     private boolean nvmlBroken;
     private Instant startedAt;
 
-    WolfState(SimulatorSettings settings, EventHub events) {
+    WolfState(SimulatorSettings settings, EventHub events, Pairings pairings) {
         this.settings = settings;
         this.events = events;
+        this.pairings = pairings;
         this.clock = settings.clock();
         this.startedAt = clock.instant();
     }
@@ -68,6 +78,7 @@ final class WolfState {
     synchronized void reset() {
         lobbies.clear();
         sessions.clear();
+        pairings.restart();
         nvmlBroken = false;
         startedAt = clock.instant();
     }
@@ -114,8 +125,8 @@ final class WolfState {
 
     synchronized void join(String lobbyId, String sessionId, LobbyPin pin) throws WolfError {
         LobbyEntry entry = authorised(lobbyId, pin);
-        if (!sessions.containsKey(sessionId)) {
-            throw WolfError.refused(WolfError.INVALID_SESSION);
+        if (!runs(sessionId)) {
+            throw WolfError.refused(WolfError.UNKNOWN_JOINING_SESSION);
         }
         if (!entry.sessions.contains(sessionId)) {
             entry.sessions.add(sessionId);
@@ -134,23 +145,41 @@ final class WolfState {
         }
     }
 
-    synchronized String addSession(StreamSession session) {
-        String id = Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
-        sessions.put(id, new StreamSession(id, session.clientId(), session.clientIp(),
-                session.appId(), session.videoWidth(), session.videoHeight(),
-                session.videoRefreshRate(), session.audioChannelCount()));
-        publish(new WolfEvent.StreamStarted(id, session.clientIp(), session.appId()));
+    /**
+     * Adds a session as the helixml fork does: {@code app_id} must name a configured app
+     * ("Invalid app_id") and {@code client_id} a paired client ("Invalid client_id"); the
+     * session's id is then that client's id, which is what Wolf answers and lists.
+     */
+    synchronized String addSession(StreamSession request) throws WolfError {
+        if (settings.apps().stream().map(App::id).noneMatch(id -> id.equals(request.appId()))) {
+            throw WolfError.refused(WolfError.INVALID_APP);
+        }
+        Optional<ClientSettings> client = pairings.settingsOf(request.clientId());
+        if (client.isEmpty()) {
+            throw WolfError.refused(WolfError.INVALID_CLIENT);
+        }
+        String id = request.clientId();
+        ClientSettings clientSettings = request.clientSettings() != null ? request.clientSettings() : client.get();
+        sessions.add(new StreamSession(request.appId(), id, request.clientIp(), request.aesKey(),
+                request.aesIv(), request.rtspFakeIp(), clientSettings, request.videoWidth(),
+                request.videoHeight(), request.videoRefreshRate(), request.audioChannelCount()));
+        publish(new WolfEvent.StreamStarted(id, request.clientIp(), request.appId()));
         return id;
     }
 
+    /** Stops every stream with that id (Wolf's stop event reaches each one) and leaves its lobbies. */
     synchronized void stopSession(String sessionId) throws WolfError {
-        if (sessions.remove(sessionId) == null) {
+        if (!sessions.removeIf(s -> s.id().equals(sessionId))) {
             throw WolfError.refused(WolfError.INVALID_SESSION);
         }
         for (LobbyEntry entry : lobbies.values()) {
             entry.sessions.remove(sessionId);
         }
         publish(new WolfEvent.StreamStopped(sessionId));
+    }
+
+    private boolean runs(String sessionId) {
+        return sessions.stream().anyMatch(s -> s.id().equals(sessionId));
     }
 
     synchronized List<Lobby> wireLobbies() {
@@ -177,7 +206,14 @@ final class WolfState {
     }
 
     synchronized List<StreamSession> sessions() {
-        return List.copyOf(sessions.values());
+        return List.copyOf(sessions);
+    }
+
+    /** Each lobby's video settings, by lobby id. */
+    synchronized Map<String, VideoSettings> lobbyVideo() {
+        Map<String, VideoSettings> out = new LinkedHashMap<>();
+        lobbies.forEach((id, e) -> out.put(id, e.request.videoSettings()));
+        return out;
     }
 
     /** The lobby each session is connected to, by session id. */
