@@ -95,7 +95,8 @@ public final class Main {
     /** The command tree, in the order the usage lists it. */
     private CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LobbyGovernorCommand())
-                .addSubcommand(new DemoCommand(out, clock))
+                .addSubcommand(new CommandLine(new DemoCommand(out, clock))
+                        .addSubcommand(new ReplicasCommand(out, env.get(ReplicasCommand.URL_ENV))))
                 .addSubcommand(new DoctorCommand(out, clock, localProbes))
                 .addSubcommand(new LobbiesCommand(out, env))
                 .addSubcommand(new StatusCommand(out, env, clock, localProbes))
