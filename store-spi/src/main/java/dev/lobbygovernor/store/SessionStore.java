@@ -94,6 +94,23 @@ public interface SessionStore {
     boolean touchLobby(String lobbyId, Instant at);
 
     /**
+     * {@link #touchLobby} for several lobbies at once: the reaper moves the last activity of
+     * every lobby with connected clients on a host in one call each cycle. The default touches
+     * each; a database answers with one statement.
+     *
+     * @param lobbyIds the lobbies whose records to touch; unknown ids are ignored
+     * @param at the activity's time; records already at or after it are left as they are
+     * @throws StoreException if the database cannot be asked (then some records may have moved,
+     *     each as a whole)
+     */
+    default void touchLobbies(Collection<String> lobbyIds, Instant at) {
+        Objects.requireNonNull(at, "at");
+        for (String id : lobbyIds) {
+            touchLobby(Objects.requireNonNull(id, "lobby id"), at);
+        }
+    }
+
+    /**
      * The record of one lobby, exactly as saved and touched.
      *
      * @param lobbyId the lobby asked about

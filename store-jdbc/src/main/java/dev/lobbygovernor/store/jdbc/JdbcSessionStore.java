@@ -158,6 +158,31 @@ public final class JdbcSessionStore implements SessionStore {
         });
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One statement, whatever the number of ids.
+     */
+    @Override
+    public void touchLobbies(Collection<String> lobbyIds, Instant at) {
+        Objects.requireNonNull(at, "at");
+        List<String> ids = new ArrayList<>();
+        for (String id : lobbyIds) {
+            ids.add(Objects.requireNonNull(id, "lobby id"));
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.autoCommit("touch the records of " + ids.size() + " lobbies", c -> {
+            try (PreparedStatement ps = db.prepare(c, StoreSql.TOUCH_LOBBIES)) {
+                Rows.setInstant(ps, 1, at);
+                ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+                Rows.setInstant(ps, 3, at);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     @Override
     public Optional<LobbyRecord> findLobby(String lobbyId) {
         Objects.requireNonNull(lobbyId, "lobbyId");

@@ -123,6 +123,20 @@ public abstract class SessionStoreContract extends StoreFailureContract {
     }
 
     @Test
+    void touchOfSeveralLobbiesMovesEachForwardOnlyAndCreatesNone() {
+        store.saveLobby(record("behind", "h", "s1", null, 0, 10));
+        store.saveLobby(record("ahead", "h", "s2", null, 0, 200));
+        store.saveLobby(record("untouched", "h", "s3", null, 0, 10));
+
+        store.touchLobbies(List.of(id("behind"), id("ahead"), id("nope")), T0.plusSeconds(100));
+
+        assertEquals(T0.plusSeconds(100), stored("behind").lastActivityAt());
+        assertEquals(T0.plusSeconds(200), stored("ahead").lastActivityAt(), "a touch moved a record backward");
+        assertEquals(T0.plusSeconds(10), stored("untouched").lastActivityAt(), "a lobby not named moved");
+        assertEquals(Optional.empty(), store.findLobby(id("nope")), "a touch created a record");
+    }
+
+    @Test
     void touchOfAnUnknownLobbyCreatesNothing() {
         assertFalse(store.touchLobby(id("nope"), T0));
         assertEquals(Optional.empty(), store.findLobby(id("nope")));

@@ -234,19 +234,26 @@ public final class ReaperCycle {
         if (inUse.isEmpty()) {
             return records;
         }
-        List<TrackedRecord> out = new ArrayList<>(records.size());
-        int failures = 0;
+        List<String> due = new ArrayList<>();
         for (TrackedRecord t : records) {
-            LobbyRecord r = t.record();
-            if (inUse.contains(r.lobbyId()) && r.lastActivityAt().isBefore(now)) {
-                try {
-                    store.touchLobby(r.lobbyId(), now);
-                    t = new TrackedRecord(r.touchedAt(now), t.session());
-                } catch (RuntimeException e) {
-                    failures++;
-                }
+            if (inUse.contains(t.record().lobbyId()) && t.record().lastActivityAt().isBefore(now)) {
+                due.add(t.record().lobbyId());
             }
-            out.add(t);
+        }
+        if (due.isEmpty()) {
+            return records;
+        }
+        int failures = 0;
+        try {
+            store.touchLobbies(due, now); // one call per host, not one per lobby
+        } catch (RuntimeException e) {
+            failures = due.size();
+        }
+        List<TrackedRecord> out = new ArrayList<>(records.size());
+        for (TrackedRecord t : records) {
+            boolean touched = failures == 0 && inUse.contains(t.record().lobbyId())
+                    && t.record().lastActivityAt().isBefore(now);
+            out.add(touched ? new TrackedRecord(t.record().touchedAt(now), t.session()) : t);
         }
         if (failures > 0) {
             log.atWarn().addKeyValue("host", hostId).addKeyValue("lobbies", failures)

@@ -30,6 +30,10 @@ public final class StoreSql {
             + " WHERE lobby_id = ? AND last_activity_at < ? RETURNING 1)"
             + " SELECT EXISTS (SELECT 1 FROM " + LOBBIES + " WHERE lobby_id = ?) OR EXISTS (SELECT 1 FROM moved)";
 
+    /** Moves last activity forward only, for every lobby id in an array. Parameters: time, ids, time. */
+    public static final String TOUCH_LOBBIES = "UPDATE " + LOBBIES + " SET last_activity_at = ?"
+            + " WHERE lobby_id = ANY(?) AND last_activity_at < ?";
+
     /** One lobby record by id. */
     public static final String FIND_LOBBY = "SELECT " + LOBBY_COLUMNS + " FROM " + LOBBIES + " WHERE lobby_id = ?";
 
