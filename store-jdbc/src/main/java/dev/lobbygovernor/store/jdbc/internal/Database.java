@@ -38,6 +38,13 @@ public final class Database {
 
     private final DataSource dataSource;
     private final JdbcStoreConfig config;
+    /**
+     * Whether the pool's connections were seen in READ COMMITTED already. Asking costs a round
+     * trip each way (pgjdbc queries the server), so once the pool's first connection answers
+     * READ COMMITTED, as PostgreSQL's default and a pool's uniform settings make every one, the
+     * question is not asked again; any other answer is asked and corrected every time.
+     */
+    private volatile boolean readCommittedSeen;
 
     /**
      * A database over the host's data source.
@@ -86,7 +93,7 @@ public final class Database {
     public <T> T transaction(String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
-                return inTransaction(c, work);
+                return inTransaction(c, work, !readCommittedSeen);
             } catch (SQLException e) {
                 if (attempt < config.maxAttempts() && retryable(e)) {
                     LOG.debug("{}: transaction aborted (SQLState {}), attempt {} of {}", what, e.getSQLState(),
@@ -98,14 +105,16 @@ public final class Database {
         }
     }
 
-    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+    private <T> T inTransaction(Connection c, Work<T> work, boolean checkIsolation) throws SQLException {
         boolean wasAutoCommit = c.getAutoCommit();
-        int wasIsolation = c.getTransactionIsolation();
+        int wasIsolation = checkIsolation ? c.getTransactionIsolation() : Connection.TRANSACTION_READ_COMMITTED;
         // READ COMMITTED on purpose: each statement sees what was committed before it began, so a
         // read issued after the host lock is granted sees the previous holder's reservation.
         // REPEATABLE READ would take its snapshot at the lock statement, before the wait.
         if (wasIsolation != Connection.TRANSACTION_READ_COMMITTED) {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        } else if (checkIsolation) {
+            readCommittedSeen = true;
         }
         c.setAutoCommit(false);
         boolean committed = false;
@@ -133,7 +142,7 @@ public final class Database {
     private static void restore(Connection c, boolean autoCommit, int isolation) {
         try {
             c.setAutoCommit(autoCommit);
-            if (c.getTransactionIsolation() != isolation) {
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
                 c.setTransactionIsolation(isolation);
             }
         } catch (SQLException e) {
