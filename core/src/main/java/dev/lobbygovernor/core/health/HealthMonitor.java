@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It logs transitions, never individual probe calls: one ERROR when a host enters {@link
  * HealthStatus#MONITORING_LOST}, naming the cause and what to do; a WARN reminder at most every
- * {@link MonitorConfig#reminderInterval()} while it lasts; one INFO on recovery with how long
- * monitoring was dark. After monitoring has been lost for {@link MonitorConfig#remediateAfter()}
+ * {@link MonitorConfig#reminderInterval()} while it lasts, counting the flaps (good readings
+ * that did not last); one INFO on recovery with how long monitoring was dark. A host recovers
+ * only after {@link MonitorConfig#recoveryReadings()} good readings in a row, so a probe that
+ * flaps between good and bad readings gives one loss and one recovery per stable period. After monitoring has been lost for {@link MonitorConfig#remediateAfter()}
  * or {@link MonitorConfig#remediateAfterFailures()} bad readings, the {@link Remediation} runs, at
  * most once per {@link MonitorConfig#remediationCooldown()} and never twice at once for a host. It
  * runs off the poll path, so polling goes on while it works: on the builder's {@link

@@ -97,7 +97,7 @@ class HealthMonitorTest {
             clock.advance(Duration.ofSeconds(5));
         }
         assertThat(recorder.events).containsExactly("UNKNOWN->HEALTHY", "HEALTHY->MONITORING_LOST", "lost",
-                "MONITORING_LOST->HEALTHY", "restored after 20 s");
+                "MONITORING_LOST->HEALTHY", "restored after 30 s");
     }
 
     @Test

@@ -65,6 +65,10 @@ public final class HostWatch {
     private Instant lastReminderAt;
     private Instant lastRemediationAt;
     private Instant lastContainedWarningAt;
+    /** Good readings in a row, the latest included. */
+    private int goodInARow;
+    /** Good readings, or runs of them, that a bad reading ended while monitoring was lost. */
+    private int flaps;
 
     /**
      * A host not polled yet: its health is unknown.
@@ -112,8 +116,14 @@ public final class HostWatch {
         Instant now = clock.instant();
         HostCapacity cap = capacityOf(now);
         history = context.classifier().record(history, outcome, cap, now);
+        boolean good = history.consecutiveFailures() == 0;
+        if (!good && goodInARow > 0 && lostSince != null) {
+            flaps++;
+        }
+        goodInARow = good ? goodInARow + 1 : 0;
         HostHealth previous = health;
-        health = context.classifier().classify(hostId, history, cap, now);
+        health = Hysteresis.apply(previous, context.classifier().classify(hostId, history, cap, now),
+                goodInARow, config.recoveryReadings());
         try {
             context.sink().accept(health);
         } catch (RuntimeException e) {
@@ -168,6 +178,7 @@ public final class HostWatch {
         if (isLost && !wasLost) {
             lostSince = now;
             lastReminderAt = now;
+            flaps = 0;
             logLost(current);
         } else if (isLost) {
             remindIfDue(current, now, config.reminderInterval());
@@ -203,7 +214,8 @@ public final class HostWatch {
      * @return true if the caller must now hand the host to the {@link RemediationRunner}
      */
     public boolean remediationDue(MonitorConfig config) {
-        if (lostSince == null || remediating.get()) {
+        // readings that are good again, though not yet for long enough, need no restart
+        if (lostSince == null || remediating.get() || goodInARow > 0) {
             return false;
         }
         Instant now = health.evaluatedAt();
@@ -256,11 +268,15 @@ public final class HostWatch {
         }
         lastReminderAt = now;
         HealthReason cause = OperatorHints.primaryCause(current);
-        log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}")
+        // a probe that flaps between good and bad readings stays lost; say how often it flapped
+        String flapped = flaps == 0 ? "" : "; readings flapped " + flaps + " times (good, then bad"
+                + " again before " + context.config().recoveryReadings() + " good in a row)";
+        log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}{}")
                 .addArgument(hostId).addArgument(human(darkFor(now)))
                 .addArgument(cause == null ? "no plausible GPU reading" : cause.message())
+                .addArgument(flapped)
                 .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
-                .addKeyValue("reasons", summary(current)).log();
+                .addKeyValue("flaps", flaps).addKeyValue("reasons", summary(current)).log();
     }
 
     private Duration darkFor(Instant now) {
