@@ -25,6 +25,11 @@ public final class ReaperConfig {
     public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(30);
     /** Default longest wait between retries: 60 seconds (the backoff doubles up to it). */
     public static final Duration DEFAULT_MAX_RETRY_BACKOFF = Duration.ofSeconds(60);
+    /**
+     * Default longest a cycle waits for one host's work: 60 seconds, room for a few stops, each
+     * bounded by its runtime's own deadline.
+     */
+    public static final Duration DEFAULT_HOST_WAIT = Duration.ofSeconds(60);
 
     private static final ReaperConfig DEFAULTS = builder().build();
 
@@ -34,6 +39,7 @@ public final class ReaperConfig {
     private final boolean stopOrphans;
     private final Duration retryBackoff;
     private final Duration maxRetryBackoff;
+    private final Duration hostWait;
 
     private ReaperConfig(Builder b) {
         this.interval = b.interval;
@@ -42,6 +48,7 @@ public final class ReaperConfig {
         this.stopOrphans = b.stopOrphans;
         this.retryBackoff = b.retryBackoff;
         this.maxRetryBackoff = b.maxRetryBackoff;
+        this.hostWait = b.hostWait;
     }
 
     /**
@@ -130,6 +137,18 @@ public final class ReaperConfig {
     }
 
     /**
+     * The longest a cycle waits for one host's work (list, stop, verify). Hosts are worked on
+     * side by side, each on a thread of the reaper's own, so a slow host never delays another;
+     * a host still at work when the wait ends is reported unreachable for the cycle, and is
+     * left out of later cycles until its work ends.
+     *
+     * @return the wait; positive, {@link #DEFAULT_HOST_WAIT} by default
+     */
+    public Duration hostWait() {
+        return hostWait;
+    }
+
+    /**
      * The wait after {@code consecutiveFailures} failures in a row: {@link #retryBackoff()}
      * doubled once per failure after the first, capped at {@link #maxRetryBackoff()}.
      *
@@ -151,26 +170,28 @@ public final class ReaperConfig {
      */
     public Builder toBuilder() {
         return new Builder().interval(interval).idleTimeout(idleTimeout).orphanGrace(orphanGrace)
-                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff);
+                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff).hostWait(hostWait);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ReaperConfig c && interval.equals(c.interval) && idleTimeout.equals(c.idleTimeout)
                 && orphanGrace.equals(c.orphanGrace) && stopOrphans == c.stopOrphans
-                && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff);
+                && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff)
+                && hostWait.equals(c.hostWait);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff);
+        return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff,
+                hostWait);
     }
 
     @Override
     public String toString() {
         return "ReaperConfig[interval=" + interval + ", idleTimeout=" + idleTimeout + ", orphanGrace=" + orphanGrace
                 + ", stopOrphans=" + stopOrphans + ", retryBackoff=" + retryBackoff
-                + ", maxRetryBackoff=" + maxRetryBackoff + "]";
+                + ", maxRetryBackoff=" + maxRetryBackoff + ", hostWait=" + hostWait + "]";
     }
 
     /** Builds a {@link ReaperConfig}; each setter rejects a bad value at once. */
@@ -181,6 +202,7 @@ public final class ReaperConfig {
         private boolean stopOrphans = DEFAULT_STOP_ORPHANS;
         private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Duration maxRetryBackoff = DEFAULT_MAX_RETRY_BACKOFF;
+        private Duration hostWait = DEFAULT_HOST_WAIT;
 
         private Builder() {
         }
@@ -258,6 +280,19 @@ public final class ReaperConfig {
             }
             this.retryBackoff = f;
             this.maxRetryBackoff = m;
+            return this;
+        }
+
+        /**
+         * Sets the longest a cycle waits for one host's work; default {@link #DEFAULT_HOST_WAIT}.
+         *
+         * @param value the wait; positive
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
+        public Builder hostWait(Duration value) {
+            this.hostWait = positive(value, "hostWait");
             return this;
         }
 
