@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host under watch: its probe, history and health, and the log and listener duties of its
- * transitions. The monitor serialises polls; only {@link #health} and {@link #remediating} are
- * used outside them.
+ * transitions. The monitor runs one poll of a host at a time; what a poll settles is locked, so
+ * {@link #overdue} may judge a host whose poll hangs in its probe.
  *
  * <p>Logging is per transition, never per probe call: one ERROR on entering MONITORING_LOST, a
  * WARN reminder at most once per reminder interval while it lasts, one INFO on recovery, one
@@ -104,15 +104,32 @@ public final class HostWatch {
     }
 
     /**
-     * Samples, classifies, feeds the sink and announces the transition. The monitor serialises
-     * calls.
+     * Samples, classifies, feeds the sink and announces the transition. The monitor never
+     * runs two polls of one host at once; polls of different hosts may run side by side.
      *
      * @return the new health
      */
     public HostHealth poll() {
+        // the probe is asked outside the lock, so that overdue() can judge a probe that hangs
+        return settle(sample(context.clock()));
+    }
+
+    /**
+     * The host's poll has not returned for {@code waited}: that counts as a failed reading, so
+     * a host whose probe hangs does not keep its last health meanwhile.
+     *
+     * @param waited how long the poll in progress has run
+     * @return the new health
+     */
+    public HostHealth overdue(Duration waited) {
+        return settle(new ProbeOutcome.Failed(new ProbeFailure(probe.name(), ProbeFailureCause.TIMEOUT,
+                "the probe has not returned for " + human(waited) + "; other hosts are polled meanwhile", ""),
+                context.clock().instant()));
+    }
+
+    private synchronized HostHealth settle(ProbeOutcome outcome) {
         Clock clock = context.clock();
         MonitorConfig config = context.config();
-        ProbeOutcome outcome = sample(clock);
         Instant now = clock.instant();
         HostCapacity cap = capacityOf(now);
         history = context.classifier().record(history, outcome, cap, now);
@@ -124,15 +141,18 @@ public final class HostWatch {
         HostHealth previous = health;
         health = Hysteresis.apply(previous, context.classifier().classify(hostId, history, cap, now),
                 goodInARow, config.recoveryReadings());
-        try {
-            context.sink().accept(health);
-        } catch (RuntimeException e) {
-            if (containedWarningDue(now, config.reminderInterval())) {
-                log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(hostId)
-                        .addKeyValue("host", hostId).setCause(e).log();
+        // hosts are polled side by side; the sink and the listeners hear one host at a time
+        synchronized (context) {
+            try {
+                context.sink().accept(health);
+            } catch (RuntimeException e) {
+                if (containedWarningDue(now, config.reminderInterval())) {
+                    log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(hostId)
+                            .addKeyValue("host", hostId).setCause(e).log();
+                }
             }
+            announce(previous, context.listeners(), config);
         }
-        announce(previous, context.listeners(), config);
         return health;
     }
 
@@ -213,7 +233,7 @@ public final class HostWatch {
      *     the cool-down between runs
      * @return true if the caller must now hand the host to the {@link RemediationRunner}
      */
-    public boolean remediationDue(MonitorConfig config) {
+    public synchronized boolean remediationDue(MonitorConfig config) {
         // readings that are good again, though not yet for long enough, need no restart
         if (lostSince == null || remediating.get() || goodInARow > 0) {
             return false;
