@@ -3,6 +3,7 @@ package dev.lobbygovernor.wolf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.WolfEvent;
@@ -54,6 +55,24 @@ class CallDeadlineTest {
                     e -> assertThat(e.timedOut()).isTrue());
             assertThat(since(start)).isGreaterThanOrEqualTo(LISTING_SHORT.listingTimeout())
                     .isLessThan(LISTING_SHORT.listingTimeout().plus(SLACK));
+        }
+    }
+
+    @Test
+    void runtimeListingBehindTheGovernorEndsAtTheListingDeadlineWhenWolfTrickles() throws Exception {
+        try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"), r -> held(
+                "HTTP/1.0 200 OK\r\nContent-Length: 1000\r\n\r\n{"));
+                Trickle trickle = new Trickle(server, 100);
+                WolfClient client = WolfClient.builder().unixSocket(server.socketPath())
+                        .settings(LISTING_SHORT).build()) {
+            WolfLobbyRuntime runtime = new WolfLobbyRuntime(client);
+            long start = System.nanoTime();
+
+            Throwable failure = catchThrowable(runtime::listLobbies);
+
+            assertThat(failure).isInstanceOfSatisfying(LobbyRuntimeException.class,
+                    e -> assertThat(e.kind()).isEqualTo(LobbyRuntimeException.Kind.UNAVAILABLE));
+            assertThat(since(start)).isLessThan(LISTING_SHORT.listingTimeout().plus(SLACK));
         }
     }
 
@@ -185,14 +204,15 @@ class CallDeadlineTest {
         try (CannedServer server = CannedServer.unix(dir.resolve("w.sock"),
                 r -> held(EVENTS_HEAD));
                 WolfClient client = WolfClient.builder().unixSocket(server.socketPath())
-                        .settings(LISTING_SHORT.toBuilder().readTimeout(Duration.ofMillis(700))
+                        .settings(LISTING_SHORT.toBuilder().readTimeout(Duration.ofMillis(2000))
                                 .build()).build();
                 EventSubscription sub = client.events(recorder(seen), Duration.ofMillis(10),
                         Duration.ofMillis(40))) {
             sub.start();
             assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("connected");
 
-            for (int i = 0; i < 6; i++) {
+            // longer in all than the read timeout, each gap far shorter: a loaded machine has room
+            for (int i = 0; i < 8; i++) {
                 Thread.sleep(300);
                 server.sendToHeld(":keepalive\n\n");
                 assertThat(seen.poll(5, TimeUnit.SECONDS)).isEqualTo("keepalive");

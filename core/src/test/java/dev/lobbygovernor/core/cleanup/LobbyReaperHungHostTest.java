@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LobbyReaperHungHostTest {
 
-    private static final Duration HOST_WAIT = Duration.ofMillis(300);
+    private static final Duration HOST_WAIT = Duration.ofSeconds(1);
 
     private final MutableClock clock = MutableClock.at("2025-03-01T12:00:00Z");
     private final InMemorySessionStore store = new InMemorySessionStore();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HealthMonitorHungHostTest {
 
-    private static final Duration STALE_AFTER = Duration.ofMillis(400);
+    private static final Duration STALE_AFTER = Duration.ofSeconds(1);
 
     private final MutableClock clock = MutableClock.at("2025-01-10T12:28:18Z");
     private final CountDownLatch release = new CountDownLatch(1);
