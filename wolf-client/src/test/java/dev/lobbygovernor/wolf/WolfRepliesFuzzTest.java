@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.SeededFuzz;
+import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
+import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.model.WolfEvents;
 import dev.lobbygovernor.wolf.testing.ScriptedTransport;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,9 @@ class WolfRepliesFuzzTest {
         "[]", "{}", "[", "{", "}", "]", ",", ":", "\\u0000", "\\ud800", "\"success\":false", "\"error\":\"x\"",
         "NaN", "0.5", "\"available\":true", "\"gpu_name\":\"\""};
 
+    private static final CreateLobbyRequest CREATE = CreateLobbyRequest.builder().profileId("p").name("n")
+            .runner(new Runner.Process("true")).build();
+
     /** One generated case: which call, and the reply body it gets. */
     private record Case(int kind, String body) {
         @Override
@@ -76,8 +81,7 @@ class WolfRepliesFuzzTest {
                 case 0 -> client.listLobbies();
                 case 1 -> client.listSessions();
                 case 2 -> client.listApps();
-                case 3 -> client.createLobby(dev.lobbygovernor.wolf.model.CreateLobbyRequest.builder().profileId("p")
-                        .name("n").runner(new dev.lobbygovernor.wolf.model.Runner.Process("true")).build());
+                case 3 -> client.createLobby(CREATE);
                 case 4 -> client.systemMemory();
                 case 5 -> client.systemHealth();
                 default -> probe.sample();
