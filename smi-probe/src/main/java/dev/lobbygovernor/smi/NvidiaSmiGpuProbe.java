@@ -283,15 +283,11 @@ public final class NvidiaSmiGpuProbe implements GpuProbe {
                 throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "nvidia-smi did not answer within "
                         + config.timeout().toMillis() + " ms and was killed. A hung nvidia-smi usually means a "
                         + "wedged driver: check dmesg for Xid errors.", Text.raw(said(r)));
-            case FLOODED:
+            default:
                 throw new ProbeException(NAME, ProbeFailureCause.MALFORMED_OUTPUT, "nvidia-smi printed more than "
                         + config.maxStdoutBytes() + " bytes on stdout or " + config.maxStderrBytes()
                         + " on stderr and was killed; its output starts " + Text.quote(Text.firstLine(said(r))),
                         Text.raw(said(r)));
-            default:
-                throw new ProbeException(NAME, ProbeFailureCause.TIMEOUT, "nvidia-smi exited, but a process it "
-                        + "started kept its output open past the timeout; " + r.killed() + " such process(es) "
-                        + "killed.", Text.raw(said(r)));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.lobbygovernor.smi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.smi.internal.ProcessRunner;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * nvidia-smi exits but a process it started keeps its output open: the run ends at the timeout,
- * that process is killed, and no pipe reader is left blocked on it.
+ * nvidia-smi answers and exits but a process it started keeps its output open: the answer is
+ * kept, the run ends shortly after the exit rather than at the timeout, that process is killed,
+ * and no pipe reader is left blocked on it.
  */
 class NvidiaSmiGpuProbeLeftoverTest {
 
@@ -54,14 +56,18 @@ class NvidiaSmiGpuProbeLeftoverTest {
     }
 
     @Test
-    void exitedRunWhoseChildHoldsItsOutputEndsInBoundedTimeLeavingNoChildAndNoReader() throws Exception {
+    void answerOfAnExitedRunIsKeptWhileItsChildHoldsTheOutputAndTheChildIsKilled() throws Exception {
         smi = FakeNvidiaSmi.install("exits-leaving-child.sh", dir);
-        NvidiaSmiGpuProbe probe = new NvidiaSmiGpuProbe(smi.config().timeout(SHORT).build(), clock, trackedReaders);
+        Duration timeout = Duration.ofSeconds(20);
+        NvidiaSmiGpuProbe probe = new NvidiaSmiGpuProbe(smi.config().timeout(timeout).build(), clock, trackedReaders);
         long start = System.nanoTime();
-        ProbeException e = catchThrowableOfType(probe::sample, ProbeException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SHORT.plusSeconds(4));
-        assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
-        assertThat(e.getMessage()).contains("kept its output open", "1 such process(es) killed");
+
+        GpuSample sample = probe.sample();
+
+        assertThat(sample.devices()).singleElement()
+                .satisfies(d -> assertThat(d.name()).isEqualTo("NVIDIA L40S"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("not the whole timeout")
+                .isLessThan(Duration.ofSeconds(8));
         assertThat(live(smi.pid("child.pid"))).as("the child left behind").isFalse();
         assertThat(readers).hasSize(2);
         for (Thread t : readers) {
@@ -80,8 +86,7 @@ class NvidiaSmiGpuProbeLeftoverTest {
             }
         });
         NvidiaSmiGpuProbe probe = new NvidiaSmiGpuProbe(smi.config().timeout(SHORT).build(), clock, runner);
-        assertThat(catchThrowableOfType(probe::sample, ProbeException.class).getMessage())
-                .contains("kept its output open");
+        assertThat(probe.sample().devices()).as("the answer stands").hasSize(1);
 
         ProbeException refused = catchThrowableOfType(probe::sample, ProbeException.class);
         assertThat(refused.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
@@ -100,8 +105,7 @@ class NvidiaSmiGpuProbeLeftoverTest {
     void leftoverThatCannotBeFoundBlocksFurtherRunsUntilItsOutputCloses() throws Exception {
         smi = FakeNvidiaSmi.install("exits-leaving-unmarked-child.sh", dir);
         NvidiaSmiGpuProbe probe = new NvidiaSmiGpuProbe(smi.config().timeout(SHORT).build(), clock, trackedReaders);
-        assertThat(catchThrowableOfType(probe::sample, ProbeException.class).getMessage())
-                .contains("kept its output open");
+        assertThat(probe.sample().devices()).as("the answer stands").hasSize(1);
 
         ProbeException refused = catchThrowableOfType(probe::sample, ProbeException.class);
         assertThat(refused.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);

@@ -14,10 +14,13 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  *
- * <p>Three clocks, one per kind of wait: {@link #connectTimeout()} bounds making the
- * connection, {@link #requestTimeout()} bounds a whole call (connect, send and the whole reply,
- * however slowly its bytes trickle in), and {@link #readTimeout()} bounds the silence on the
- * one reply that never ends, Wolf's event stream.
+ * <p>Each kind of wait has its own limit. {@link #connectTimeout()} bounds making the
+ * connection. A whole call (connect, send and the whole reply, however slowly its bytes trickle
+ * in) has a deadline by kind: {@link #listingTimeout()} for a read (a listing, Wolf's system
+ * reports, the event stream's handshake), short, since callers such as admission wait on it;
+ * {@link #requestTimeout()} for a call that changes state, long, since Wolf answers a create
+ * only once the lobby's setup is done. {@link #readTimeout()} bounds the time between two
+ * events (or keep-alives) on the one reply that never ends, Wolf's event stream.
  */
 public final class TransportSettings {
 
@@ -28,6 +31,11 @@ public final class TransportSettings {
      * create, so a whole call may take 30 s.
      */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Default deadline of a read such as a listing: Wolf lists from memory in milliseconds, so
+     * 5 s is a Wolf that is stuck, not a slow one.
+     */
+    public static final Duration DEFAULT_LISTING_TIMEOUT = Duration.ofSeconds(5);
     /** Default read timeout of the event stream: Wolf sends a keep-alive every 15 s. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     /** Default reply size cap: Wolf's lists are a few KiB; 8 MiB leaves room for big hosts. */
@@ -39,12 +47,14 @@ public final class TransportSettings {
 
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final Duration listingTimeout;
     private final Duration readTimeout;
     private final int maxResponseBytes;
 
     private TransportSettings(Builder b) {
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
+        this.listingTimeout = b.listingTimeout;
         this.readTimeout = b.readTimeout;
         this.maxResponseBytes = b.maxResponseBytes;
     }
@@ -74,7 +84,7 @@ public final class TransportSettings {
      */
     public Builder toBuilder() {
         return new Builder().connectTimeout(connectTimeout).requestTimeout(requestTimeout)
-                .readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
+                .listingTimeout(listingTimeout).readTimeout(readTimeout).maxResponseBytes(maxResponseBytes);
     }
 
     /**
@@ -88,9 +98,9 @@ public final class TransportSettings {
     }
 
     /**
-     * The deadline of a whole call: connect, send the request, read the whole reply. A server
-     * that answers one byte at a time still hits it. For the event stream it bounds the
-     * connection and the reply's head; the stream itself then runs until closed.
+     * The deadline of a whole call that changes state (create, stop, join, leave): connect,
+     * send the request, read the whole reply. A server that answers one byte at a time still
+     * hits it. It also caps {@link #listingTimeout()}: no call has a longer deadline.
      *
      * @return the request timeout, positive
      */
@@ -99,9 +109,31 @@ public final class TransportSettings {
     }
 
     /**
-     * The longest silence tolerated on the event stream, after which it is reconnected: Wolf
-     * sends a {@code :keepalive} comment every 15 s, so a stream quiet for longer is dead.
-     * Calls other than the event stream are bounded by {@link #requestTimeout()} instead.
+     * The deadline of a whole read (a GET: lobbies, sessions, apps, Wolf's system and GPU
+     * reports), read retries included, and of the event stream's handshake (connect, request and
+     * the reply's head). A read's deadline is the shorter of this and {@link #requestTimeout()}.
+     *
+     * @return the listing timeout, positive
+     */
+    public Duration listingTimeout() {
+        return listingTimeout;
+    }
+
+    /**
+     * The deadline a read actually gets: the shorter of {@link #listingTimeout()} and
+     * {@link #requestTimeout()}.
+     *
+     * @return the effective deadline of a read, positive
+     */
+    public Duration effectiveListingTimeout() {
+        return listingTimeout.compareTo(requestTimeout) <= 0 ? listingTimeout : requestTimeout;
+    }
+
+    /**
+     * The longest the event stream may go without a complete event or keep-alive, after which
+     * it is reconnected: Wolf sends a {@code :keepalive} comment every 15 s, so a stream with
+     * nothing whole for longer is dead, however many stray bytes it sends. Other calls are
+     * bounded by their deadlines instead.
      *
      * @return the read timeout, positive
      */
@@ -127,7 +159,8 @@ public final class TransportSettings {
     @Override
     public boolean equals(Object o) {
         return o instanceof TransportSettings s && connectTimeout.equals(s.connectTimeout)
-                && requestTimeout.equals(s.requestTimeout) && readTimeout.equals(s.readTimeout)
+                && requestTimeout.equals(s.requestTimeout)
+                && listingTimeout.equals(s.listingTimeout) && readTimeout.equals(s.readTimeout)
                 && maxResponseBytes == s.maxResponseBytes;
     }
 
@@ -138,7 +171,7 @@ public final class TransportSettings {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(connectTimeout, requestTimeout, readTimeout, maxResponseBytes);
+        return Objects.hash(connectTimeout, requestTimeout, listingTimeout, readTimeout, maxResponseBytes);
     }
 
     /**
@@ -149,7 +182,8 @@ public final class TransportSettings {
     @Override
     public String toString() {
         return "TransportSettings[connectTimeout=" + connectTimeout + ", requestTimeout="
-                + requestTimeout + ", readTimeout=" + readTimeout + ", maxResponseBytes="
+                + requestTimeout + ", listingTimeout=" + listingTimeout + ", readTimeout="
+                + readTimeout + ", maxResponseBytes="
                 + maxResponseBytes + "]";
     }
 
@@ -157,6 +191,7 @@ public final class TransportSettings {
     public static final class Builder {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration listingTimeout = DEFAULT_LISTING_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
@@ -192,10 +227,25 @@ public final class TransportSettings {
         }
 
         /**
-         * Sets the longest silence tolerated on the event stream; default
-         * {@link #DEFAULT_READ_TIMEOUT}. Keep it above Wolf's 15 s keep-alive interval.
+         * Sets the deadline of a read and of the event stream's handshake; default
+         * {@link #DEFAULT_LISTING_TIMEOUT}. A value above {@link #requestTimeout(Duration)}
+         * has no effect beyond it.
          *
-         * @param timeout the longest wait for the next bytes of the event stream
+         * @param timeout the longest a read may take, retries included
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is not positive
+         */
+        public Builder listingTimeout(Duration timeout) {
+            this.listingTimeout = positive(timeout, "listingTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the longest the event stream may go without a complete event or keep-alive;
+         * default {@link #DEFAULT_READ_TIMEOUT}. Keep it above Wolf's 15 s keep-alive interval.
+         *
+         * @param timeout the longest wait for the next event or keep-alive
          * @return this builder
          * @throws NullPointerException if {@code timeout} is null
          * @throws IllegalArgumentException if {@code timeout} is not positive

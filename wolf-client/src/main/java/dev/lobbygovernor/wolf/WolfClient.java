@@ -44,9 +44,11 @@ import javax.net.ssl.SSLContext;
  * }</pre>
  *
  * <p>Reads (GETs) are retried with jittered backoff when Wolf cannot be reached; requests that
- * change state are sent once. Every call is bounded by {@link TransportSettings#requestTimeout()}
- * as a whole. Failures are typed: {@link WolfUnavailableException}, {@link WolfApiException}
- * (with Wolf's own error text), {@link WolfProtocolException}.
+ * change state are sent once. Every call has a deadline as a whole, retries included: a read
+ * {@link TransportSettings#listingTimeout()}, a call that changes state
+ * {@link TransportSettings#requestTimeout()}. Failures are typed:
+ * {@link WolfUnavailableException}, {@link WolfApiException} (with Wolf's own error text),
+ * {@link WolfProtocolException}.
  *
  * <p>Thread-safe. Its threads are its own and end with {@link #close()}: over the UNIX socket,
  * one timer thread that keeps the deadlines (started by the first call, gone after 30 s without
@@ -391,7 +393,7 @@ public final class WolfClient implements AutoCloseable {
             } else {
                 t = new UnixSocketTransport(SocketPaths.resolve(), settings);
             }
-            return new WolfClient(new WolfCalls(t, readRetries, sleeper, random));
+            return new WolfClient(new WolfCalls(t, settings, readRetries, sleeper, random));
         }
     }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
  * {@code UNAVAILABLE}; Wolf's refusals ("Invalid PIN", "Invalid lobby ID", any error status) →
  * {@code REJECTED} with Wolf's text; a reply that makes no sense → {@code PROTOCOL}. A stop is
  * never retried here; the caller verifies by listing again.
+ *
+ * <p>Every call returns or throws within the client's deadline of its kind: a listing within
+ * {@link TransportSettings#listingTimeout()}, a stop within
+ * {@link TransportSettings#requestTimeout()}, however slowly Wolf answers.
  */
 public final class WolfLobbyRuntime implements LobbyRuntime {
 

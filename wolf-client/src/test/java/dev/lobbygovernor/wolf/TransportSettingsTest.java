@@ -18,6 +18,7 @@ class TransportSettingsTest {
         assertThat(d.requestTimeout()).isEqualTo(TransportSettings.DEFAULT_REQUEST_TIMEOUT)
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(d.readTimeout()).isEqualTo(TransportSettings.DEFAULT_READ_TIMEOUT);
+        assertThat(d.listingTimeout()).isEqualTo(TransportSettings.DEFAULT_LISTING_TIMEOUT);
         assertThat(d.maxResponseBytes()).isEqualTo(TransportSettings.DEFAULT_MAX_RESPONSE_BYTES);
         assertThat(TransportSettings.builder().build()).isEqualTo(d);
     }
@@ -28,15 +29,33 @@ class TransportSettingsTest {
     }
 
     @Test
+    void listingsGetAShortDeadlineAndCreateALongOne() {
+        TransportSettings d = TransportSettings.defaults();
+
+        assertThat(d.effectiveListingTimeout()).isEqualTo(Duration.ofSeconds(5))
+                .isLessThan(d.requestTimeout());
+    }
+
+    @Test
+    void aReadNeverGetsALongerDeadlineThanTheRequestTimeout() {
+        TransportSettings s = TransportSettings.builder().requestTimeout(Duration.ofMillis(200))
+                .build();
+
+        assertThat(s.listingTimeout()).isEqualTo(TransportSettings.DEFAULT_LISTING_TIMEOUT);
+        assertThat(s.effectiveListingTimeout()).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
     void toBuilderKeepsEveryValue() {
         TransportSettings s = TransportSettings.builder().connectTimeout(Duration.ofMillis(300))
-                .requestTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(40))
-                .maxResponseBytes(4096).build();
+                .requestTimeout(Duration.ofSeconds(5)).listingTimeout(Duration.ofSeconds(2))
+                .readTimeout(Duration.ofSeconds(40)).maxResponseBytes(4096).build();
 
         assertThat(s.toBuilder().build()).isEqualTo(s).hasSameHashCodeAs(s);
         assertThat(s.toBuilder().requestTimeout(Duration.ofSeconds(6)).build()).isNotEqualTo(s);
+        assertThat(s.toBuilder().listingTimeout(Duration.ofSeconds(3)).build()).isNotEqualTo(s);
         assertThat(s).hasToString("TransportSettings[connectTimeout=PT0.3S, requestTimeout=PT5S,"
-                + " readTimeout=PT40S, maxResponseBytes=4096]");
+                + " listingTimeout=PT2S, readTimeout=PT40S, maxResponseBytes=4096]");
     }
 
     @Test
@@ -47,6 +66,8 @@ class TransportSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> b.requestTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestTimeout");
+        assertThatThrownBy(() -> b.listingTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listingTimeout");
         assertThatThrownBy(() -> b.readTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> b.requestTimeout(null))

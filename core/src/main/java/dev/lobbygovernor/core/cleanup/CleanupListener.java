@@ -4,8 +4,10 @@ package dev.lobbygovernor.core.cleanup;
  * Hears every cleanup outcome, one method per kind, then the cycle's report. Every method has a
  * no-op default, so a listener overrides only what it needs.
  *
- * <p>Methods are called on the cycle's thread, after the outcome is final (a stop is reported
- * only once verified), and before the cycle's {@link #onCycleCompleted}. A listener should
+ * <p>Methods are called on a thread of the reaper's, one call at a time, after the outcome is
+ * final (a stop is reported only once verified), and before the cycle's
+ * {@link #onCycleCompleted}, except the outcomes of a host whose work outlasted the cycle's
+ * {@link ReaperConfig#hostWait()}, which come when they are reached. A listener should
  * return quickly and must not throw; if it does, the exception is logged and the cycle goes on.
  * A listener may not call {@link LobbyReaper#runOnce()} (that call would be skipped).
  */

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -31,7 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All lasting state is in the store, so cycles are idempotent across restarts; only backoff
  * and orphan first-seen times are in memory (a restart means an early retry and a fresh grace).
- * Cycles never overlap: {@link #runOnce()} returns at once, skipped, while another runs.
+ * Cycles never overlap: {@link #runOnce()} returns at once, skipped, while another runs. Within
+ * a cycle, hosts are worked on side by side, each on a daemon thread named
+ * {@value #HOST_THREAD_NAME} (one per host at most, ended after 30 s idle or by {@link #close()}),
+ * so a hung host delays no other: the cycle waits for it at most
+ * {@link ReaperConfig#hostWait()}, and leaves it out until its work ends.
  *
  * <pre>{@code
  * LobbyReaper reaper = LobbyReaper.builder(store, Map.of("wolf-1", wolfRuntime)).build();
@@ -45,12 +51,17 @@ public final class LobbyReaper implements AutoCloseable {
     /** The name of the thread {@link #start()} creates when no executor is given. */
     public static final String THREAD_NAME = "lobby-governor-reaper";
 
+    /** The name of the threads that work on one host each during a cycle. */
+    public static final String HOST_THREAD_NAME = "lobby-governor-reaper-host";
+
     private static final Logger log = LoggerFactory.getLogger(LobbyReaper.class);
 
     private final ReaperConfig config;
     private final Clock clock;
     private final OutcomeReporter reporter;
     private final ScheduledExecutorService hostExecutor;
+    /** One thread per host at work at most (a cycle leaves out a host still at work). */
+    private final ThreadPoolExecutor hostWorkers;
 
     // The cycle's state is touched only by the thread that holds cycleRunning, whose
     // set/compareAndSet order each cycle's writes before the next cycle's reads.
@@ -67,7 +78,13 @@ public final class LobbyReaper implements AutoCloseable {
         this.clock = b.clock;
         this.reporter = new OutcomeReporter(b.listener);
         this.hostExecutor = b.executor;
-        this.cycle = new ReaperCycle(b.store, b.runtimes, config, reporter);
+        this.hostWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, HOST_THREAD_NAME);
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.cycle = new ReaperCycle(b.store, b.runtimes, config, reporter, hostWorkers);
     }
 
     /**
@@ -106,6 +123,9 @@ public final class LobbyReaper implements AutoCloseable {
         }
         try {
             CycleReport report = cycle.run(clock.instant());
+            if (cycle.takeInterrupted()) {
+                Thread.currentThread().interrupt();
+            }
             reporter.cycleCompleted(report);
             return report;
         } finally {
@@ -153,13 +173,14 @@ public final class LobbyReaper implements AutoCloseable {
     }
 
     /**
-     * Stops scheduling cycles; a cycle in progress finishes. Shuts down the reaper's own thread,
-     * never an executor the host supplied. Idempotent.
+     * Stops scheduling cycles; a cycle in progress finishes. Shuts down the reaper's own threads
+     * (each ends once its host's work does), never an executor the host supplied. Idempotent.
      */
     @Override
     public void close() {
         synchronized (lifecycle) {
             closed = true;
+            hostWorkers.shutdown();
             if (scheduled != null) {
                 scheduled.cancel(false);
             }

@@ -31,6 +31,11 @@ public final class ReaperConfig {
      * leaves room for a slow client and a slow listing.
      */
     public static final Duration DEFAULT_MAX_CREATE_TIME = Duration.ofSeconds(60);
+    /**
+     * Default longest a cycle waits for one host's work: 60 seconds, room for a few stops, each
+     * bounded by its runtime's own deadline.
+     */
+    public static final Duration DEFAULT_HOST_WAIT = Duration.ofSeconds(60);
 
     private static final ReaperConfig DEFAULTS = builder().build();
 
@@ -41,6 +46,7 @@ public final class ReaperConfig {
     private final Duration retryBackoff;
     private final Duration maxRetryBackoff;
     private final Duration maxCreateTime;
+    private final Duration hostWait;
 
     private ReaperConfig(Builder b) {
         this.interval = b.interval;
@@ -50,6 +56,7 @@ public final class ReaperConfig {
         this.retryBackoff = b.retryBackoff;
         this.maxRetryBackoff = b.maxRetryBackoff;
         this.maxCreateTime = b.maxCreateTime;
+        this.hostWait = b.hostWait;
     }
 
     /**
@@ -150,6 +157,18 @@ public final class ReaperConfig {
     }
 
     /**
+     * The longest a cycle waits for one host's work (list, stop, verify). Hosts are worked on
+     * side by side, each on a thread of the reaper's own, so a slow host never delays another;
+     * a host still at work when the wait ends is reported unreachable for the cycle, and is
+     * left out of later cycles until its work ends.
+     *
+     * @return the wait; positive, {@link #DEFAULT_HOST_WAIT} by default
+     */
+    public Duration hostWait() {
+        return hostWait;
+    }
+
+    /**
      * The wait after {@code consecutiveFailures} failures in a row: {@link #retryBackoff()}
      * doubled once per failure after the first, capped at {@link #maxRetryBackoff()}.
      *
@@ -171,7 +190,8 @@ public final class ReaperConfig {
      */
     public Builder toBuilder() {
         return new Builder().interval(interval).idleTimeout(idleTimeout).orphanGrace(orphanGrace)
-                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff).maxCreateTime(maxCreateTime);
+                .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff).maxCreateTime(maxCreateTime)
+                .hostWait(hostWait);
     }
 
     @Override
@@ -179,20 +199,21 @@ public final class ReaperConfig {
         return o instanceof ReaperConfig c && interval.equals(c.interval) && idleTimeout.equals(c.idleTimeout)
                 && orphanGrace.equals(c.orphanGrace) && stopOrphans == c.stopOrphans
                 && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff)
-                && maxCreateTime.equals(c.maxCreateTime);
+                && maxCreateTime.equals(c.maxCreateTime) && hostWait.equals(c.hostWait);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff,
-                maxCreateTime);
+                maxCreateTime, hostWait);
     }
 
     @Override
     public String toString() {
         return "ReaperConfig[interval=" + interval + ", idleTimeout=" + idleTimeout + ", orphanGrace=" + orphanGrace
                 + ", stopOrphans=" + stopOrphans + ", retryBackoff=" + retryBackoff
-                + ", maxRetryBackoff=" + maxRetryBackoff + ", maxCreateTime=" + maxCreateTime + "]";
+                + ", maxRetryBackoff=" + maxRetryBackoff + ", maxCreateTime=" + maxCreateTime
+                + ", hostWait=" + hostWait + "]";
     }
 
     /** Builds a {@link ReaperConfig}; each setter rejects a bad value at once. */
@@ -204,6 +225,7 @@ public final class ReaperConfig {
         private Duration retryBackoff = DEFAULT_RETRY_BACKOFF;
         private Duration maxRetryBackoff = DEFAULT_MAX_RETRY_BACKOFF;
         private Duration maxCreateTime = DEFAULT_MAX_CREATE_TIME;
+        private Duration hostWait = DEFAULT_HOST_WAIT;
 
         private Builder() {
         }
@@ -294,6 +316,19 @@ public final class ReaperConfig {
          */
         public Builder maxCreateTime(Duration value) {
             this.maxCreateTime = positive(value, "maxCreateTime");
+            return this;
+        }
+
+        /**
+         * Sets the longest a cycle waits for one host's work; default {@link #DEFAULT_HOST_WAIT}.
+         *
+         * @param value the wait; positive
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
+        public Builder hostWait(Duration value) {
+            this.hostWait = positive(value, "hostWait");
             return this;
         }
 

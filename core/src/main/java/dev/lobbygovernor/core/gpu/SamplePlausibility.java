@@ -11,11 +11,29 @@ import java.util.stream.Stream;
  *
  * <p>The incident this library exists for read an empty GPU name, 0 MiB total memory and zero
  * encoder sessions while six lobbies ran; all of that was broken monitoring, not an idle GPU. So:
- * no devices, an empty name or zero total memory is always implausible; a device whose every
- * numeric reading is zero, and zero encoder sessions in all, are implausible while lobbies run.
- * A {@code null} reading (not reported, such as utilisation under MIG) is never taken for zero.
+ * no devices, an empty name, no total memory or zero total memory is always implausible; a
+ * device whose every numeric reading is zero, and zero encoder sessions in all, are implausible
+ * while lobbies run.
+ *
+ * <p>Physics holds too: no reading is negative, NaN or infinite; used or free memory never
+ * exceeds the total; utilisation is a percentage, 0 to 100; a temperature outside
+ * {@value #MIN_TEMPERATURE_C} to {@value #MAX_TEMPERATURE_C} °C is beyond what working silicon
+ * survives; board power above {@value #MAX_POWER_WATTS} W is beyond any card. Such a value says
+ * the reading is corrupt, whatever the rest of it says. Each finding names the field and the
+ * value read.
+ *
+ * <p>Total memory is required: without it nothing can be judged and no memory cap derived. Every
+ * other field is optional: {@code null} (not reported, such as utilisation under MIG) is
+ * neutral, never taken for zero.
  */
 public final class SamplePlausibility {
+
+    /** The coldest GPU temperature taken as real, in °C: below any rated operating range. */
+    public static final int MIN_TEMPERATURE_C = -55;
+    /** The hottest GPU temperature taken as real, in °C: GPUs shut down well below it. */
+    public static final int MAX_TEMPERATURE_C = 150;
+    /** The highest board power taken as real, in W: several times any card's limit. */
+    public static final double MAX_POWER_WATTS = 5000;
 
     private SamplePlausibility() {
     }
@@ -41,7 +59,8 @@ public final class SamplePlausibility {
     }
 
     /**
-     * The checks that need no context: devices present, names not empty, total memory not zero.
+     * The checks that need no context: devices present, names not empty, total memory present
+     * and not zero, every value physically possible.
      *
      * @param sample the reading; not null
      * @return the findings, empty if the sample is plausible without context
@@ -108,14 +127,31 @@ public final class SamplePlausibility {
         if (d.name().isBlank()) {
             findings.add(new Finding(at + ".name", "empty GPU name"));
         }
-        if (d.memoryTotalMiB() != null && d.memoryTotalMiB() <= 0) {
-            findings.add(new Finding(at + ".memoryTotalMiB", d.memoryTotalMiB() + " MiB total memory"));
+        Long total = d.memoryTotalMiB();
+        if (total == null) {
+            findings.add(new Finding(at + ".memoryTotalMiB", "no total memory reading"));
+        } else if (total <= 0) {
+            findings.add(new Finding(at + ".memoryTotalMiB", total + " MiB total memory"));
         }
-        if (d.memoryUsedMiB() != null && d.memoryTotalMiB() != null && d.memoryTotalMiB() > 0
-                && d.memoryUsedMiB() > d.memoryTotalMiB()) {
-            findings.add(new Finding(at + ".memoryUsedMiB",
-                    d.memoryUsedMiB() + " MiB used of " + d.memoryTotalMiB() + " MiB total"));
+        checkMemoryPart(at + ".memoryUsedMiB", d.memoryUsedMiB(), "used", total, findings);
+        checkMemoryPart(at + ".memoryFreeMiB", d.memoryFreeMiB(), "free", total, findings);
+        checkPercent(at + ".gpuUtilizationPercent", d.gpuUtilizationPercent(), findings);
+        checkPercent(at + ".memoryUtilizationPercent", d.memoryUtilizationPercent(), findings);
+        checkPercent(at + ".encoderUtilizationPercent", d.encoderUtilizationPercent(), findings);
+        Integer celsius = d.temperatureC();
+        if (celsius != null && (celsius < MIN_TEMPERATURE_C || celsius > MAX_TEMPERATURE_C)) {
+            findings.add(new Finding(at + ".temperatureC", celsius + " °C, outside "
+                    + MIN_TEMPERATURE_C + " to " + MAX_TEMPERATURE_C + " °C"));
         }
+        Double watts = d.powerWatts();
+        if (watts != null && !(watts >= 0 && watts <= MAX_POWER_WATTS)) {
+            // written so that NaN, which fails every comparison, is caught too
+            findings.add(new Finding(at + ".powerWatts", watts + " W, outside 0 to "
+                    + (long) MAX_POWER_WATTS + " W"));
+        }
+        checkCount(at + ".encoderSessions", d.encoderSessions(), findings);
+        checkCount(at + ".encoderAverageFps", d.encoderAverageFps(), findings);
+        checkCount(at + ".encoderAverageLatencyUs", d.encoderAverageLatencyUs(), findings);
         if (activeLobbies > 0) {
             List<Number> readings = numericReadings(d);
             if (readings.isEmpty()) {
@@ -124,6 +160,30 @@ public final class SamplePlausibility {
                 findings.add(new Finding(at, "every numeric reading is zero while " + activeLobbies
                         + " lobbies run"));
             }
+        }
+    }
+
+    private static void checkMemoryPart(String field, Long value, String what, Long total,
+            List<Finding> findings) {
+        if (value == null) {
+            return;
+        }
+        if (value < 0) {
+            findings.add(new Finding(field, value + " MiB " + what + ", negative"));
+        } else if (total != null && total > 0 && value > total) {
+            findings.add(new Finding(field, value + " MiB " + what + " of " + total + " MiB total"));
+        }
+    }
+
+    private static void checkPercent(String field, Integer value, List<Finding> findings) {
+        if (value != null && (value < 0 || value > 100)) {
+            findings.add(new Finding(field, value + " %, outside 0 to 100 %"));
+        }
+    }
+
+    private static void checkCount(String field, Integer value, List<Finding> findings) {
+        if (value != null && value < 0) {
+            findings.add(new Finding(field, value + ", negative"));
         }
     }
 

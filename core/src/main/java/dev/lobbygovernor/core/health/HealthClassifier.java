@@ -18,7 +18,9 @@ import java.util.Objects;
  * <p>Monitoring works only while the latest outcome is a plausible sample ({@link
  * SamplePlausibility}) no older than the staleness limit; otherwise the host is {@link
  * HealthStatus#MONITORING_LOST}, whatever the last good sample said, because zero metrics mean
- * broken monitoring, not an idle GPU. One good sample restores it. Load (memory, temperature,
+ * broken monitoring, not an idle GPU. One good sample restores it here; the
+ * {@link HealthMonitor} holds a host lost until {@link MonitorConfig#recoveryReadings()} good
+ * samples came in a row. Load (memory, temperature,
  * encoder sessions) is judged only from a good sample; lobby counts always. The status is the
  * worst the reasons imply, {@link HealthStatus#UNKNOWN} before the first probe call.
  */
@@ -132,8 +134,8 @@ public final class HealthClassifier {
     }
 
     /**
-     * The status a reason implies on its own: probe failures, stale and implausible readings
-     * mean lost monitoring; being at the cap, or at the encoder session limit, means exhausted;
+     * The status a reason implies on its own: probe failures, stale and implausible readings,
+     * and a recovery still too short, mean lost monitoring; being at the cap, or at the encoder session limit, means exhausted;
      * any other reason is a warning.
      *
      * @param reason the reason
@@ -141,7 +143,8 @@ public final class HealthClassifier {
      */
     public static HealthStatus severity(HealthReason reason) {
         if (reason instanceof HealthReason.ProbeFailed || reason instanceof HealthReason.Stale
-                || reason instanceof HealthReason.Implausible) {
+                || reason instanceof HealthReason.Implausible
+                || reason instanceof HealthReason.Recovering) {
             return HealthStatus.MONITORING_LOST;
         }
         if (reason instanceof HealthReason.AtCapacity) {

@@ -4,11 +4,13 @@ import java.time.Duration;
 
 /**
  * Hears about changes in host health. Every method has a no-op default: implement the ones you
- * need. Calls come on the monitor's polling thread, in this order for one poll of one host:
+ * need. Calls come on one of the monitor's polling threads, one host at a time, in this order
+ * for one poll of one host:
  * {@link #onStatusChanged}, then {@link #onMonitoringLost} or {@link #onMonitoringRestored}.
  * {@link #onRemediation} comes from the thread that ran the remediation, once it has returned,
  * so it may come between later polls' events. Each {@code onMonitoringLost} is followed by
- * exactly one {@code onMonitoringRestored} once a good sample returns. Listeners should return
+ * exactly one {@code onMonitoringRestored} once good samples return
+ * ({@link MonitorConfig#recoveryReadings()} in a row). Listeners should return
  * quickly and must not throw; an exception is caught and logged, and the other listeners still
  * hear the event.
  */

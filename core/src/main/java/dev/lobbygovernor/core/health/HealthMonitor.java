@@ -4,18 +4,28 @@ import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.health.internal.HostWatch;
 import dev.lobbygovernor.core.health.internal.RemediationRunner;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +37,17 @@ import org.slf4j.LoggerFactory;
  * <p>Drive it yourself with {@link #pollOnce()} (tests, hosts with their own scheduler), or call
  * {@link #start()} to poll every {@link MonitorConfig#probeInterval()} on one daemon thread named
  * {@code lobby-governor-health-monitor}, or on the executor given to the builder. Hosts are polled
- * one after another, so give each a probe bounded by a timeout ({@code Probes.standard}). The
- * monitor does not own the probes: closing it stops polling, and the host closes its probes.
+ * side by side, each on a daemon thread named {@value #HOST_THREAD_NAME} (one per host at most,
+ * ended after 30 s idle or by {@link #close()}), so a host whose probe hangs delays no other;
+ * still, give each a probe bounded by a timeout ({@code Probes.standard}). The monitor does not
+ * own the probes: closing it stops polling, and the host closes its probes.
  *
  * <p>It logs transitions, never individual probe calls: one ERROR when a host enters {@link
  * HealthStatus#MONITORING_LOST}, naming the cause and what to do; a WARN reminder at most every
- * {@link MonitorConfig#reminderInterval()} while it lasts; one INFO on recovery with how long
- * monitoring was dark. After monitoring has been lost for {@link MonitorConfig#remediateAfter()}
+ * {@link MonitorConfig#reminderInterval()} while it lasts, counting the flaps (good readings
+ * that did not last); one INFO on recovery with how long monitoring was dark. A host recovers
+ * only after {@link MonitorConfig#recoveryReadings()} good readings in a row, so a probe that
+ * flaps between good and bad readings gives one loss and one recovery per stable period. After monitoring has been lost for {@link MonitorConfig#remediateAfter()}
  * or {@link MonitorConfig#remediateAfterFailures()} bad readings, the {@link Remediation} runs, at
  * most once per {@link MonitorConfig#remediationCooldown()} and never twice at once for a host. It
  * runs off the poll path, so polling goes on while it works: on the builder's {@link
@@ -46,12 +60,24 @@ public final class HealthMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
     private static final String THREAD_NAME = "lobby-governor-health-monitor";
 
+    /** The name of the threads that poll one host each. */
+    public static final String HOST_THREAD_NAME = "lobby-governor-health-host";
+
     private final Clock clock;
     private final MonitorConfig config;
     private final RemediationRunner remediations;
     private final ScheduledExecutorService hostExecutor;
     private final Map<String, HostWatch> hosts = new LinkedHashMap<>();
     private final Object pollLock = new Object();
+    /** One thread per host at most: a host whose poll still runs gets no second one. */
+    private final ThreadPoolExecutor pollers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, HOST_THREAD_NAME);
+                t.setDaemon(true);
+                return t;
+            });
+    /** Each host's latest poll; guarded by pollLock. */
+    private final Map<HostWatch, Poll> polling = new HashMap<>();
     private final Object lifecycle = new Object();
     private ScheduledExecutorService ownExecutor;
     private ScheduledFuture<?> schedule;
@@ -80,10 +106,13 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     /**
-     * Samples and classifies every host once, now, on the calling thread; feeds the sink and
-     * publishes transitions. Calls are serialised with each other and with the schedule. A
-     * remediation that falls due is handed off (see the class comment); without an executor or
-     * {@link #start()}, it runs here after the poll, outside the poll's lock.
+     * Samples and classifies every host once, now; feeds the sink and publishes transitions.
+     * Hosts are polled side by side, each on a thread of the monitor's, so a host whose probe
+     * hangs delays no other; this call waits for a host at most the staleness limit, then
+     * counts its poll as a failed reading, and while that poll still runs later calls count it
+     * so at once, without starting another. Calls are serialised with each other and with the
+     * schedule. A remediation that falls due is handed off (see the class comment); without an
+     * executor or {@link #start()}, it runs here after the poll, outside the poll's lock.
      *
      * @return each host's new health, in the order the hosts were added
      */
@@ -92,8 +121,20 @@ public final class HealthMonitor implements AutoCloseable {
         Map<HostWatch, HostHealth> due = new LinkedHashMap<>(); // with the health that made it due
         try {
             synchronized (pollLock) {
+                Map<HostWatch, Long> waits = new HashMap<>();
+                long waitUntil = System.nanoTime() + config.thresholds().stalenessLimit().toNanos();
                 for (HostWatch host : hosts.values()) {
-                    HostHealth health = host.poll();
+                    Poll earlier = polling.get(host);
+                    if (earlier == null || earlier.future().isDone()) {
+                        long startedAt = System.nanoTime();
+                        polling.put(host, new Poll(submit(host::poll), startedAt));
+                        waits.put(host, waitUntil);
+                    } else {
+                        waits.put(host, System.nanoTime()); // overdue already: not waited for again
+                    }
+                }
+                for (HostWatch host : hosts.values()) {
+                    HostHealth health = await(host, polling.get(host), waits.get(host));
                     out.add(health);
                     if (remediations.enabled() && host.remediationDue(config)) {
                         due.put(host, health);
@@ -105,6 +146,38 @@ public final class HealthMonitor implements AutoCloseable {
             due.forEach(remediations::submit);
         }
         return out;
+    }
+
+    private Future<HostHealth> submit(Callable<HostHealth> poll) {
+        try {
+            return pollers.submit(poll);
+        } catch (RejectedExecutionException closed) {
+            // the monitor is closed: a poll run by hand still polls, here
+            FutureTask<HostHealth> inline = new FutureTask<>(poll);
+            inline.run();
+            return inline;
+        }
+    }
+
+    /** One host's poll in progress, and when it started. */
+    private record Poll(Future<HostHealth> future, long startedAt) {
+    }
+
+    /** The host's new health: its poll's, or a failed reading once the poll is overdue. */
+    private HostHealth await(HostWatch host, Poll poll, long waitUntil) {
+        try {
+            return poll.future().get(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return host.overdue(Duration.ofNanos(System.nanoTime() - poll.startedAt()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return host.health();
+        }
     }
 
     /**
@@ -166,6 +239,7 @@ public final class HealthMonitor implements AutoCloseable {
                 return;
             }
             closed = true;
+            pollers.shutdownNow();
             remediations.close();
             if (schedule != null) {
                 schedule.cancel(false);
@@ -260,8 +334,9 @@ public final class HealthMonitor implements AutoCloseable {
 
         /**
          * Sets who gets every new health, each poll: the governor's {@code reportHealth}. By
-         * default nobody. Called on the polling thread, so it should return quickly; an
-         * exception it throws is logged (at most once per reminder interval) and ignored.
+         * default nobody. Called on a polling thread, one host at a time, so it should return
+         * quickly; an exception it throws is logged (at most once per reminder interval) and
+         * ignored.
          *
          * @param sink the consumer; not null
          * @return this builder

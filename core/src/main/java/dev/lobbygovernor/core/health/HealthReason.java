@@ -72,6 +72,21 @@ public sealed interface HealthReason {
     }
 
     /**
+     * The readings are good again after monitoring was lost, but not yet for long enough
+     * ({@link MonitorConfig#recoveryReadings()}): the host stays lost until they are.
+     *
+     * @param goodReadings good readings in a row so far
+     * @param needed good readings in a row needed to recover
+     */
+    record Recovering(int goodReadings, int needed) implements HealthReason {
+        @Override
+        public String message() {
+            return "GPU readings good again, " + goodReadings + " of " + needed
+                    + " in a row needed before monitoring counts as restored";
+        }
+    }
+
+    /**
      * The host is at or above its warning threshold.
      *
      * @param active lobbies running or reserved

@@ -24,11 +24,18 @@ public final class MonitorConfig {
     /** At most one remediation per host within this time: 15 min (a restart needs time to settle). */
     public static final Duration DEFAULT_REMEDIATION_COOLDOWN = Duration.ofMinutes(15);
 
+    /**
+     * Good readings in a row before a host leaves {@link HealthStatus#MONITORING_LOST}: 3, so a
+     * probe that alternates good and bad readings stays lost instead of flapping.
+     */
+    public static final int DEFAULT_RECOVERY_READINGS = 3;
+
     private final Duration probeInterval;
     private final Duration reminderInterval;
     private final Duration remediateAfter;
     private final int remediateAfterFailures;
     private final Duration remediationCooldown;
+    private final int recoveryReadings;
     private final HealthThresholds thresholds;
     /** The thresholds given to the builder, {@code null} if derived from the probe interval. */
     private final HealthThresholds givenThresholds;
@@ -39,6 +46,7 @@ public final class MonitorConfig {
         this.remediateAfter = b.remediateAfter;
         this.remediateAfterFailures = b.remediateAfterFailures;
         this.remediationCooldown = b.remediationCooldown;
+        this.recoveryReadings = b.recoveryReadings;
         this.givenThresholds = b.thresholds;
         this.thresholds = b.thresholds != null ? b.thresholds
                 : HealthThresholds.builder().stalenessLimit(b.probeInterval.multipliedBy(3)).build();
@@ -110,6 +118,17 @@ public final class MonitorConfig {
     }
 
     /**
+     * How many good readings in a row a host that lost monitoring needs before it leaves
+     * {@link HealthStatus#MONITORING_LOST}; until then it stays lost, with a
+     * {@link HealthReason.Recovering} reason. A host that never lost monitoring needs one.
+     *
+     * @return the count; at least 1, {@link #DEFAULT_RECOVERY_READINGS} by default
+     */
+    public int recoveryReadings() {
+        return recoveryReadings;
+    }
+
+    /**
      * The classifier's thresholds: those given to the builder, else the defaults with a
      * staleness limit of three probe intervals (so one or two late polls do not read as lost
      * monitoring).
@@ -129,7 +148,7 @@ public final class MonitorConfig {
     public Builder toBuilder() {
         Builder b = new Builder().probeInterval(probeInterval).reminderInterval(reminderInterval)
                 .remediateAfter(remediateAfter).remediateAfterFailures(remediateAfterFailures)
-                .remediationCooldown(remediationCooldown);
+                .remediationCooldown(remediationCooldown).recoveryReadings(recoveryReadings);
         b.thresholds = givenThresholds;
         return b;
     }
@@ -139,20 +158,22 @@ public final class MonitorConfig {
         return o instanceof MonitorConfig c && probeInterval.equals(c.probeInterval)
                 && reminderInterval.equals(c.reminderInterval) && remediateAfter.equals(c.remediateAfter)
                 && remediateAfterFailures == c.remediateAfterFailures
-                && remediationCooldown.equals(c.remediationCooldown) && thresholds.equals(c.thresholds);
+                && remediationCooldown.equals(c.remediationCooldown)
+                && recoveryReadings == c.recoveryReadings && thresholds.equals(c.thresholds);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(probeInterval, reminderInterval, remediateAfter, remediateAfterFailures,
-                remediationCooldown, thresholds);
+                remediationCooldown, recoveryReadings, thresholds);
     }
 
     @Override
     public String toString() {
         return "MonitorConfig[probeInterval=" + probeInterval + ", reminderInterval=" + reminderInterval
                 + ", remediateAfter=" + remediateAfter + ", remediateAfterFailures=" + remediateAfterFailures
-                + ", remediationCooldown=" + remediationCooldown + ", thresholds=" + thresholds + "]";
+                + ", remediationCooldown=" + remediationCooldown + ", recoveryReadings=" + recoveryReadings
+                + ", thresholds=" + thresholds + "]";
     }
 
     /** Builds a {@link MonitorConfig}; each setter validates its argument. */
@@ -162,6 +183,7 @@ public final class MonitorConfig {
         private Duration remediateAfter = DEFAULT_REMEDIATE_AFTER;
         private int remediateAfterFailures = DEFAULT_REMEDIATE_AFTER_FAILURES;
         private Duration remediationCooldown = DEFAULT_REMEDIATION_COOLDOWN;
+        private int recoveryReadings = DEFAULT_RECOVERY_READINGS;
         private HealthThresholds thresholds;
 
         private Builder() {
@@ -231,6 +253,22 @@ public final class MonitorConfig {
          */
         public Builder remediationCooldown(Duration cooldown) {
             this.remediationCooldown = positive(cooldown, "remediationCooldown");
+            return this;
+        }
+
+        /**
+         * Sets the good readings in a row a host that lost monitoring needs to leave
+         * {@link HealthStatus#MONITORING_LOST}; at least 1 (1 turns the hysteresis off).
+         *
+         * @param readings the count
+         * @return this builder
+         * @throws IllegalArgumentException if {@code readings} is below 1
+         */
+        public Builder recoveryReadings(int readings) {
+            if (readings < 1) {
+                throw new IllegalArgumentException("recoveryReadings must be at least 1, was " + readings);
+            }
+            this.recoveryReadings = readings;
             return this;
         }
 

@@ -69,6 +69,15 @@ class IncidentAdmissionReplayTest {
         return monitor.pollOnce().get(0);
     }
 
+    /** Monitoring counts as restored only after several good readings in a row. */
+    private HostHealth pollGoodReadingsToRecover(HealthMonitor monitor) {
+        HostHealth health = null;
+        for (int i = 0; i < MonitorConfig.DEFAULT_RECOVERY_READINGS; i++) {
+            health = pollAfterOneInterval(monitor);
+        }
+        return health;
+    }
+
     @Test
     void monitoringLossIsSeenWithinOneIntervalAndAdmissionKeepsTheCountBasedCap() {
         try (GpuProbe probe = Probes.standard(Probes.fallback(List.of(nvml, wolfStats)), clock);
@@ -109,7 +118,7 @@ class IncidentAdmissionReplayTest {
 
             // Wolf is restarted: NVML reads again, and recovery is logged once.
             nvml.clearScript().thenPlausible();
-            HostHealth recovered = pollAfterOneInterval(monitor);
+            HostHealth recovered = pollGoodReadingsToRecover(monitor);
             assertThat(recovered.monitoringWorking()).isTrue();
             assertThat(recovered.status()).isEqualTo(HealthStatus.EXHAUSTED); // 5/5, and it can tell again
             assertThat(logs.at(Level.INFO)).filteredOn(e -> e.getFormattedMessage().contains("restored")).hasSize(1);
@@ -134,7 +143,7 @@ class IncidentAdmissionReplayTest {
             assertThat(denied.getMessage()).doesNotContain("5/5");
 
             nvml.clearScript().thenPlausible();
-            pollAfterOneInterval(monitor);
+            pollGoodReadingsToRecover(monitor);
             assertThat(governor.acquire(AdmissionRequest.forSession("seeing")).healthStatus())
                     .isEqualTo(HealthStatus.HEALTHY);
         }

@@ -126,11 +126,11 @@ class LobbyReaperLifecycleTest {
     void startRunsCyclesOnOneNamedDaemonThreadAndCloseStopsThem() throws Exception {
         AtomicReference<Thread> cycleThread = new AtomicReference<>();
         CountDownLatch firstCycle = new CountDownLatch(1);
-        rig.runtimeSeenByReaper = listingHook(() -> cycleThread.compareAndSet(null, Thread.currentThread()));
         LobbyReaper reaper = LobbyReaper.builder(rig.store, Map.of(HOST, rig.runtimeSeenByReaper)).clock(rig.clock)
                 .listener(new CleanupListener() {
                     @Override
                     public void onCycleCompleted(CycleReport report) {
+                        cycleThread.compareAndSet(null, Thread.currentThread());
                         firstCycle.countDown();
                     }
                 }).build();

@@ -50,8 +50,11 @@ class SamplePlausibilityTest {
     void allZeroNumbersAreImplausibleOnlyWhileLobbiesRun() {
         var zeros = GpuSamples.of("nvml", AT, GpuSamples.device().memory(0L, null).gpuUtilization(0)
                 .temperature(0).power(0.0).encoderSessions(0).build());
-        assertThat(SamplePlausibility.check(zeros, 0, true)).isEmpty();
-        assertThat(fields(SamplePlausibility.check(zeros, 1, false))).containsExactly("devices[0]");
+        // without a total (required) it is implausible anyway; the zeros count only under lobbies
+        assertThat(fields(SamplePlausibility.check(zeros, 0, true)))
+                .containsExactly("devices[0].memoryTotalMiB");
+        assertThat(fields(SamplePlausibility.check(zeros, 1, false)))
+                .containsExactly("devices[0].memoryTotalMiB", "devices[0]");
     }
 
     @Test
@@ -74,8 +77,70 @@ class SamplePlausibilityTest {
     void deviceWithNoNumericReadingWhileLobbiesRunIsImplausible() {
         var empty = GpuSamples.of("nvml", AT, GpuSamples.device().memory(null, null).gpuUtilization(null)
                 .encoderSessions(null).temperature(null).power(null).build());
-        assertThat(fields(SamplePlausibility.check(empty, 2, true))).containsExactly("devices[0]");
-        assertThat(SamplePlausibility.isPlausible(empty)).isTrue();
+        assertThat(fields(SamplePlausibility.check(empty, 2, true)))
+                .containsExactly("devices[0].memoryTotalMiB", "devices[0]");
+    }
+
+    @Test
+    void deviceWithANameButNoTotalMemoryIsImplausible() {
+        var noTotal = GpuSamples.of("nvml", AT, GpuSamples.device().memory(null, null).build());
+
+        assertThat(SamplePlausibility.check(noTotal)).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("devices[0].memoryTotalMiB");
+            assertThat(f.detail()).isEqualTo("no total memory reading");
+        });
+    }
+
+    @Test
+    void negativeUsedMemoryIsImplausibleAndNamesTheValue() {
+        var sample = GpuSamples.of("nvml", AT, GpuSamples.device().memory(-5L, 16_380L).build());
+
+        assertThat(SamplePlausibility.check(sample))
+                .contains(new SamplePlausibility.Finding("devices[0].memoryUsedMiB", "-5 MiB used, negative"));
+    }
+
+    @Test
+    void powerThatIsNotANumberOrInfiniteOrNegativeIsImplausible() {
+        for (double watts : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1.0, 1e9}) {
+            var sample = GpuSamples.of("nvml", AT, GpuSamples.device().power(watts).build());
+
+            assertThat(SamplePlausibility.check(sample)).as("%s W", watts).singleElement()
+                    .satisfies(f -> assertThat(f.field()).isEqualTo("devices[0].powerWatts"));
+        }
+    }
+
+    @Test
+    void temperatureBeyondWhatSiliconSurvivesIsImplausible() {
+        var frozen = GpuSamples.of("nvml", AT, GpuSamples.device().temperature(-40_000).build());
+        var molten = GpuSamples.of("nvml", AT, GpuSamples.device().temperature(151).build());
+        var cold = GpuSamples.of("nvml", AT, GpuSamples.device().temperature(-20).build());
+
+        assertThat(SamplePlausibility.check(frozen)).singleElement().satisfies(f -> {
+            assertThat(f.field()).isEqualTo("devices[0].temperatureC");
+            assertThat(f.detail()).startsWith("-40000 °C");
+        });
+        assertThat(fields(SamplePlausibility.check(molten))).containsExactly("devices[0].temperatureC");
+        assertThat(SamplePlausibility.check(cold)).isEmpty();
+    }
+
+    @Test
+    void utilisationOutsideZeroToHundredPercentIsImplausible() {
+        var over = GpuSamples.of("nvml", AT, GpuSamples.device().gpuUtilization(250).build());
+        var under = GpuSamples.of("nvml", AT, GpuSamples.device().gpuUtilization(-1).build());
+
+        // the test device derives memory utilisation from GPU utilisation: both are off
+        assertThat(SamplePlausibility.check(over)).contains(new SamplePlausibility.Finding(
+                "devices[0].gpuUtilizationPercent", "250 %, outside 0 to 100 %"));
+        assertThat(fields(SamplePlausibility.check(under)))
+                .contains("devices[0].gpuUtilizationPercent");
+    }
+
+    @Test
+    void negativeEncoderSessionsAreImplausible() {
+        var sample = GpuSamples.of("nvml", AT, GpuSamples.device().encoderSessions(-1).build());
+
+        assertThat(SamplePlausibility.check(sample)).contains(
+                new SamplePlausibility.Finding("devices[0].encoderSessions", "-1, negative"));
     }
 
     @Test

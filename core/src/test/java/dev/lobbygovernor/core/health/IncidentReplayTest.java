@@ -72,6 +72,14 @@ class IncidentReplayTest {
                 }
             }
 
+            // monitoring counts as restored at the third good reading in a row
+            for (int good = 2; good < MonitorConfig.DEFAULT_RECOVERY_READINGS; good++) {
+                clock.advance(INTERVAL);
+                assertThat(monitor.pollOnce().get(0).status()).isEqualTo(HealthStatus.MONITORING_LOST);
+            }
+            clock.advance(INTERVAL);
+            monitor.pollOnce();
+
             assertThat(lostAt).isNotNull();
             assertThat(Duration.between(FIRST_BAD, lostAt)).isLessThanOrEqualTo(INTERVAL);
 
@@ -84,12 +92,12 @@ class IncidentReplayTest {
                     .contains("Restart the container in which NVML fails (for the Wolf probe, the streaming"
                             + " server's container)");
 
-            // Polls at 12:28:23 (lost) and 12:52:18 (restored), 23 min 55 s apart: reminders at
-            // 5, 10, 15 and 20 minutes.
+            // Polls at 12:28:23 (lost) and 12:52:28 (restored at the third good reading), 24 min
+            // 5 s apart: reminders at 5, 10, 15 and 20 minutes.
             assertThat(messages(logs.at(Level.WARN))).hasSize(4).allMatch(m -> m.contains("still lost"));
             assertThat(messages(logs.at(Level.INFO))).containsExactly(
                     "Host wolf-1 health changed from UNKNOWN to HEALTHY: no reasons",
-                    "GPU monitoring restored on host wolf-1 after 23 min 55 s dark; status HEALTHY");
+                    "GPU monitoring restored on host wolf-1 after 24 min 5 s dark; status HEALTHY");
 
             HostHealth last = reported.get(reported.size() - 1);
             assertThat(last.status()).isEqualTo(HealthStatus.HEALTHY);

@@ -15,13 +15,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a command with a deadline: stdout and stderr are drained concurrently with size caps (a
  * flood or a full pipe cannot hang the caller), and on timeout or flood the process and every
- * process it started are killed; so are processes it left behind holding its pipes after it
- * exited. Reports what happened; it never decides what it means.
+ * process it started are killed. No process of a run outlives it: after every run, whatever its
+ * ending, the processes it left behind (daemons with closed pipes, {@code setsid} grandchildren
+ * holding its pipes) are killed too. Reports what happened; it never decides what it means.
  */
 public final class ProcessRunner {
 
     /** How long the pipes get to reach their end once the process is gone. */
     public static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
+
+    /**
+     * How long the pipes get to reach their end after the process exited by itself, before the
+     * processes it left behind are taken to hold them: once it exited, all it printed is in the
+     * pipes already, and reading that takes microseconds.
+     */
+    public static final Duration EXIT_GRACE = Duration.ofMillis(200);
 
     /**
      * The most a run can last past its timeout: a kill and a drain for the process tree, then
@@ -31,17 +39,15 @@ public final class ProcessRunner {
 
     /** How a run ended. */
     public enum Ending {
-        /** The process exited by itself and both pipes reached their end. */
+        /**
+         * The process exited by itself. Its output is complete even if a process it left
+         * behind held a pipe open (that process was killed, and the pipe read no further).
+         */
         EXITED,
         /** The deadline passed; the process tree was killed. */
         TIMED_OUT,
         /** A pipe went past its cap; the process tree was killed. */
-        FLOODED,
-        /**
-         * The process exited, but a process it left behind kept a pipe open past the deadline;
-         * the processes of the run still alive were then killed.
-         */
-        OUTPUT_LEFT_OPEN
+        FLOODED
     }
 
     /**
@@ -134,12 +140,14 @@ public final class ProcessRunner {
         if (!exited) {
             tree.kill();
         }
-        long drainDeadline = Math.max(deadline, System.nanoTime() + DRAIN_GRACE.toNanos());
+        // Once the process exited, what it printed is in the pipes: read that, and do not wait
+        // for processes it left behind to close them.
+        long drainDeadline = System.nanoTime() + (exited ? EXIT_GRACE : DRAIN_GRACE).toNanos();
         boolean drained = out.awaitEnd(drainDeadline) & err.awaitEnd(drainDeadline);
+        // Nothing of the run may outlive it, whether or not it holds a pipe: a daemon with
+        // closed pipes is found by the marker it inherited, like a setsid grandchild.
+        tree.killLeftovers();
         if (!drained) {
-            // Something the process started outlived it (or our kill) and still holds a pipe: the
-            // readers would block until it dies on its own. Kill the run's leftovers too.
-            tree.killLeftovers();
             long afterKill = System.nanoTime() + DRAIN_GRACE.toNanos();
             if (!(out.awaitEnd(afterKill) & err.awaitEnd(afterKill))) {
                 keepIfOpen(out);
@@ -147,8 +155,7 @@ public final class ProcessRunner {
             }
         }
         Ending ending = !exited ? Ending.TIMED_OUT
-                : out.flooded() || err.flooded() ? Ending.FLOODED
-                : drained ? Ending.EXITED : Ending.OUTPUT_LEFT_OPEN;
+                : out.flooded() || err.flooded() ? Ending.FLOODED : Ending.EXITED;
         OptionalInt exitCode = ending == Ending.EXITED && !process.isAlive()
                 ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
         Optional<ProcessHandle> stuck = process.isAlive() ? Optional.of(process.toHandle()) : tree.survivor();

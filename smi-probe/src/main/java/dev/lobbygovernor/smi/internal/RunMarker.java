@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -18,6 +21,11 @@ import java.util.stream.Stream;
  * on the run's process marks every process of that run. Found through
  * {@code /proc/<pid>/environ} (Linux; only processes of our own user are readable, which ours
  * are); where there is no procfs, nothing is found.
+ *
+ * <p>A process that clears its environment drops the marker, but not its process group or
+ * session: a marked process that leads a group or session of its own (as {@code setsid} makes
+ * it) lends the marker to every process in it. The run's own process never leads one (it
+ * shares this JVM's), so no process outside the run is ever taken for one of its.
  */
 final class RunMarker {
 
@@ -46,16 +54,54 @@ final class RunMarker {
         builder.environment().put(VARIABLE, value);
     }
 
-    /** The live processes that carry this marker, the run's own process included if it lives. */
+    /**
+     * The live processes that carry this marker, the run's own process included if it lives,
+     * and the processes in a group or session that a marked process leads.
+     */
     List<ProcessHandle> find() {
         long self = ProcessHandle.current().pid();
+        List<ProcessHandle> recent;
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            return all.filter(p -> p.pid() != self)
+            recent = all.filter(p -> p.pid() != self)
                     .filter(p -> p.info().startInstant().map(s -> !s.isBefore(notBefore)).orElse(true))
-                    .filter(this::carriesMarker)
                     .collect(Collectors.toList());
         } catch (RuntimeException unsupported) {
             return List.of(); // no process listing on this platform
+        }
+        List<ProcessHandle> found = new ArrayList<>();
+        Set<Long> leaders = new HashSet<>();
+        for (ProcessHandle p : recent) {
+            if (carriesMarker(p)) {
+                found.add(p);
+                long[] ids = groupAndSession(p.pid());
+                if (ids != null && (ids[0] == p.pid() || ids[1] == p.pid())) {
+                    leaders.add(p.pid());
+                }
+            }
+        }
+        if (!leaders.isEmpty()) {
+            for (ProcessHandle p : recent) {
+                long[] ids = groupAndSession(p.pid());
+                if (ids != null && (leaders.contains(ids[0]) || leaders.contains(ids[1]))
+                        && !found.contains(p)) {
+                    found.add(p);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A process's group and session ids from {@code /proc/<pid>/stat}, whose fields after the
+     * parenthesised command name are state, parent, group, session; {@code null} if unreadable.
+     */
+    private static long[] groupAndSession(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[2]), Long.parseLong(fields[3])};
+        } catch (IOException | RuntimeException goneOrNoProcfs) {
+            return null;
         }
     }
 

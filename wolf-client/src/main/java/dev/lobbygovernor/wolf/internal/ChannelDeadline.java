@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledFuture;
  * <p>A call arms it once ({@link #armCall}): the connect deadline first when it is the
  * earlier one, extended to the call's deadline if it fires after the connection was made.
  * Most calls end long before either, so one timer serves the whole call. An event stream
- * arms it per read ({@link #armRead}). A timer that fires after it was replaced or cancelled
+ * arms it per read ({@link #armRead}), up to when its next whole event is due. A timer that fires after it was replaced or cancelled
  * does nothing.
  */
 final class ChannelDeadline {
@@ -39,20 +39,19 @@ final class ChannelDeadline {
 
     /**
      * Arms the deadline of a call starting at {@code start}: connecting may take
-     * {@code connectTimeout}, the whole call {@code requestTimeout}.
+     * {@code connectTimeout}, and the whole call must be over by {@code call}.
      *
      * @throws IllegalStateException if the client was closed
      */
-    synchronized void armCall(long start, Duration connectTimeout, Duration requestTimeout) {
-        long callDeadline = Deadlines.deadline(start, requestTimeout);
+    synchronized void armCall(long start, Duration connectTimeout, CallDeadline call) {
         long connectDeadline = Deadlines.deadline(start, connectTimeout);
-        if (connectDeadline - callDeadline < 0) {
+        if (connectDeadline - call.at() < 0) {
             arm(connectDeadline, connectTimeout, "accept a connection");
             extendable = true;
-            extendTo = callDeadline;
-            extendedLimit = requestTimeout;
+            extendTo = call.at();
+            extendedLimit = call.timeout();
         } else {
-            arm(callDeadline, requestTimeout, "accept a connection");
+            arm(call.at(), call.timeout(), "accept a connection");
         }
     }
 
@@ -66,12 +65,13 @@ final class ChannelDeadline {
     }
 
     /**
-     * Arms a deadline of {@code idleTimeout} from now for one read of an open-ended reply.
+     * Arms the deadline {@code until} for one read of an open-ended reply, whose next whole
+     * event is due by then.
      *
      * @throws IllegalStateException if the client was closed
      */
-    synchronized void armRead(Duration idleTimeout) {
-        arm(Deadlines.deadline(System.nanoTime(), idleTimeout), idleTimeout, "send anything");
+    synchronized void armRead(long until, Duration idleTimeout) {
+        arm(until, idleTimeout, "send an event or keep-alive");
     }
 
     private void arm(long deadline, Duration timeout, String what) {

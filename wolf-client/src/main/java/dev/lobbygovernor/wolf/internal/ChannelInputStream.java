@@ -9,8 +9,10 @@ import java.time.Duration;
 
 /**
  * The rest of a {@link UnixConnection} as an {@link InputStream}: first the bytes already read
- * past the reply head, then the channel. A read that waits longer than the idle timeout throws
- * {@link SocketTimeoutException}, so a silent event stream is noticed.
+ * past the reply head, then the channel. Reads throw {@link SocketTimeoutException} once the
+ * idle timeout has passed since the stream opened or since the last {@link #restartIdle()}, so
+ * an event stream that is silent, or that trickles bytes without ever finishing an event, is
+ * noticed.
  */
 public final class ChannelInputStream extends InputStream {
 
@@ -18,13 +20,14 @@ public final class ChannelInputStream extends InputStream {
     private final Runnable onClose;
     private final Duration idleTimeout;
     private final ByteBuffer buffer;
+    private volatile long idleDeadline;
 
     /**
      * A stream that returns {@code prefix[offset, offset + length)} first.
      *
      * @param connection the connection to read from once the prefix is used up
      * @param onClose what closes the connection, run by {@link #close()}
-     * @param idleTimeout the longest wait of one read
+     * @param idleTimeout how long reads may go on after the last {@link #restartIdle()}
      * @param prefix bytes read already
      * @param offset where they start in {@code prefix}
      * @param length how many there are
@@ -36,6 +39,12 @@ public final class ChannelInputStream extends InputStream {
         this.idleTimeout = idleTimeout;
         this.buffer = ByteBuffer.allocate(Math.max(8192, length));
         buffer.put(prefix, offset, length).flip();
+        restartIdle();
+    }
+
+    /** Gives reads from now on another idle timeout. */
+    public void restartIdle() {
+        idleDeadline = Deadlines.deadline(System.nanoTime(), idleTimeout);
     }
 
     @Override
@@ -54,7 +63,7 @@ public final class ChannelInputStream extends InputStream {
             buffer.clear();
             int n;
             try {
-                n = connection.readWithin(buffer, idleTimeout);
+                n = connection.readBy(buffer, idleDeadline, idleTimeout);
             } catch (WolfUnavailableException e) {
                 if (e.timedOut()) {
                     SocketTimeoutException timeout = new SocketTimeoutException(e.getMessage());

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * ({@code GET /api/v1/events}) and reconnects.
  *
  * <p>{@link #start()} creates one daemon thread, named {@code lobby-governor-wolf-events-N},
- * which connects, hands typed events to the listener and, when the stream breaks or goes silent
- * for longer than the transport's read timeout (Wolf sends a keep-alive every 15 s),
+ * which connects, hands typed events to the listener and, when the stream breaks or sends no
+ * whole event or keep-alive for longer than the transport's read timeout (Wolf sends a
+ * keep-alive every 15 s),
  * reconnects after a jittered, bounded backoff. {@link #close()} stops the thread and closes the
  * connection.
  */
@@ -143,6 +144,7 @@ public final class EventStreamLoop implements AutoCloseable {
             notifyListener(listener::onConnected);
             SseReader reader = new SseReader(stream.body(), MAX_EVENT_BYTES);
             for (SseReader.Frame f = reader.next(); f != null && !closed; f = reader.next()) {
+                stream.frameReceived();
                 if (f instanceof SseReader.Event e) {
                     deliver(e);
                 } else {
@@ -151,7 +153,7 @@ public final class EventStreamLoop implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             throw new WolfUnavailableException("Wolf at " + transport.endpoint()
-                    + " sent no event or keep-alive within the read timeout", true, e);
+                    + " sent no whole event or keep-alive within the read timeout", true, e);
         } catch (IOException e) {
             throw new WolfUnavailableException("Wolf's event stream at " + transport.endpoint()
                     + " failed: " + e.getMessage(), false, e);

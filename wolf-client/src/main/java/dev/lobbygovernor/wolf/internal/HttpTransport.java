@@ -13,6 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -63,16 +64,29 @@ public final class HttpTransport implements WolfTransport {
     }
 
     /**
-     * {@inheritDoc}
+     * Sends one request and reads the whole reply under its deadline by kind
+     * ({@link CallDeadline#of}).
      *
-     * <p>The request timeout bounds the whole call: the reply's head, then its whole body.
+     * @param request the request
+     * @return the whole reply
+     * @throws WolfUnavailableException if Wolf cannot be reached or does not answer in time
+     * @throws WolfProtocolException if the reply is malformed or over the size cap
      */
-    @Override
     public WolfResponse exchange(WolfRequest request)
             throws WolfUnavailableException, WolfProtocolException {
-        long deadline = Deadlines.deadline(System.nanoTime(), settings.requestTimeout());
-        HttpResponse<InputStream> resp = send(request, "application/json",
-                new QueueBodySubscriber(settings.requestTimeout(), deadline));
+        return exchange(request, CallDeadline.of(request, settings));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The deadline bounds the whole call: the wait for the reply's head, then its whole body.
+     */
+    @Override
+    public WolfResponse exchange(WolfRequest request, CallDeadline deadline)
+            throws WolfUnavailableException, WolfProtocolException {
+        HttpResponse<InputStream> resp = send(request, "application/json", deadline,
+                new QueueBodySubscriber(deadline.timeout(), deadline.at()));
         try (InputStream body = resp.body()) {
             byte[] bytes = readCapped(body, request.path());
             return new WolfResponse(resp.statusCode(), headers(resp.headers()), bytes);
@@ -84,24 +98,31 @@ public final class HttpTransport implements WolfTransport {
     /**
      * {@inheritDoc}
      *
-     * <p>The request timeout bounds the wait for the reply's head; each later read waits at
-     * most the read timeout.
+     * <p>The listing deadline bounds the wait for the reply's head; then reads wait until the
+     * read timeout after the last whole frame.
      */
     @Override
     public WolfStream openStream(String path) throws WolfUnavailableException {
-        HttpResponse<InputStream> resp = send(WolfRequest.get(path), "text/event-stream",
-                new QueueBodySubscriber(settings.readTimeout()));
+        WolfRequest request = WolfRequest.get(path);
+        QueueBodySubscriber body = new QueueBodySubscriber(settings.readTimeout());
+        HttpResponse<InputStream> resp = send(request, "text/event-stream",
+                CallDeadline.of(request, settings), body);
         return new WolfStream(resp.statusCode(), headers(resp.headers()), resp.body(),
-                resp.body());
+                resp.body(), body::restartIdle);
     }
 
     private HttpResponse<InputStream> send(WolfRequest request, String accept,
-            QueueBodySubscriber body) throws WolfUnavailableException {
+            CallDeadline deadline, QueueBodySubscriber body) throws WolfUnavailableException {
         if (closed) {
             throw new IllegalStateException("This Wolf client for " + base + " is closed");
         }
+        long left = deadline.remainingNanos();
+        if (left <= 0) {
+            throw new WolfUnavailableException("Wolf at " + base + request.path()
+                    + " did not answer within " + deadline.timeout().toMillis() + " ms", true, null);
+        }
         HttpRequest.Builder rb = HttpRequest.newBuilder(resolve(request.path()))
-                .timeout(settings.requestTimeout())
+                .timeout(Duration.ofNanos(left))
                 .header("Accept", accept);
         bearerToken.ifPresent(t -> rb.header("Authorization", "Bearer " + t));
         if (request.body() == null) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code HttpRequest.timeout} covers the wait for the reply head only; a proxy that sends
  * headers and then stalls, or trickles the body, would block {@code ofInputStream()} reads
  * forever. Here a read waits for the client to deliver more bytes at most until the call's
- * deadline (a complete reply) or the idle timeout (an open-ended stream), then throws
+ * deadline (a complete reply) or the idle deadline (an open-ended stream: the idle timeout
+ * after the last {@link #restartIdle()}), then throws
  * {@link SocketTimeoutException}. One chunk is requested at a time, so memory stays bounded.
  */
 public final class QueueBodySubscriber extends InputStream
@@ -31,7 +32,7 @@ public final class QueueBodySubscriber extends InputStream
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Duration idleTimeout;
-    private final long deadline;
+    private volatile long deadline;
     private final boolean hasDeadline;
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
@@ -40,14 +41,15 @@ public final class QueueBodySubscriber extends InputStream
     private boolean ended;
 
     /**
-     * A subscriber whose reads wait at most {@code idleTimeout} each, for an open-ended body.
+     * A subscriber for an open-ended body, whose reads end {@code idleTimeout} after it was
+     * made or after the last {@link #restartIdle()}.
      *
-     * @param idleTimeout the longest wait of one read
+     * @param idleTimeout how long reads may go on after the last restart
      */
     public QueueBodySubscriber(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
-        this.deadline = 0;
         this.hasDeadline = false;
+        restartIdle();
     }
 
     /**
@@ -61,6 +63,16 @@ public final class QueueBodySubscriber extends InputStream
         this.idleTimeout = requestTimeout;
         this.deadline = deadline;
         this.hasDeadline = true;
+    }
+
+    /**
+     * Gives reads of an open-ended body another idle timeout from now; does nothing to a
+     * body with a fixed deadline.
+     */
+    public void restartIdle() {
+        if (!hasDeadline) {
+            deadline = Deadlines.deadline(System.nanoTime(), idleTimeout);
+        }
     }
 
     @Override
@@ -126,7 +138,7 @@ public final class QueueBodySubscriber extends InputStream
             throw new IOException("stream closed");
         }
         Object item;
-        long wait = hasDeadline ? deadline - System.nanoTime() : idleTimeout.toNanos();
+        long wait = deadline - System.nanoTime();
         try {
             item = queue.poll(wait, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -136,7 +148,7 @@ public final class QueueBodySubscriber extends InputStream
         if (item == null) {
             throw new SocketTimeoutException(hasDeadline
                     ? "the reply from Wolf did not complete within " + idleTimeout
-                    : "no bytes from Wolf within " + idleTimeout);
+                    : "no whole event or keep-alive from Wolf within " + idleTimeout);
         }
         if (item instanceof Throwable t) {
             ended = true;

@@ -18,8 +18,8 @@ import java.util.Arrays;
  *
  * <p>The channel blocks, as the JDK's plain socket code does; its deadline closes it when the
  * time runs out, and the blocked call then fails and is reported as a timeout. The deadline
- * spans the whole exchange from {@link #open} (or one read of the event stream, in
- * {@link #readWithin}), so a server that trickles its reply byte by byte still hits it.
+ * spans the whole exchange from {@link #open} (or, on the event stream, the time from one
+ * whole event to the next, in {@link #readBy}), so a server that trickles its reply byte by byte still hits it.
  * {@link #close()} may come from another thread to abort a blocked call.
  */
 public final class UnixConnection implements AutoCloseable {
@@ -38,20 +38,20 @@ public final class UnixConnection implements AutoCloseable {
 
     /**
      * Opens a connection to {@code socket} under the deadline of the whole call: connecting
-     * may take at most {@code connectTimeout}, and everything from now on, what follows the
-     * connection included, at most {@code requestTimeout}.
+     * may take at most {@code connectTimeout}, and everything, what follows the connection
+     * included, must be over by {@code call}.
      *
      * @param socket the socket path
      * @param deadlines the timer that enforces the deadline
      * @param connectTimeout the longest wait to connect
-     * @param requestTimeout the longest the whole call may take
+     * @param call when the whole call must be over
      * @return the connected connection, the call's deadline armed
      * @throws WolfUnavailableException if the socket file is missing, nobody listens, or the
      *     connection is not made in time
      * @throws IllegalStateException if {@code deadlines} is closed
      */
     public static UnixConnection open(Path socket, Deadlines deadlines, Duration connectTimeout,
-            Duration requestTimeout) throws WolfUnavailableException {
+            CallDeadline call) throws WolfUnavailableException {
         long start = System.nanoTime();
         SocketChannel ch;
         try {
@@ -62,7 +62,7 @@ public final class UnixConnection implements AutoCloseable {
         }
         UnixConnection conn = new UnixConnection(ch, socket, deadlines);
         try {
-            conn.deadline.armCall(start, connectTimeout, requestTimeout);
+            conn.deadline.armCall(start, connectTimeout, call);
             ch.connect(UnixDomainSocketAddress.of(socket));
             conn.deadline.connected();
             return conn;
@@ -127,17 +127,19 @@ public final class UnixConnection implements AutoCloseable {
     }
 
     /**
-     * Reads the next bytes of an open-ended reply, waiting at most {@code idleTimeout}.
+     * Reads the next bytes of an open-ended reply, waiting at most until {@code until}.
      *
      * @param dst where to put them
-     * @param idleTimeout the longest wait for the first byte
+     * @param until the deadline, in {@link System#nanoTime()} terms
+     * @param idleTimeout the timeout behind it, for the message
      * @return the number read, or -1 at end of stream
      * @throws WolfUnavailableException if nothing arrives in time ({@code timedOut()}), the
      *     connection is closed meanwhile, or on an I/O error
      * @throws IllegalStateException if the client was closed
      */
-    public int readWithin(ByteBuffer dst, Duration idleTimeout) throws WolfUnavailableException {
-        deadline.armRead(idleTimeout);
+    public int readBy(ByteBuffer dst, long until, Duration idleTimeout)
+            throws WolfUnavailableException {
+        deadline.armRead(until, idleTimeout);
         try {
             return read(dst);
         } finally {

@@ -39,14 +39,28 @@ public final class UnixSocketTransport implements WolfTransport {
     }
 
     /**
-     * {@inheritDoc}
+     * Sends one request and reads the whole reply under its deadline by kind
+     * ({@link CallDeadline#of}).
      *
-     * <p>Connect, send and the whole reply share one deadline, the request timeout.
+     * @param request the request
+     * @return the whole reply
+     * @throws WolfUnavailableException if Wolf cannot be reached or does not answer in time
+     * @throws WolfProtocolException if the reply is malformed or over the size cap
      */
-    @Override
     public WolfResponse exchange(WolfRequest request)
             throws WolfUnavailableException, WolfProtocolException {
-        UnixConnection conn = connect();
+        return exchange(request, CallDeadline.of(request, settings));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Connect, send and the whole reply share one timer, set to the deadline.
+     */
+    @Override
+    public WolfResponse exchange(WolfRequest request, CallDeadline deadline)
+            throws WolfUnavailableException, WolfProtocolException {
+        UnixConnection conn = connect(deadline);
         try {
             send(conn, request, null);
             UnixConnection.Bytes reply = conn.readToEnd(settings.maxResponseBytes());
@@ -59,15 +73,16 @@ public final class UnixSocketTransport implements WolfTransport {
     /**
      * {@inheritDoc}
      *
-     * <p>Connect, send and the reply's head share the request timeout; each later read waits
-     * at most the read timeout.
+     * <p>Connect, send and the reply's head share the listing deadline; then reads wait until
+     * the read timeout after the last whole frame.
      */
     @Override
     public WolfStream openStream(String path)
             throws WolfUnavailableException, WolfProtocolException {
-        UnixConnection conn = connect();
+        WolfRequest request = WolfRequest.get(path);
+        UnixConnection conn = connect(CallDeadline.of(request, settings));
         try {
-            send(conn, WolfRequest.get(path), "text/event-stream");
+            send(conn, request, "text/event-stream");
             byte[] buf = new byte[1024];
             int len = 0;
             while (HttpResponseParser.headEnd(buf, len) < 0) {
@@ -88,19 +103,20 @@ public final class UnixSocketTransport implements WolfTransport {
             Runnable release = () -> release(conn);
             ChannelInputStream body = new ChannelInputStream(conn, release, settings.readTimeout(),
                     buf, head.bodyOffset(), len - head.bodyOffset());
-            return new WolfStream(head.status(), head.headers(), body, release::run);
+            return new WolfStream(head.status(), head.headers(), body, release::run,
+                    body::restartIdle);
         } catch (WolfUnavailableException | WolfProtocolException | RuntimeException e) {
             release(conn);
             throw e;
         }
     }
 
-    private UnixConnection connect() throws WolfUnavailableException {
+    private UnixConnection connect(CallDeadline deadline) throws WolfUnavailableException {
         if (deadlines.isClosed()) {
             throw new IllegalStateException("This Wolf client for " + endpoint() + " is closed");
         }
         UnixConnection conn = UnixConnection.open(socket, deadlines, settings.connectTimeout(),
-                settings.requestTimeout());
+                deadline);
         open.add(conn);
         if (deadlines.isClosed()) {
             // closed while connecting: close() may have missed this connection

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lobbygovernor.wolf.RetryPolicy;
+import dev.lobbygovernor.wolf.TransportSettings;
 import dev.lobbygovernor.wolf.WolfApiException;
 import dev.lobbygovernor.wolf.WolfException;
 import dev.lobbygovernor.wolf.WolfProtocolException;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a request through the transport, retries idempotent reads, and turns the reply into a
  * typed value or a typed failure. Keeps Wolf's own {@code error} text. Thread-safe.
+ *
+ * <p>Each call has one deadline by kind ({@link CallDeadline#of}) that covers its retries too:
+ * a caller waits at most that long, however many attempts fit in it.
  */
 public final class WolfCalls {
 
@@ -40,6 +44,7 @@ public final class WolfCalls {
     }
 
     private final WolfTransport transport;
+    private final TransportSettings settings;
     private final RetryPolicy retry;
     private final Backoff backoff;
     private final Sleeper sleeper;
@@ -49,13 +54,15 @@ public final class WolfCalls {
      * Calls through {@code transport}.
      *
      * @param transport carries the requests
+     * @param settings the deadlines of each kind of call
      * @param retry how reads are retried
      * @param sleeper waits between retries
      * @param random the jitter of the waits, uniform in [0, 1)
      */
-    public WolfCalls(WolfTransport transport, RetryPolicy retry, Sleeper sleeper,
-            DoubleSupplier random) {
+    public WolfCalls(WolfTransport transport, TransportSettings settings, RetryPolicy retry,
+            Sleeper sleeper, DoubleSupplier random) {
         this.transport = transport;
+        this.settings = settings;
         this.retry = retry;
         this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
         this.sleeper = sleeper;
@@ -141,9 +148,10 @@ public final class WolfCalls {
 
     private WolfResponse send(WolfRequest request) throws WolfException {
         int attempts = request.idempotent() ? retry.maxAttempts() : 1;
+        CallDeadline deadline = CallDeadline.of(request, settings);
         for (int attempt = 1; ; attempt++) {
             try {
-                WolfResponse resp = transport.exchange(request);
+                WolfResponse resp = transport.exchange(request, deadline);
                 if (isProxyGatewayFailure(resp)) {
                     throw new WolfUnavailableException("Proxy in front of Wolf at "
                             + transport.endpoint() + " answered HTTP " + resp.status()
@@ -156,6 +164,10 @@ public final class WolfCalls {
                     throw e;
                 }
                 Duration wait = backoff.delay(attempt, random.getAsDouble());
+                if (deadline.remainingNanos() <= wait.toNanos()) {
+                    // no time left for another attempt within the call's deadline
+                    throw e;
+                }
                 log.atDebug().addKeyValue("endpoint", transport.endpoint())
                         .addKeyValue("path", request.path()).addKeyValue("attempt", attempt)
                         .addKeyValue("retryInMs", wait.toMillis())

@@ -14,6 +14,7 @@ public final class WolfStream implements AutoCloseable {
     private final Map<String, String> headers;
     private final InputStream body;
     private final AutoCloseable connection;
+    private final Runnable restartIdle;
 
     /**
      * A stream reply.
@@ -22,13 +23,24 @@ public final class WolfStream implements AutoCloseable {
      * @param headers the headers, names lower-cased
      * @param body the body as it arrives
      * @param connection what to close to abort it
+     * @param restartIdle restarts the body's idle timeout, as {@link #frameReceived()} asks
      */
     public WolfStream(int status, Map<String, String> headers, InputStream body,
-            AutoCloseable connection) {
+            AutoCloseable connection, Runnable restartIdle) {
         this.status = status;
         this.headers = Map.copyOf(headers);
         this.body = Objects.requireNonNull(body, "body");
         this.connection = Objects.requireNonNull(connection, "connection");
+        this.restartIdle = Objects.requireNonNull(restartIdle, "restartIdle");
+    }
+
+    /**
+     * A whole frame (an event or a keep-alive) was read: the idle timeout starts again. Bytes
+     * alone do not restart it, so a server that trickles a frame that never ends is still
+     * noticed.
+     */
+    public void frameReceived() {
+        restartIdle.run();
     }
 
     /**

@@ -12,20 +12,25 @@ import dev.lobbygovernor.wolf.WolfUnavailableException;
 public interface WolfTransport extends AutoCloseable {
 
     /**
-     * Sends one request and reads the whole reply.
+     * Sends one request and reads the whole reply, all of it by {@code deadline}: connect,
+     * send and every byte of the reply, however slowly they come.
      *
      * @param request the request
+     * @param deadline when the exchange must be over
      * @return the whole reply
-     * @throws WolfUnavailableException if Wolf cannot be reached or does not answer in time
+     * @throws WolfUnavailableException if Wolf cannot be reached or does not answer by the
+     *     deadline ({@code timedOut()})
      * @throws WolfProtocolException if the reply is malformed or over the size cap
      */
-    WolfResponse exchange(WolfRequest request)
+    WolfResponse exchange(WolfRequest request, CallDeadline deadline)
             throws WolfUnavailableException, WolfProtocolException;
 
     /**
-     * Sends a GET and returns the reply with its body still open, for Server-Sent Events. Reads
-     * from the body time out (with an {@link java.io.InterruptedIOException}) when nothing
-     * arrives within the read timeout.
+     * Sends a GET and returns the reply with its body still open, for Server-Sent Events. The
+     * handshake (connect, request, the reply's head) must end within the listing deadline.
+     * Reads from the body time out (with an {@link java.io.InterruptedIOException}) when the
+     * read timeout passes after the stream opened or after the last {@link
+     * WolfStream#frameReceived()}, however many stray bytes came meanwhile.
      *
      * @param path the API path
      * @return the reply, its body still arriving

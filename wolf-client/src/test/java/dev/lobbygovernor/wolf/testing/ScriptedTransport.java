@@ -3,6 +3,7 @@ package dev.lobbygovernor.wolf.testing;
 import dev.lobbygovernor.wolf.WolfException;
 import dev.lobbygovernor.wolf.WolfProtocolException;
 import dev.lobbygovernor.wolf.WolfUnavailableException;
+import dev.lobbygovernor.wolf.internal.CallDeadline;
 import dev.lobbygovernor.wolf.internal.WolfRequest;
 import dev.lobbygovernor.wolf.internal.WolfResponse;
 import dev.lobbygovernor.wolf.internal.WolfStream;
@@ -46,7 +47,7 @@ public final class ScriptedTransport implements WolfTransport {
     }
 
     @Override
-    public synchronized WolfResponse exchange(WolfRequest request)
+    public synchronized WolfResponse exchange(WolfRequest request, CallDeadline deadline)
             throws WolfUnavailableException, WolfProtocolException {
         requests.add(request);
         Object next = script.poll();

@@ -34,14 +34,17 @@ public final class OutcomeReporter {
         this.listener = listener;
     }
 
-    /** Logs the outcome's line, then tells the listener. */
-    void report(CleanupOutcome outcome) {
+    /**
+     * Logs the outcome's line, then tells the listener. Hosts are worked on side by side;
+     * the lock keeps the listener's calls one at a time.
+     */
+    synchronized void report(CleanupOutcome outcome) {
         logLine(outcome);
         notifyListener(outcome);
     }
 
     /** Tells the listener only: for outcomes a host-level line already covers. */
-    void notifyListener(CleanupOutcome outcome) {
+    synchronized void notifyListener(CleanupOutcome outcome) {
         if (outcome instanceof Stopped o) {
             contain(l -> l.onStopped(o));
         } else if (outcome instanceof AlreadyGone o) {

@@ -22,12 +22,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * One cleanup cycle: gathers each host's inputs (records first, then sessions, then the
  * runtime's listing), asks the planner, and hands the plan to {@link HostCleanup}. Holds the
  * state that outlives a cycle in memory: retry backoff, orphan sightings, unreachable hosts.
- * Not thread-safe: {@link LobbyReaper} lets one cycle run at a time.
+ * {@link LobbyReaper} lets one cycle run at a time; within it, each host's work runs on a
+ * worker of its own, so one hung host delays no other, and the cycle waits for a host at most
+ * {@link ReaperConfig#hostWait()}.
  */
 public final class ReaperCycle {
 
@@ -46,8 +57,12 @@ public final class ReaperCycle {
     private final ReaperConfig config;
     private final OutcomeReporter reporter;
     private final RetryBook retries;
-    private final Map<String, Map<String, OrphanSighting>> sightings = new HashMap<>();
-    private final Set<String> unreachable = new HashSet<>();
+    private final Map<String, Map<String, OrphanSighting>> sightings = new HashMap<>(); // guarded by itself
+    private final Set<String> unreachable = new HashSet<>(); // guarded by itself
+    private final ExecutorService workers;
+    /** Each host's latest work; touched only by the cycle that holds the reaper's run flag. */
+    private final Map<String, Future<List<CleanupOutcome>>> working = new HashMap<>();
+    private boolean interrupted;
     private volatile List<OrphanLobby> orphanView = List.of();
 
     /**
@@ -57,8 +72,12 @@ public final class ReaperCycle {
      * @param runtimes each host's runtime, by the host id that records name
      * @param config the timeouts, grace and backoff
      * @param reporter where each outcome is logged and heard
+     * @param workers runs each host's work, one task per host at most, so that a slow host
+     *     never delays another
      */
-    public ReaperCycle(SessionStore store, Map<String, LobbyRuntime> runtimes, ReaperConfig config, OutcomeReporter reporter) {
+    public ReaperCycle(SessionStore store, Map<String, LobbyRuntime> runtimes, ReaperConfig config, OutcomeReporter reporter,
+            ExecutorService workers) {
+        this.workers = workers;
         this.store = store;
         this.runtimes = runtimes;
         this.config = config;
@@ -107,55 +126,129 @@ public final class ReaperCycle {
         Map<String, Instant> notBefore = retries.notBefore();
         List<CleanupOutcome> outcomes = new ArrayList<>();
         List<String> unreachableNow = new ArrayList<>();
-        Set<String> known = new HashSet<>();
-        List<OrphanLobby> orphans = new ArrayList<>();
+        Map<String, Future<List<CleanupOutcome>>> started = new LinkedHashMap<>();
         for (Map.Entry<String, List<TrackedRecord>> host : byHost.entrySet()) {
             String hostId = host.getKey();
-            RuntimeView listing = list(hostId);
-            noteReachability(hostId, listing);
-            if (listing instanceof Unreachable) {
+            Future<List<CleanupOutcome>> earlier = working.get(hostId);
+            if (earlier != null && !earlier.isDone()) {
+                // still at work from an earlier cycle: a second worker would only pile up
                 unreachableNow.add(hostId);
+                continue;
             }
-            List<TrackedRecord> tracked = listing instanceof Listed l
-                    ? touchInUse(hostId, host.getValue(), l, now) : host.getValue();
             List<ReservationRecord> reserved = reservedByHost.getOrDefault(hostId, List.of());
-            Set<String> reservedNames = new HashSet<>();
-            reserved.forEach(r -> reservedNames.add(r.lobbyName()));
-            HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing, reservedNames),
-                    sightings.getOrDefault(hostId, Map.of()), notBefore, config, now);
-            List<CleanupOutcome> done = new HostCleanup(hostId, runtimes.get(hostId), store, retries, config, now,
-                    reporter).execute(plan);
-            outcomes.addAll(done);
-            if (listing instanceof Listed l && !reserved.isEmpty()) {
-                Set<String> recordedIds = new HashSet<>();
-                host.getValue().forEach(t -> recordedIds.add(t.record().lobbyId()));
-                outcomes.addAll(new ReservationSettler(hostId, runtimes.get(hostId), store, retries, reporter, now)
-                        .execute(ReservationPlanner.plan(reserved, l.lobbies(), recordedIds, config.maxCreateTime(),
-                                now)));
-                for (LiveLobby lobby : l.lobbies()) {
-                    if (reservedNames.contains(lobby.name())) {
-                        known.add(lobby.id());
-                    }
-                }
-                known.addAll(reservedNames);
+            started.put(hostId, submit(() -> workOn(hostId, host.getValue(), reserved, notBefore, now)));
+        }
+        working.putAll(started);
+        long waitUntil = System.nanoTime() + config.hostWait().toNanos();
+        for (Map.Entry<String, Future<List<CleanupOutcome>>> host : started.entrySet()) {
+            HostWork done = interrupted ? new HostWork(List.of(), true)
+                    : await(host.getKey(), host.getValue(), waitUntil);
+            outcomes.addAll(done.outcomes());
+            if (done.unreachable()) {
+                unreachableNow.add(host.getKey());
             }
-            // an orphan verified gone this cycle is no longer an orphan
-            Map<String, OrphanSighting> stillSeen = new HashMap<>(plan.sightings());
-            done.stream().filter(o -> o instanceof CleanupOutcome.OrphanStopped
-                            || (o instanceof CleanupOutcome.AlreadyGone g && g.sessionId() == null))
-                    .forEach(o -> stillSeen.remove(o.lobbyId()));
-            sightings.put(hostId, stillSeen);
-            host.getValue().forEach(t -> known.add(t.record().lobbyId()));
-            stillSeen.forEach((id, s) -> {
+        }
+        Set<String> known = new HashSet<>();
+        records.forEach(r -> known.add(r.lobbyId()));
+        reservedByHost.values().forEach(l -> l.forEach(r -> known.add(r.lobbyName())));
+        List<OrphanLobby> orphans = new ArrayList<>();
+        synchronized (sightings) {
+            sightings.keySet().retainAll(byHost.keySet());
+            sightings.forEach((hostId, seen) -> seen.forEach((id, s) -> {
                 known.add(id);
                 orphans.add(new OrphanLobby(hostId, id, s.firstSeenAt(), s.pinRequired()));
-            });
+            }));
         }
-        sightings.keySet().retainAll(byHost.keySet());
         retries.retainOnly(known);
         orphans.sort(Comparator.comparing(OrphanLobby::firstSeenAt).thenComparing(OrphanLobby::lobbyId));
         orphanView = List.copyOf(orphans);
+        unreachableNow.sort(Comparator.naturalOrder());
         return new CycleReport(now, CycleReport.Status.COMPLETED, outcomes, unreachableNow);
+    }
+
+    /**
+     * Whether the cycle's thread was interrupted while waiting for a host, since the last call;
+     * the caller restores the interrupt.
+     *
+     * @return true once after an interrupted wait
+     */
+    public boolean takeInterrupted() {
+        boolean was = interrupted;
+        interrupted = false;
+        return was;
+    }
+
+    /** What the cycle learnt of one host's work. */
+    private record HostWork(List<CleanupOutcome> outcomes, boolean unreachable) {
+    }
+
+    private Future<List<CleanupOutcome>> submit(Callable<List<CleanupOutcome>> work) {
+        try {
+            return workers.submit(work);
+        } catch (RejectedExecutionException closed) {
+            // the reaper is closed: a cycle run by hand still does its work, here
+            FutureTask<List<CleanupOutcome>> inline = new FutureTask<>(work);
+            inline.run();
+            return inline;
+        }
+    }
+
+    /** Waits for a host's work until {@code waitUntil}; past it, the host counts as unreachable. */
+    private HostWork await(String hostId, Future<List<CleanupOutcome>> work, long waitUntil) {
+        try {
+            List<CleanupOutcome> done = work.get(Math.max(0, waitUntil - System.nanoTime()), TimeUnit.NANOSECONDS);
+            boolean unreachable;
+            synchronized (this.unreachable) {
+                unreachable = this.unreachable.contains(hostId);
+            }
+            return new HostWork(done, unreachable);
+        } catch (TimeoutException e) {
+            log.atWarn().addKeyValue("host", hostId).addKeyValue("waitedMs", config.hostWait().toMillis())
+                    .log("Lobby cleanup on this host is still at work after the cycle's wait; other hosts went on,"
+                            + " and this one is left out of cycles until its work ends");
+            return new HostWork(List.of(), true);
+        } catch (ExecutionException e) {
+            log.atError().addKeyValue("host", hostId).setCause(e.getCause())
+                    .log("Lobby cleanup on this host failed unexpectedly; the next cycle tries again");
+            return new HostWork(List.of(), true);
+        } catch (InterruptedException e) {
+            // the reaper restores the interrupt once the cycle returns (threads are its concern)
+            interrupted = true;
+            return new HostWork(List.of(), true);
+        }
+    }
+
+    /** One host's part of a cycle: list, plan, stop and verify; on a worker thread. */
+    private List<CleanupOutcome> workOn(String hostId, List<TrackedRecord> records, List<ReservationRecord> reserved,
+            Map<String, Instant> notBefore, Instant now) {
+        RuntimeView listing = list(hostId);
+        noteReachability(hostId, listing);
+        List<TrackedRecord> tracked = listing instanceof Listed l ? touchInUse(hostId, records, l, now) : records;
+        Map<String, OrphanSighting> seen;
+        synchronized (sightings) {
+            seen = Map.copyOf(sightings.getOrDefault(hostId, Map.of()));
+        }
+        Set<String> reservedNames = new HashSet<>();
+        reserved.forEach(r -> reservedNames.add(r.lobbyName()));
+        HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing, reservedNames), seen, notBefore,
+                config, now);
+        List<CleanupOutcome> done = new ArrayList<>(new HostCleanup(hostId, runtimes.get(hostId), store, retries,
+                config, now, reporter).execute(plan));
+        if (listing instanceof Listed l && !reserved.isEmpty()) {
+            Set<String> recordedIds = new HashSet<>();
+            records.forEach(t -> recordedIds.add(t.record().lobbyId()));
+            done.addAll(new ReservationSettler(hostId, runtimes.get(hostId), store, retries, reporter, now)
+                    .execute(ReservationPlanner.plan(reserved, l.lobbies(), recordedIds, config.maxCreateTime(), now)));
+        }
+        // an orphan verified gone this cycle is no longer an orphan
+        Map<String, OrphanSighting> stillSeen = new HashMap<>(plan.sightings());
+        done.stream().filter(o -> o instanceof CleanupOutcome.OrphanStopped
+                        || (o instanceof CleanupOutcome.AlreadyGone g && g.sessionId() == null))
+                .forEach(o -> stillSeen.remove(o.lobbyId()));
+        synchronized (sightings) {
+            sightings.put(hostId, stillSeen);
+        }
+        return done;
     }
 
     /**
@@ -265,13 +358,19 @@ public final class ReaperCycle {
 
     /** One line when a host stops answering and one when it answers again, not one per cycle. */
     private void noteReachability(String hostId, RuntimeView listing) {
+        boolean added;
+        boolean removed;
+        synchronized (unreachable) {
+            added = listing instanceof Unreachable && unreachable.add(hostId);
+            removed = !(listing instanceof Unreachable) && unreachable.remove(hostId);
+        }
         if (listing instanceof Unreachable u) {
-            if (unreachable.add(hostId)) {
+            if (added) {
                 log.atWarn().addKeyValue("host", hostId).addKeyValue("reason", u.reason())
                         .addKeyValue("detail", u.detail())
                         .log("Lobby runtime cannot be listed; no lobby on this host is stopped and no record removed until it answers");
             }
-        } else if (unreachable.remove(hostId)) {
+        } else if (removed) {
             log.atInfo().addKeyValue("host", hostId).log("Lobby runtime answers again; cleanup resumes on this host");
         }
     }

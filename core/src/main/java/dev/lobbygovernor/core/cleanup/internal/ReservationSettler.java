@@ -52,7 +52,8 @@ final class ReservationSettler {
     private CleanupOutcome stop(ReservationPlanner.Settlement s) {
         ReservationRecord r = s.reservation();
         LiveLobby lobby = s.lobby();
-        Instant notBefore = retries.notBefore().get(lobby.id());
+        // retries are keyed by the reservation's unique name, which the cycle knows before listing
+        Instant notBefore = retries.notBefore().get(r.lobbyName());
         if (notBefore != null && notBefore.isAfter(now)) {
             return null;
         }
@@ -65,15 +66,15 @@ final class ReservationSettler {
                     "the runtime acknowledged the stop but still lists the lobby");
             case STOP_FAILED -> failed(lobby.id(), r, HostCleanup.failureOf(sent.failure()), sent.detail());
             case STOPPED, ALREADY_GONE -> {
-                retries.clear(lobby.id());
+                retries.clear(r.lobbyName());
                 yield remove(s);
             }
         };
     }
 
-    private CleanupOutcome failed(String key, ReservationRecord r, FailureReason reason, String detail) {
-        RetryBook.Entry entry = retries.failed(key, now);
-        return new CleanupOutcome.Failed(hostId, key, r.sessionId(), reason, detail, entry.failures(),
+    private CleanupOutcome failed(String lobbyId, ReservationRecord r, FailureReason reason, String detail) {
+        RetryBook.Entry entry = retries.failed(r.lobbyName(), now);
+        return new CleanupOutcome.Failed(hostId, lobbyId, r.sessionId(), reason, detail, entry.failures(),
                 entry.notBefore());
     }
 

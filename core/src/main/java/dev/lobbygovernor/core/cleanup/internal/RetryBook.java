@@ -7,9 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Consecutive stop failures per lobby and when each may be retried. Touched only by the cycle
- * that holds the reaper's run flag, so it needs no locking; lost on restart, which only means an
- * early retry.
+ * Consecutive stop failures per lobby and when each may be retried. Hosts are worked on side by
+ * side, so every method locks; lost on restart, which only means an early retry.
  */
 final class RetryBook {
 
@@ -25,7 +24,7 @@ final class RetryBook {
     }
 
     /** Records one more failed attempt at {@code now} and returns the updated entry. */
-    Entry failed(String lobbyId, Instant now) {
+    synchronized Entry failed(String lobbyId, Instant now) {
         int failures = entries.containsKey(lobbyId) ? entries.get(lobbyId).failures() + 1 : 1;
         Entry entry = new Entry(failures, now.plus(config.backoffAfter(failures)));
         entries.put(lobbyId, entry);
@@ -33,24 +32,24 @@ final class RetryBook {
     }
 
     /** The lobby needs no more retries (stopped, gone, or no longer due). */
-    void clear(String lobbyId) {
+    synchronized void clear(String lobbyId) {
         entries.remove(lobbyId);
     }
 
     /** Forgets lobbies the cycle no longer knows of. */
-    void retainOnly(Set<String> lobbyIds) {
+    synchronized void retainOnly(Set<String> lobbyIds) {
         entries.keySet().retainAll(lobbyIds);
     }
 
     /** The earliest next attempt for each lobby in backoff; a copy. */
-    Map<String, Instant> notBefore() {
+    synchronized Map<String, Instant> notBefore() {
         Map<String, Instant> out = new HashMap<>();
         entries.forEach((id, e) -> out.put(id, e.notBefore()));
         return out;
     }
 
     /** The consecutive failures of one lobby; 0 if none. */
-    int failures(String lobbyId) {
+    synchronized int failures(String lobbyId) {
         Entry e = entries.get(lobbyId);
         return e == null ? 0 : e.failures();
     }

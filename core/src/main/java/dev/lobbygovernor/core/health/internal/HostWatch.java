@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host under watch: its probe, history and health, and the log and listener duties of its
- * transitions. The monitor serialises polls; only {@link #health} and {@link #remediating} are
- * used outside them.
+ * transitions. The monitor runs one poll of a host at a time; what a poll settles is locked, so
+ * {@link #overdue} may judge a host whose poll hangs in its probe.
  *
  * <p>Logging is per transition, never per probe call: one ERROR on entering MONITORING_LOST, a
  * WARN reminder at most once per reminder interval while it lasts, one INFO on recovery, one
@@ -65,6 +65,10 @@ public final class HostWatch {
     private Instant lastReminderAt;
     private Instant lastRemediationAt;
     private Instant lastContainedWarningAt;
+    /** Good readings in a row, the latest included. */
+    private int goodInARow;
+    /** Good readings, or runs of them, that a bad reading ended while monitoring was lost. */
+    private int flaps;
 
     /**
      * A host not polled yet: its health is unknown.
@@ -100,29 +104,55 @@ public final class HostWatch {
     }
 
     /**
-     * Samples, classifies, feeds the sink and announces the transition. The monitor serialises
-     * calls.
+     * Samples, classifies, feeds the sink and announces the transition. The monitor never
+     * runs two polls of one host at once; polls of different hosts may run side by side.
      *
      * @return the new health
      */
     public HostHealth poll() {
+        // the probe is asked outside the lock, so that overdue() can judge a probe that hangs
+        return settle(sample(context.clock()));
+    }
+
+    /**
+     * The host's poll has not returned for {@code waited}: that counts as a failed reading, so
+     * a host whose probe hangs does not keep its last health meanwhile.
+     *
+     * @param waited how long the poll in progress has run
+     * @return the new health
+     */
+    public HostHealth overdue(Duration waited) {
+        return settle(new ProbeOutcome.Failed(new ProbeFailure(probe.name(), ProbeFailureCause.TIMEOUT,
+                "the probe has not returned for " + human(waited) + "; other hosts are polled meanwhile", ""),
+                context.clock().instant()));
+    }
+
+    private synchronized HostHealth settle(ProbeOutcome outcome) {
         Clock clock = context.clock();
         MonitorConfig config = context.config();
-        ProbeOutcome outcome = sample(clock);
         Instant now = clock.instant();
         HostCapacity cap = capacityOf(now);
         history = context.classifier().record(history, outcome, cap, now);
-        HostHealth previous = health;
-        health = context.classifier().classify(hostId, history, cap, now);
-        try {
-            context.sink().accept(health);
-        } catch (RuntimeException e) {
-            if (containedWarningDue(now, config.reminderInterval())) {
-                log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(hostId)
-                        .addKeyValue("host", hostId).setCause(e).log();
-            }
+        boolean good = history.consecutiveFailures() == 0;
+        if (!good && goodInARow > 0 && lostSince != null) {
+            flaps++;
         }
-        announce(previous, context.listeners(), config);
+        goodInARow = good ? goodInARow + 1 : 0;
+        HostHealth previous = health;
+        health = Hysteresis.apply(previous, context.classifier().classify(hostId, history, cap, now),
+                goodInARow, config.recoveryReadings());
+        // hosts are polled side by side; the sink and the listeners hear one host at a time
+        synchronized (context) {
+            try {
+                context.sink().accept(health);
+            } catch (RuntimeException e) {
+                if (containedWarningDue(now, config.reminderInterval())) {
+                    log.atWarn().setMessage("Health sink threw for host {}; ignored").addArgument(hostId)
+                            .addKeyValue("host", hostId).setCause(e).log();
+                }
+            }
+            announce(previous, context.listeners(), config);
+        }
         return health;
     }
 
@@ -168,6 +198,7 @@ public final class HostWatch {
         if (isLost && !wasLost) {
             lostSince = now;
             lastReminderAt = now;
+            flaps = 0;
             logLost(current);
         } else if (isLost) {
             remindIfDue(current, now, config.reminderInterval());
@@ -202,8 +233,9 @@ public final class HostWatch {
      *     the cool-down between runs
      * @return true if the caller must now hand the host to the {@link RemediationRunner}
      */
-    public boolean remediationDue(MonitorConfig config) {
-        if (lostSince == null || remediating.get()) {
+    public synchronized boolean remediationDue(MonitorConfig config) {
+        // readings that are good again, though not yet for long enough, need no restart
+        if (lostSince == null || remediating.get() || goodInARow > 0) {
             return false;
         }
         Instant now = health.evaluatedAt();
@@ -256,11 +288,15 @@ public final class HostWatch {
         }
         lastReminderAt = now;
         HealthReason cause = OperatorHints.primaryCause(current);
-        log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}")
+        // a probe that flaps between good and bad readings stays lost; say how often it flapped
+        String flapped = flaps == 0 ? "" : "; readings flapped " + flaps + " times (good, then bad"
+                + " again before " + context.config().recoveryReadings() + " good in a row)";
+        log.atWarn().setMessage("GPU monitoring on host {} still lost after {}: {}{}")
                 .addArgument(hostId).addArgument(human(darkFor(now)))
                 .addArgument(cause == null ? "no plausible GPU reading" : cause.message())
+                .addArgument(flapped)
                 .addKeyValue("host", hostId).addKeyValue("darkForSeconds", darkFor(now).toSeconds())
-                .addKeyValue("reasons", summary(current)).log();
+                .addKeyValue("flaps", flaps).addKeyValue("reasons", summary(current)).log();
     }
 
     private Duration darkFor(Instant now) {
