@@ -93,7 +93,7 @@ final class IncidentReplay {
     private DemoReport.Attempt attempt(Session s) {
         AdmissionRequest request = AdmissionRequest.forSession(s.id()).onHost(DemoWorld.HOST).withPin(nextPin());
         try (Permit permit = world.governor.acquire(request)) {
-            String lobbyId = permit.create(c -> world.client.createLobby(LobbyRequests.desktopFor(s.id()).withCredentials(c)));
+            String lobbyId = permit.create(c -> world.client.createLobby(LobbyRequests.desktopFor(s.id()), c));
             timeline.add("admission", String.format("lobby %d/%d created for %s (project %s): %s",
                     permit.activeAfter(), permit.cap(), s.id(), s.project(), shortId(lobbyId)));
             if (permit.warning()) {

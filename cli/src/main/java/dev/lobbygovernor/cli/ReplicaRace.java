@@ -165,7 +165,7 @@ final class ReplicaRace implements AutoCloseable {
             racers.add(pool.submit(() -> {
                 start.await();
                 try (Permit permit = governor.acquire(AdmissionRequest.forSession(session))) {
-                    permit.create(c -> wolf.createLobby(LobbyRequests.desktopFor(session).withCredentials(c)));
+                    permit.create(c -> wolf.createLobby(LobbyRequests.desktopFor(session), c));
                     granted.incrementAndGet();
                 } catch (AdmissionDeniedException refused) {
                     // the cap held: that is the point

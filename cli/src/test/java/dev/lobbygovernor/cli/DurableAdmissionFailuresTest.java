@@ -77,7 +77,7 @@ class DurableAdmissionFailuresTest {
                 .host(Host.of(HOST, runtime, HostLimits.builder().staticCap(2).build())).build();
         reaper = LobbyReaper.builder(store, Map.of(HOST, runtime)).clock(clock).build();
         try (Permit p = governor.acquire(AdmissionRequest.forSession("kept"))) {
-            p.create(c -> wolf.createLobby(LobbyRequests.desktopFor("kept").withCredentials(c)));
+            p.create(c -> wolf.createLobby(LobbyRequests.desktopFor("kept"), c));
         }
     }
 
@@ -115,7 +115,7 @@ class DurableAdmissionFailuresTest {
         sim.timeOutNextSetups(1);
         Permit p = governor.acquire(AdmissionRequest.forSession("s").withPin(LobbyPin.of("0815")));
 
-        assertThatThrownBy(() -> p.create(c -> wolf.createLobby(LobbyRequests.desktopFor("s").withCredentials(c))))
+        assertThatThrownBy(() -> p.create(c -> wolf.createLobby(LobbyRequests.desktopFor("s"), c)))
                 .isInstanceOf(WolfException.class).hasMessageContaining("Lobby setup timed out");
         p.close();
 
@@ -128,7 +128,7 @@ class DurableAdmissionFailuresTest {
     void commitRefusedByTheDatabaseIsCountedThenStoppedAfterTheReservationLapses() throws Exception {
         Permit p = governor.acquire(AdmissionRequest.forSession("s"));
         LobbyCredentials credentials = p.beginCreate();
-        String lobbyId = wolf.createLobby(LobbyRequests.desktopFor("s").withCredentials(credentials));
+        String lobbyId = wolf.createLobby(LobbyRequests.desktopFor("s"), credentials);
         database.begin();
         assertThatThrownBy(() -> p.commit(lobbyId)).isInstanceOf(StoreException.class);
         p.close(); // the database is down: not even "abandoned" can be written

@@ -59,7 +59,7 @@ public final class AdmissionExample {
                 store.putSession(sessionId);
                 try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {
                     // the lobby gets the permit's unique name and generated PIN, stored already
-                    String lobbyId = permit.create(c -> wolf.createLobby(desktopFor(sessionId).withCredentials(c)));
+                    String lobbyId = permit.create(c -> wolf.createLobby(desktopFor(sessionId), c));
                     created.add(lobbyId);
                     out.printf("%s: lobby %d/%d started%n", sessionId, permit.activeAfter(), permit.cap());
                 } catch (AdmissionDeniedException e) {

@@ -70,7 +70,7 @@ public final class WiringExample implements AutoCloseable {
     public String startLobby(String sessionId, CreateLobbyRequest lobby) throws WolfException {
         // acquire stores the reservation with the lobby's name and PIN before anything exists
         try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {
-            return permit.create(c -> wolf.createLobby(lobby.withCredentials(c)));
+            return permit.create(c -> wolf.createLobby(lobby, c));
         } // closing before any create frees the slot; after a failed create it stays counted
     }
     // README:end

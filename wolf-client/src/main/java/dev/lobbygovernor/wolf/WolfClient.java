@@ -10,6 +10,7 @@ import dev.lobbygovernor.wolf.internal.WolfTransport;
 import dev.lobbygovernor.wolf.model.App;
 import dev.lobbygovernor.wolf.model.AppsReply;
 import dev.lobbygovernor.wolf.model.CreateLobbyReply;
+import dev.lobbygovernor.core.admission.LobbyCredentials;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.JoinLobbyRequest;
 import dev.lobbygovernor.wolf.model.LeaveLobbyRequest;
@@ -92,6 +93,22 @@ public final class WolfClient implements AutoCloseable {
      */
     public List<Lobby> listLobbies() throws WolfException {
         return calls.get(LOBBIES, LobbiesReply.class, LobbiesReply::success).lobbies();
+    }
+
+    /**
+     * Creates a lobby named and protected as a governor's permit says, for
+     * {@code permit.create(c -> wolf.createLobby(lobby, c))}: the permit's unique name (by which
+     * cleanup finds the lobby if its commit never happens) and the PIN stored before the lobby
+     * exists replace those of {@code request}.
+     *
+     * @param request what to create, but for its name and PIN
+     * @param credentials from {@code Permit.create} or {@code Permit.beginCreate()}
+     * @return the new lobby's id
+     * @throws WolfException as {@link #createLobby(CreateLobbyRequest)}
+     */
+    public String createLobby(CreateLobbyRequest request, LobbyCredentials credentials) throws WolfException {
+        Objects.requireNonNull(credentials, "credentials");
+        return createLobby(request.toBuilder().name(credentials.lobbyName()).pin(credentials.pin()).build());
     }
 
     /**

@@ -29,12 +29,19 @@ public final class GovernorConfig {
      * replicas.
      */
     public static final Duration DEFAULT_LISTING_DELAY = Duration.ofSeconds(60);
+    /**
+     * Default {@link #listingWait()}: the Wolf client's listing deadline
+     * ({@code TransportSettings.DEFAULT_LISTING_TIMEOUT}, 5 s), so an admission waits for another
+     * caller's listing no longer than that listing may take.
+     */
+    public static final Duration DEFAULT_LISTING_WAIT = Duration.ofSeconds(5);
 
     private static final GovernorConfig DEFAULTS = builder().build();
 
     private final Duration permitTtl;
     private final Duration runtimeListTtl;
     private final Duration listingDelay;
+    private final Duration listingWait;
     private final BlindAdmission blindAdmission;
     private final LastResort lastResort;
     private final int suggestionLimit;
@@ -43,6 +50,7 @@ public final class GovernorConfig {
         this.permitTtl = b.permitTtl;
         this.runtimeListTtl = b.runtimeListTtl;
         this.listingDelay = b.listingDelay;
+        this.listingWait = b.listingWait;
         this.blindAdmission = b.blindAdmission;
         this.lastResort = b.lastResort;
         this.suggestionLimit = b.suggestionLimit;
@@ -73,7 +81,7 @@ public final class GovernorConfig {
      */
     public Builder toBuilder() {
         return new Builder().permitTtl(permitTtl).runtimeListTtl(runtimeListTtl).listingDelay(listingDelay)
-                .blindAdmission(blindAdmission)
+                .listingWait(listingWait).blindAdmission(blindAdmission)
                 .lastResort(lastResort).suggestionLimit(suggestionLimit);
     }
 
@@ -114,6 +122,19 @@ public final class GovernorConfig {
     }
 
     /**
+     * How long an admission waits for a listing of its host that another caller started. Past
+     * it the host's count is unknown to this admission, which is refused as
+     * {@link DenialReason#HOST_UNAVAILABLE} (or placed on another host): a slow runtime never
+     * holds admissions longer than this, however many queue behind it. The caller that asks the
+     * runtime itself waits as long as the runtime's own deadline.
+     *
+     * @return the wait; positive, {@link #DEFAULT_LISTING_WAIT} by default
+     */
+    public Duration listingWait() {
+        return listingWait;
+    }
+
+    /**
      * What to admit while a host's monitoring is lost or unknown.
      *
      * @return the blind-admission mode
@@ -143,20 +164,21 @@ public final class GovernorConfig {
     @Override
     public boolean equals(Object o) {
         return o instanceof GovernorConfig c && permitTtl.equals(c.permitTtl) && runtimeListTtl.equals(c.runtimeListTtl)
-                && listingDelay.equals(c.listingDelay)
+                && listingDelay.equals(c.listingDelay) && listingWait.equals(c.listingWait)
                 && blindAdmission == c.blindAdmission && lastResort.equals(c.lastResort)
                 && suggestionLimit == c.suggestionLimit;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(permitTtl, runtimeListTtl, listingDelay, blindAdmission, lastResort, suggestionLimit);
+        return Objects.hash(permitTtl, runtimeListTtl, listingDelay, listingWait, blindAdmission, lastResort, suggestionLimit);
     }
 
     @Override
     public String toString() {
         return "GovernorConfig[permitTtl=" + permitTtl + ", runtimeListTtl=" + runtimeListTtl + ", listingDelay="
-                + listingDelay + ", blindAdmission=" + blindAdmission + ", lastResort=" + lastResort + ", suggestionLimit=" + suggestionLimit + "]";
+                + listingDelay + ", listingWait=" + listingWait + ", blindAdmission=" + blindAdmission
+                + ", lastResort=" + lastResort + ", suggestionLimit=" + suggestionLimit + "]";
     }
 
     /** Builds a {@link GovernorConfig}; each setter validates its argument. */
@@ -164,6 +186,7 @@ public final class GovernorConfig {
         private Duration permitTtl = DEFAULT_PERMIT_TTL;
         private Duration runtimeListTtl = DEFAULT_RUNTIME_LIST_TTL;
         private Duration listingDelay = DEFAULT_LISTING_DELAY;
+        private Duration listingWait = DEFAULT_LISTING_WAIT;
         private BlindAdmission blindAdmission = DEFAULT_BLIND_ADMISSION;
         private LastResort lastResort = DEFAULT_LAST_RESORT;
         private int suggestionLimit = DEFAULT_SUGGESTION_LIMIT;
@@ -220,6 +243,24 @@ public final class GovernorConfig {
                         + MAX_RUNTIME_LIST_TTL + ", was " + delay);
             }
             this.listingDelay = delay;
+            return this;
+        }
+
+        /**
+         * How long an admission waits for another caller's listing of its host (see
+         * {@link GovernorConfig#listingWait()}).
+         *
+         * @param wait positive, at most {@link #MAX_RUNTIME_LIST_TTL}
+         * @return this builder
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder listingWait(Duration wait) {
+            Objects.requireNonNull(wait, "listingWait");
+            if (wait.isNegative() || wait.isZero() || wait.compareTo(MAX_RUNTIME_LIST_TTL) > 0) {
+                throw new IllegalArgumentException("listingWait must be positive and at most "
+                        + MAX_RUNTIME_LIST_TTL + ", was " + wait);
+            }
+            this.listingWait = wait;
             return this;
         }
 

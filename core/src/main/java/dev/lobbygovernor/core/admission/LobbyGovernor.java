@@ -64,7 +64,7 @@ public final class LobbyGovernor {
         long listTtl = config.runtimeListTtl().toMillis();
         Map<String, HostState> byId = new LinkedHashMap<>();
         for (Host h : b.hosts) {
-            if (byId.put(h.id(), new HostState(h, clock, listTtl, config.blindAdmission())) != null) {
+            if (byId.put(h.id(), new HostState(h, clock, listTtl, config.listingWait().toMillis(), config.blindAdmission())) != null) {
                 throw new IllegalArgumentException("duplicate host id " + h.id());
             }
         }

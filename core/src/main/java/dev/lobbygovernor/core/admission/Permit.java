@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Use it with try-with-resources, and create the lobby through {@link #create}:
  * <pre>{@code
  * try (Permit permit = governor.acquire(AdmissionRequest.forSession(sessionId))) {
- *     String lobbyId = permit.create(c -> wolf.createLobby(lobby.withCredentials(c)));
+ *     String lobbyId = permit.create(c -> wolf.createLobby(lobby, c));
  * }
  * }</pre>
  * {@code create} declares the attempt in the store, runs the creation and commits the lobby.

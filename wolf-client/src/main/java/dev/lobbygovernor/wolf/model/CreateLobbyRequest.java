@@ -3,7 +3,6 @@ package dev.lobbygovernor.wolf.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import dev.lobbygovernor.core.admission.LobbyCredentials;
 import dev.lobbygovernor.store.LobbyPin;
 import java.util.Objects;
 
@@ -159,19 +158,6 @@ public record CreateLobbyRequest(
      */
     public CreateLobbyRequest withPin(LobbyPin newPin) {
         return new CreateLobbyRequest(profileId, name, iconPngPath, multiUser, newPin,
-                stopWhenEveryoneLeaves, videoSettings, audioSettings, clientSettings,
-                runnerStateFolder, runner);
-    }
-
-    /**
-     * This request named and protected as a governor's permit says: the unique name by which
-     * cleanup finds the lobby if its commit never happens, and the PIN stored before it exists.
-     *
-     * @param credentials from {@code Permit.beginCreate()} or {@code Permit.create}
-     * @return a copy with that name and PIN (none for an open lobby)
-     */
-    public CreateLobbyRequest withCredentials(LobbyCredentials credentials) {
-        return new CreateLobbyRequest(profileId, credentials.lobbyName(), iconPngPath, multiUser, credentials.pin(),
                 stopWhenEveryoneLeaves, videoSettings, audioSettings, clientSettings,
                 runnerStateFolder, runner);
     }

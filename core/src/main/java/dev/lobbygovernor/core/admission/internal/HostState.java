@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class HostState {
     private long failedAtMillis;
 
     private final long listTtlMillis;
+    private final long listingWaitMillis;
     private final BlindAdmission blindMode;
     /** The latest listing applied; {@link Listing#NONE} before the first. */
     private volatile Listing listing = Listing.NONE;
@@ -60,10 +63,12 @@ public final class HostState {
      * @param host the host
      * @param clock the time source
      * @param listTtlMillis how long a listing is reused
+     * @param listingWaitMillis how long to wait for another caller's listing
      * @param blindMode what to admit while blind
      */
-    public HostState(Host host, Clock clock, long listTtlMillis, BlindAdmission blindMode) {
+    public HostState(Host host, Clock clock, long listTtlMillis, long listingWaitMillis, BlindAdmission blindMode) {
         this.host = host;
+        this.listingWaitMillis = listingWaitMillis;
         this.id = host.id();
         this.clock = clock;
         this.listTtlMillis = listTtlMillis;
@@ -152,7 +157,7 @@ public final class HostState {
             }
         }
         if (mine == null) {
-            return awaitRefresh(theirs);
+            return awaitRefresh(theirs, listingWaitMillis);
         }
         Listing answered = null;
         try {
@@ -166,10 +171,17 @@ public final class HostState {
         }
     }
 
-    /** Waits for another caller's refresh; an interrupted wait refuses (the count is unknown). */
-    private static Listing awaitRefresh(CompletableFuture<Listing> refresh) {
+    /**
+     * Waits for another caller's refresh, at most {@code waitMillis}: past it, or interrupted,
+     * the count is unknown to this caller, which refuses (the refresh goes on for its owner).
+     */
+    private Listing awaitRefresh(CompletableFuture<Listing> refresh, long waitMillis) {
         try {
-            return refresh.get();
+            return refresh.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.atDebug().addKeyValue("host", id).addKeyValue("waitedMs", waitMillis)
+                    .log("Another caller's listing of this host is still under way; refusing rather than waiting");
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
