@@ -56,8 +56,30 @@ public final class VerifiedStop {
      *
      * @param lobbies what the runtime listed, {@code null} if it could not be listed
      * @param detail what went wrong, scrubbed of every PIN sent; empty if listed
+     * @param ids the ids of {@code lobbies}, indexed once
      */
-    public record Verification(List<LiveLobby> lobbies, String detail) {
+    public record Verification(List<LiveLobby> lobbies, String detail, Set<String> ids) {
+
+        /**
+         * Indexes the listing once, so that judging each of many stops against it is one lookup.
+         *
+         * @param lobbies what the runtime listed, {@code null} if it could not be listed
+         * @param detail what went wrong, scrubbed of every PIN sent; empty if listed
+         */
+        public Verification(List<LiveLobby> lobbies, String detail) {
+            this(lobbies, detail, idsOf(lobbies));
+        }
+
+        private static Set<String> idsOf(List<LiveLobby> lobbies) {
+            if (lobbies == null) {
+                return Set.of();
+            }
+            Set<String> ids = new HashSet<>(lobbies.size() * 2);
+            for (LiveLobby l : lobbies) {
+                ids.add(l.id());
+            }
+            return ids;
+        }
 
         /**
          * Whether the runtime answered.
@@ -75,7 +97,7 @@ public final class VerifiedStop {
          * @return true if the runtime answered and did not list it; false if it did not answer
          */
         public boolean showsGone(String lobbyId) {
-            return answered() && lobbies.stream().noneMatch(l -> l.id().equals(lobbyId));
+            return answered() && !ids.contains(lobbyId);
         }
 
         /**
