@@ -48,7 +48,7 @@ public interface SessionLookup {
      * @throws IllegalArgumentException if a name is not a plain identifier
      */
     static SessionLookup table(String table, String idColumn, String deletedAtColumn) {
-        return new TableSessionLookup(table, idColumn, "text", deletedAtColumn);
+        return table(table, idColumn, "text", deletedAtColumn);
     }
 
     /**
@@ -65,6 +65,19 @@ public interface SessionLookup {
      * @throws IllegalArgumentException if a name or the type is not a plain identifier
      */
     static SessionLookup table(String table, String idColumn, String idType, String deletedAtColumn) {
-        return new TableSessionLookup(table, idColumn, idType, deletedAtColumn);
+        TableSessionLookup query = new TableSessionLookup(table, idColumn, idType, deletedAtColumn);
+        // not a lambda: its toString names the table, which the store's failures quote
+        return new SessionLookup() {
+            @Override
+            public Map<String, SessionState> find(Connection connection, Set<String> sessionIds)
+                    throws SQLException {
+                return query.find(connection, sessionIds);
+            }
+
+            @Override
+            public String toString() {
+                return query.toString();
+            }
+        };
     }
 }

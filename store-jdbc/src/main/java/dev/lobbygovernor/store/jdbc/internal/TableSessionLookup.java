@@ -1,7 +1,6 @@
 package dev.lobbygovernor.store.jdbc.internal;
 
 import dev.lobbygovernor.store.SessionState;
-import dev.lobbygovernor.store.jdbc.SessionLookup;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +14,10 @@ import java.util.Set;
 import java.util.TimeZone;
 
 /**
- * {@link SessionLookup#table}: one query over the host's table, the ids passed as one array,
+ * {@code SessionLookup.table}: one query over the host's table, the ids passed as one array,
  * whatever their number.
  */
-public final class TableSessionLookup implements SessionLookup {
+public final class TableSessionLookup {
 
     private final String description;
     private final String sql;
@@ -47,7 +46,14 @@ public final class TableSessionLookup implements SessionLookup {
         this.description = "table " + t + " (id " + id + (softDeletes ? ", soft-deleted by " + deletedAtColumn : "") + ")";
     }
 
-    @Override
+    /**
+     * Where each id stands, in one query.
+     *
+     * @param connection a connection in auto-commit mode; not closed here
+     * @param sessionIds the distinct ids asked about
+     * @return an entry for every id found present or soft-deleted, and gone for the rest
+     * @throws SQLException if the database cannot be asked
+     */
     public Map<String, SessionState> find(Connection connection, Set<String> sessionIds) throws SQLException {
         Map<String, SessionState> found = new HashMap<>();
         Array ids = connection.createArrayOf("text", sessionIds.toArray());
