@@ -6,6 +6,7 @@ import dev.lobbygovernor.store.HostRecords;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,12 +23,16 @@ import java.util.Optional;
  */
 public final class ReservationDesk {
 
+    private static final int ID_BYTES = 16;
+    /** Bytes drawn for a generated PIN: a few more than its digits, as some are skipped. */
+    private static final int PIN_BYTES = AdmissionRequest.GENERATED_PIN_DIGITS + 4;
+
     private final AdmissionLedger ledger;
     private final SessionStore store;
     private final Clock clock;
     private final Duration permitTtl;
     private final Duration listingDelay;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = secureRandom();
 
     /**
      * A desk over one ledger and store.
@@ -79,8 +84,10 @@ public final class ReservationDesk {
     Booking book(HostState host, Listing listing, AdmissionRequest request) {
         Instant now = clock.instant();
         EffectiveCap cap = host.cap();
-        String reservationId = HexFormat.of().formatHex(randomBytes(16));
-        LobbyPin pin = request.open() ? null : request.pin().orElseGet(this::generatedPin);
+        // one draw for the id and the PIN: each call into a SecureRandom costs far more than a byte
+        byte[] entropy = randomBytes(ID_BYTES + PIN_BYTES);
+        String reservationId = HexFormat.of().formatHex(entropy, 0, ID_BYTES);
+        LobbyPin pin = request.open() ? null : request.pin().orElseGet(() -> generatedPin(entropy));
         ReservationRecord candidate = ReservationRecord.reserved(reservationId, host.id(), request.sessionId(), pin,
                 request.namePrefix() + "-" + reservationId.substring(0, 12), now, now.plus(permitTtl));
         Decision decision = new Decision(listing, cap, now, candidate, listingDelay);
@@ -170,10 +177,37 @@ public final class ReservationDesk {
     record Counted(LedgerCounts counts, HostCount count, HostRecords records) {
     }
 
-    private LobbyPin generatedPin() {
+    /**
+     * The JDK's DRBG: seeded once from the system's entropy, then pure Java. The platform default
+     * on Linux (NativePRNG) reads {@code /dev/urandom} on every call, a system call per PIN digit.
+     */
+    private static SecureRandom secureRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
+    /**
+     * Decimal digits from the bytes after the id: a byte below 250 gives its value mod 10, each
+     * digit equally likely; a byte of 250 or more is skipped (fresh bytes are drawn in the rare
+     * case that too many were).
+     */
+    private LobbyPin generatedPin(byte[] entropy) {
         int[] digits = new int[AdmissionRequest.GENERATED_PIN_DIGITS];
-        for (int i = 0; i < digits.length; i++) {
-            digits[i] = random.nextInt(10);
+        int n = 0;
+        byte[] bytes = entropy;
+        int at = ID_BYTES;
+        while (n < digits.length) {
+            if (at == bytes.length) {
+                bytes = randomBytes(PIN_BYTES);
+                at = 0;
+            }
+            int b = bytes[at++] & 0xff;
+            if (b < 250) {
+                digits[n++] = b % 10;
+            }
         }
         return LobbyPin.ofDigits(digits);
     }
