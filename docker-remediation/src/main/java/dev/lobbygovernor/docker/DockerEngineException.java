@@ -31,6 +31,7 @@ public final class DockerEngineException extends Exception {
         PROTOCOL
     }
 
+    /** Why the engine could not be used. */
     private final Kind kind;
 
     /**
