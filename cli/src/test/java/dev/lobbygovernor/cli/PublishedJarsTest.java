@@ -27,6 +27,7 @@ class PublishedJarsTest {
             "nvml-probe", "dev.lobbygovernor.nvml",
             "smi-probe", "dev.lobbygovernor.smi",
             "wolf-client", "dev.lobbygovernor.wolf",
+            "docker-remediation", "dev.lobbygovernor.docker",
             "wolf-simulator", "dev.lobbygovernor.wolf.sim");
 
     @Test

@@ -68,6 +68,46 @@ public interface CleanupListener {
     }
 
     /**
+     * A leaked streaming session was stopped and verified gone.
+     *
+     * @param outcome the session and how long it had been loose
+     */
+    default void onSessionStopped(CleanupOutcome.SessionStopped outcome) {
+    }
+
+    /**
+     * A leaked streaming session was no longer listed when cleanup came to it.
+     *
+     * @param outcome the session
+     */
+    default void onSessionAlreadyGone(CleanupOutcome.SessionAlreadyGone outcome) {
+    }
+
+    /**
+     * Stopping a leaked streaming session failed; it is retried with backoff.
+     *
+     * @param outcome what failed and when it is tried next
+     */
+    default void onSessionFailed(CleanupOutcome.SessionFailed outcome) {
+    }
+
+    /**
+     * A leaked streaming session was reported and left running.
+     *
+     * @param outcome the session and how long it has been loose
+     */
+    default void onSessionReported(CleanupOutcome.SessionReported outcome) {
+    }
+
+    /**
+     * In a dry run, one thing the cycle would have done and did not.
+     *
+     * @param outcome what and why
+     */
+    default void onWouldAct(CleanupOutcome.WouldAct outcome) {
+    }
+
+    /**
      * A cycle ended, including one that found the store unavailable; not called for a
      * {@link LobbyReaper#runOnce()} skipped because another cycle was running.
      *

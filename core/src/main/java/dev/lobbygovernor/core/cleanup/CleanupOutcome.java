@@ -23,7 +23,17 @@ public sealed interface CleanupOutcome {
         /** A lobby nobody recorded outlived the grace period and was stopped and verified gone. */
         ORPHAN_STOPPED,
         /** A reservation was settled: its lobby committed, stopped and verified gone, or absent. */
-        RESERVATION_SETTLED
+        RESERVATION_SETTLED,
+        /** A leaked streaming session was stopped and verified gone. */
+        SESSION_STOPPED,
+        /** A leaked streaming session was no longer listed when cleanup came to it. */
+        SESSION_ALREADY_GONE,
+        /** Stopping a leaked streaming session failed; it is retried with backoff. */
+        SESSION_FAILED,
+        /** A leaked streaming session was reported and left running (report-only mode). */
+        SESSION_REPORTED,
+        /** A dry run's plan: what the cycle would have done, and did not. */
+        WOULD_ACT
     }
 
     /**
@@ -42,7 +52,8 @@ public sealed interface CleanupOutcome {
 
     /**
      * The runtime's id of the lobby; for a {@link ReservationSettled} whose lobby was never
-     * listed, the name the lobby was to have.
+     * listed, the name the lobby was to have; for a streaming session's outcome, which belongs
+     * to no lobby, the session's id.
      *
      * @return the lobby's id; never null
      */
@@ -274,6 +285,208 @@ public sealed interface CleanupOutcome {
         @Override
         public Kind kind() {
             return Kind.RESERVATION_SETTLED;
+        }
+    }
+    /**
+     * A leaked streaming session (in no lobby, its client no longer streaming, in
+     * two listings in a row past the grace) stopped and verified gone by listing again.
+     *
+     * @param hostId the session's host
+     * @param sessionId the session
+     * @param appId the app it streamed; empty if unknown
+     * @param looseSince when it was first seen loose in the run of listings that found it leaked
+     * @param age how long it had been seen loose
+     */
+    record SessionStopped(String hostId, String sessionId, String appId, Instant looseSince, Duration age)
+            implements CleanupOutcome {
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the session's host; not null
+         * @param sessionId the session; not null
+         * @param appId the app; {@code null} reads as empty
+         * @param looseSince when first seen loose; not null
+         * @param age how long seen loose; not null
+         * @throws NullPointerException if a required field is null
+         */
+        public SessionStopped {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(sessionId, "sessionId");
+            appId = Objects.requireNonNullElse(appId, "");
+            Objects.requireNonNull(looseSince, "looseSince");
+            Objects.requireNonNull(age, "age");
+        }
+
+        @Override
+        public String lobbyId() {
+            return sessionId;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.SESSION_STOPPED;
+        }
+    }
+
+    /**
+     * A leaked streaming session the server no longer listed when cleanup came to it, or that
+     * went although the stop sent to it was not acknowledged: not counted as stopped.
+     *
+     * @param hostId the session's host
+     * @param sessionId the session
+     */
+    record SessionAlreadyGone(String hostId, String sessionId) implements CleanupOutcome {
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the session's host; not null
+         * @param sessionId the session; not null
+         * @throws NullPointerException if a field is null
+         */
+        public SessionAlreadyGone {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(sessionId, "sessionId");
+        }
+
+        @Override
+        public String lobbyId() {
+            return sessionId;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.SESSION_ALREADY_GONE;
+        }
+    }
+
+    /**
+     * Stopping a leaked streaming session failed, or could not be verified; it may still run.
+     *
+     * @param hostId the session's host
+     * @param sessionId the session
+     * @param reason what went wrong
+     * @param detail what the server said
+     * @param consecutiveFailures how many attempts in a row have failed
+     * @param retryNotBefore the earliest time the next attempt is made
+     */
+    record SessionFailed(String hostId, String sessionId, FailureReason reason, String detail,
+            int consecutiveFailures, Instant retryNotBefore) implements CleanupOutcome {
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the session's host; not null
+         * @param sessionId the session; not null
+         * @param reason what went wrong; not null
+         * @param detail what the server said; {@code null} reads as empty
+         * @param consecutiveFailures how many attempts in a row have failed
+         * @param retryNotBefore the earliest next attempt; not null
+         * @throws NullPointerException if a required field is null
+         */
+        public SessionFailed {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(reason, "reason");
+            detail = Objects.requireNonNullElse(detail, "");
+            Objects.requireNonNull(retryNotBefore, "retryNotBefore");
+        }
+
+        @Override
+        public String lobbyId() {
+            return sessionId;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.SESSION_FAILED;
+        }
+    }
+
+    /**
+     * A leaked streaming session left running because session cleanup only reports
+     * ({@link SessionCleanup#REPORT}); reported once per run of loose sightings.
+     *
+     * @param hostId the session's host
+     * @param sessionId the session
+     * @param appId the app it streams; empty if unknown
+     * @param looseSince when it was first seen loose
+     * @param age how long it has been seen loose
+     */
+    record SessionReported(String hostId, String sessionId, String appId, Instant looseSince, Duration age)
+            implements CleanupOutcome {
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the session's host; not null
+         * @param sessionId the session; not null
+         * @param appId the app; {@code null} reads as empty
+         * @param looseSince when first seen loose; not null
+         * @param age how long seen loose; not null
+         * @throws NullPointerException if a required field is null
+         */
+        public SessionReported {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(sessionId, "sessionId");
+            appId = Objects.requireNonNullElse(appId, "");
+            Objects.requireNonNull(looseSince, "looseSince");
+            Objects.requireNonNull(age, "age");
+        }
+
+        @Override
+        public String lobbyId() {
+            return sessionId;
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.SESSION_REPORTED;
+        }
+    }
+
+    /**
+     * In a dry run ({@link ReaperConfig#dryRun()}), one thing the cycle would have done and did
+     * not.
+     *
+     * @param hostId the host
+     * @param lobbyId the lobby, reservation's lobby name, or streaming session it is about
+     * @param action what would have been done
+     * @param why the rule that calls for it, such as {@code IDLE_TIMEOUT} or
+     *     {@code LEAKED_SESSION}
+     */
+    record WouldAct(String hostId, String lobbyId, Action action, String why) implements CleanupOutcome {
+
+        /** What a dry run would have done. */
+        public enum Action {
+            /** Stop a recorded lobby with its stored credentials, then remove its record. */
+            STOP_LOBBY,
+            /** Remove a record whose lobby the server no longer lists. */
+            FORGET_RECORD,
+            /** Stop an open lobby no record knows, past the orphan grace. */
+            STOP_ORPHAN,
+            /** Settle an unfinished reservation (stopping its lobby if one is listed). */
+            SETTLE_RESERVATION,
+            /** Stop a leaked streaming session. */
+            STOP_SESSION
+        }
+
+        /**
+         * Validates the fields.
+         *
+         * @param hostId the host; not null
+         * @param lobbyId what it is about; not null
+         * @param action what would have been done; not null
+         * @param why the rule; {@code null} reads as empty
+         * @throws NullPointerException if a required field is null
+         */
+        public WouldAct {
+            Objects.requireNonNull(hostId, "hostId");
+            Objects.requireNonNull(lobbyId, "lobbyId");
+            Objects.requireNonNull(action, "action");
+            why = Objects.requireNonNullElse(why, "");
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.WOULD_ACT;
         }
     }
 }

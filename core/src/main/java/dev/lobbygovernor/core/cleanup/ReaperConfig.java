@@ -36,6 +36,16 @@ public final class ReaperConfig {
      * bounded by its runtime's own deadline.
      */
     public static final Duration DEFAULT_HOST_WAIT = Duration.ofSeconds(60);
+    /**
+     * By default streaming sessions are left alone: a session cleaner that stopped sessions with
+     * a browser still attached had to be switched off elsewhere, so a host turns this on
+     * knowingly, best first as {@link SessionCleanup#REPORT}.
+     */
+    public static final SessionCleanup DEFAULT_SESSION_CLEANUP = SessionCleanup.OFF;
+    /** Default session grace: a loose streaming session is acted on once seen loose 5 minutes. */
+    public static final Duration DEFAULT_SESSION_GRACE = Duration.ofMinutes(5);
+    /** By default cycles act; a dry run only plans and reports. */
+    public static final boolean DEFAULT_DRY_RUN = false;
 
     private static final ReaperConfig DEFAULTS = builder().build();
 
@@ -47,6 +57,9 @@ public final class ReaperConfig {
     private final Duration maxRetryBackoff;
     private final Duration maxCreateTime;
     private final Duration hostWait;
+    private final SessionCleanup sessionCleanup;
+    private final Duration sessionGrace;
+    private final boolean dryRun;
 
     private ReaperConfig(Builder b) {
         this.interval = b.interval;
@@ -57,6 +70,9 @@ public final class ReaperConfig {
         this.maxRetryBackoff = b.maxRetryBackoff;
         this.maxCreateTime = b.maxCreateTime;
         this.hostWait = b.hostWait;
+        this.sessionCleanup = b.sessionCleanup;
+        this.sessionGrace = b.sessionGrace;
+        this.dryRun = b.dryRun;
     }
 
     /**
@@ -169,6 +185,39 @@ public final class ReaperConfig {
     }
 
     /**
+     * What cycles do about leaked streaming sessions (see {@link SessionCleanup}); only hosts
+     * whose runtime also implements {@link dev.lobbygovernor.core.runtime.SessionRuntime} have
+     * sessions to look at.
+     *
+     * @return the mode; {@link #DEFAULT_SESSION_CLEANUP} by default
+     */
+    public SessionCleanup sessionCleanup() {
+        return sessionCleanup;
+    }
+
+    /**
+     * How long a streaming session must have been seen loose (in no lobby, its client not streaming) before it counts as leaked; it must also have been seen so
+     * in at least two listings in a row, and a listing that shows it attached, or that fails,
+     * starts its count again.
+     *
+     * @return the grace; positive, {@link #DEFAULT_SESSION_GRACE} by default
+     */
+    public Duration sessionGrace() {
+        return sessionGrace;
+    }
+
+    /**
+     * Whether cycles only plan: each reports what it would stop or remove (lobbies, orphans,
+     * reservations' lobbies, sessions) as {@link CleanupOutcome.WouldAct} outcomes and changes
+     * nothing, neither on the servers nor in the store (no record is touched or removed).
+     *
+     * @return true for a dry run; {@link #DEFAULT_DRY_RUN} by default
+     */
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /**
      * The wait after {@code consecutiveFailures} failures in a row: {@link #retryBackoff()}
      * doubled once per failure after the first, capped at {@link #maxRetryBackoff()}.
      *
@@ -191,7 +240,7 @@ public final class ReaperConfig {
     public Builder toBuilder() {
         return new Builder().interval(interval).idleTimeout(idleTimeout).orphanGrace(orphanGrace)
                 .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff).maxCreateTime(maxCreateTime)
-                .hostWait(hostWait);
+                .hostWait(hostWait).sessionCleanup(sessionCleanup).sessionGrace(sessionGrace).dryRun(dryRun);
     }
 
     @Override
@@ -199,13 +248,14 @@ public final class ReaperConfig {
         return o instanceof ReaperConfig c && interval.equals(c.interval) && idleTimeout.equals(c.idleTimeout)
                 && orphanGrace.equals(c.orphanGrace) && stopOrphans == c.stopOrphans
                 && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff)
-                && maxCreateTime.equals(c.maxCreateTime) && hostWait.equals(c.hostWait);
+                && maxCreateTime.equals(c.maxCreateTime) && hostWait.equals(c.hostWait)
+                && sessionCleanup == c.sessionCleanup && sessionGrace.equals(c.sessionGrace) && dryRun == c.dryRun;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff,
-                maxCreateTime, hostWait);
+                maxCreateTime, hostWait, sessionCleanup, sessionGrace, dryRun);
     }
 
     @Override
@@ -213,7 +263,8 @@ public final class ReaperConfig {
         return "ReaperConfig[interval=" + interval + ", idleTimeout=" + idleTimeout + ", orphanGrace=" + orphanGrace
                 + ", stopOrphans=" + stopOrphans + ", retryBackoff=" + retryBackoff
                 + ", maxRetryBackoff=" + maxRetryBackoff + ", maxCreateTime=" + maxCreateTime
-                + ", hostWait=" + hostWait + "]";
+                + ", hostWait=" + hostWait + ", sessionCleanup=" + sessionCleanup
+                + ", sessionGrace=" + sessionGrace + ", dryRun=" + dryRun + "]";
     }
 
     /** Builds a {@link ReaperConfig}; each setter rejects a bad value at once. */
@@ -226,6 +277,9 @@ public final class ReaperConfig {
         private Duration maxRetryBackoff = DEFAULT_MAX_RETRY_BACKOFF;
         private Duration maxCreateTime = DEFAULT_MAX_CREATE_TIME;
         private Duration hostWait = DEFAULT_HOST_WAIT;
+        private SessionCleanup sessionCleanup = DEFAULT_SESSION_CLEANUP;
+        private Duration sessionGrace = DEFAULT_SESSION_GRACE;
+        private boolean dryRun = DEFAULT_DRY_RUN;
 
         private Builder() {
         }
@@ -329,6 +383,45 @@ public final class ReaperConfig {
          */
         public Builder hostWait(Duration value) {
             this.hostWait = positive(value, "hostWait");
+            return this;
+        }
+
+        /**
+         * Sets what cycles do about leaked streaming sessions; default
+         * {@link #DEFAULT_SESSION_CLEANUP}.
+         *
+         * @param value the mode
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
+        public Builder sessionCleanup(SessionCleanup value) {
+            this.sessionCleanup = Objects.requireNonNull(value, "sessionCleanup");
+            return this;
+        }
+
+        /**
+         * Sets how long a streaming session must be seen loose before it counts as leaked;
+         * default {@link #DEFAULT_SESSION_GRACE}.
+         *
+         * @param value the grace; positive
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is not positive
+         */
+        public Builder sessionGrace(Duration value) {
+            this.sessionGrace = positive(value, "sessionGrace");
+            return this;
+        }
+
+        /**
+         * Sets whether cycles only plan and report, changing nothing; default
+         * {@link #DEFAULT_DRY_RUN}.
+         *
+         * @param value true for a dry run
+         * @return this builder
+         */
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
             return this;
         }
 

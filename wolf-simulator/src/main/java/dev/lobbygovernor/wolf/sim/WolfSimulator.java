@@ -159,6 +159,19 @@ public final class WolfSimulator implements AutoCloseable {
     }
 
     /**
+     * The session's Moonlight client goes away without ending its stream, as a closed browser
+     * tab may leave it: Wolf still lists the session at {@code GET /api/v1/sessions}, but no
+     * lobby lists it and {@code system/memory} lists no client streaming it. This is the leaked
+     * session that session cleanup stops.
+     *
+     * @param sessionId the session's id, as {@link #createSession(String)} returned it
+     * @throws IllegalArgumentException if no such session runs
+     */
+    public void abandonSession(String sessionId) {
+        wolf.abandonSession(Objects.requireNonNull(sessionId, "sessionId"));
+    }
+
+    /**
      * Pairs a new Moonlight client server-side, as a finished pairing would. Paired clients are
      * listed by {@code GET /api/v1/clients}, may add sessions through
      * {@code POST /api/v1/sessions/add}, and survive {@link #restart()}, as Wolf keeps them in

@@ -7,6 +7,11 @@ import dev.lobbygovernor.core.cleanup.CleanupOutcome.Kind;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.OrphanReported;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.OrphanStopped;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.ReservationSettled;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.SessionAlreadyGone;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.SessionFailed;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.SessionReported;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.SessionStopped;
+import dev.lobbygovernor.core.cleanup.CleanupOutcome.WouldAct;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.Stopped;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome;
 import dev.lobbygovernor.core.cleanup.CycleReport;
@@ -57,6 +62,16 @@ public final class OutcomeReporter {
             contain(l -> l.onOrphanStopped(o));
         } else if (outcome instanceof ReservationSettled o) {
             contain(l -> l.onReservationSettled(o));
+        } else if (outcome instanceof SessionStopped o) {
+            contain(l -> l.onSessionStopped(o));
+        } else if (outcome instanceof SessionAlreadyGone o) {
+            contain(l -> l.onSessionAlreadyGone(o));
+        } else if (outcome instanceof SessionFailed o) {
+            contain(l -> l.onSessionFailed(o));
+        } else if (outcome instanceof SessionReported o) {
+            contain(l -> l.onSessionReported(o));
+        } else if (outcome instanceof WouldAct o) {
+            contain(l -> l.onWouldAct(o));
         }
     }
 
@@ -74,6 +89,10 @@ public final class OutcomeReporter {
                     .addKeyValue("orphansReported", report.count(Kind.ORPHAN_REPORTED))
                     .addKeyValue("orphansStopped", report.count(Kind.ORPHAN_STOPPED))
                     .addKeyValue("reservationsSettled", report.count(Kind.RESERVATION_SETTLED))
+                    .addKeyValue("sessionsStopped", report.count(Kind.SESSION_STOPPED))
+                    .addKeyValue("sessionsFailed", report.count(Kind.SESSION_FAILED))
+                    .addKeyValue("sessionsReported", report.count(Kind.SESSION_REPORTED))
+                    .addKeyValue("wouldAct", report.count(Kind.WOULD_ACT))
                     .addKeyValue("unreachableHosts", report.unreachableHosts().size())
                     .log("Lobby cleanup cycle finished");
         }
@@ -132,6 +151,28 @@ public final class OutcomeReporter {
                         case COMMITTED -> "Reservation settled: its lobby was already committed";
                         case EXPIRED -> "Reservation expired without a create attempt; removed";
                     });
+        } else if (outcome instanceof SessionStopped o) {
+            log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("session", o.sessionId())
+                    .addKeyValue("app", o.appId()).addKeyValue("looseSince", o.looseSince()).addKeyValue("age", o.age())
+                    .log("Leaked streaming session (in no lobby, streamed by no client) stopped and verified gone");
+        } else if (outcome instanceof SessionAlreadyGone o) {
+            log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("session", o.sessionId())
+                    .log("Leaked streaming session no longer listed by the server; not counted as stopped");
+        } else if (outcome instanceof SessionFailed o) {
+            log.atWarn().addKeyValue("host", o.hostId()).addKeyValue("session", o.sessionId())
+                    .addKeyValue("reason", o.reason()).addKeyValue("detail", o.detail())
+                    .addKeyValue("consecutiveFailures", o.consecutiveFailures())
+                    .addKeyValue("retryNotBefore", o.retryNotBefore())
+                    .log("Stopping a leaked streaming session failed; it may still run and the stop will be retried");
+        } else if (outcome instanceof SessionReported o) {
+            log.atWarn().addKeyValue("host", o.hostId()).addKeyValue("session", o.sessionId())
+                    .addKeyValue("app", o.appId()).addKeyValue("looseSince", o.looseSince()).addKeyValue("age", o.age())
+                    .log("Streaming session in no lobby and streamed by no client past the session grace; "
+                            + "session cleanup only reports, so it is left running");
+        } else if (outcome instanceof WouldAct o) {
+            log.atInfo().addKeyValue("host", o.hostId()).addKeyValue("target", o.lobbyId())
+                    .addKeyValue("action", o.action()).addKeyValue("why", o.why())
+                    .log("Dry run: the cycle would do this and did not");
         }
     }
 

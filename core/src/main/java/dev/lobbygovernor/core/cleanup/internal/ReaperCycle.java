@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.cleanup.FailureReason;
 import dev.lobbygovernor.core.cleanup.LobbyReaper;
 import dev.lobbygovernor.core.cleanup.OrphanLobby;
 import dev.lobbygovernor.core.cleanup.ReaperConfig;
+import dev.lobbygovernor.core.cleanup.SessionCleanup;
 import dev.lobbygovernor.core.cleanup.internal.HostView.Listed;
 import dev.lobbygovernor.core.cleanup.internal.HostView.RuntimeView;
 import dev.lobbygovernor.core.cleanup.internal.HostView.TrackedRecord;
@@ -13,6 +14,8 @@ import dev.lobbygovernor.core.cleanup.internal.HostView.Unreachable;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.core.runtime.SessionListing;
+import dev.lobbygovernor.core.runtime.SessionRuntime;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionState;
@@ -59,6 +62,9 @@ public final class ReaperCycle {
     private final RetryBook retries;
     private final Map<String, Map<String, OrphanSighting>> sightings = new HashMap<>(); // guarded by itself
     private final Set<String> unreachable = new HashSet<>(); // guarded by itself
+    private final RetryBook sessionRetries;
+    private final Map<String, Map<String, SessionSighting>> looseSessions = new HashMap<>(); // guarded by itself
+    private final Set<String> sessionsUnjudged = new HashSet<>(); // guarded by itself
     private final ExecutorService workers;
     /** Each host's latest work; touched only by the cycle that holds the reaper's run flag. */
     private final Map<String, Future<List<CleanupOutcome>>> working = new HashMap<>();
@@ -83,6 +89,7 @@ public final class ReaperCycle {
         this.config = config;
         this.reporter = reporter;
         this.retries = new RetryBook(config);
+        this.sessionRetries = new RetryBook(config);
     }
 
     /**
@@ -160,6 +167,12 @@ public final class ReaperCycle {
             }));
         }
         retries.retainOnly(known);
+        Set<String> loose = new HashSet<>();
+        synchronized (looseSessions) {
+            looseSessions.keySet().retainAll(byHost.keySet());
+            looseSessions.values().forEach(m -> loose.addAll(m.keySet()));
+        }
+        sessionRetries.retainOnly(loose);
         orphans.sort(Comparator.comparing(OrphanLobby::firstSeenAt).thenComparing(OrphanLobby::lobbyId));
         orphanView = List.copyOf(orphans);
         unreachableNow.sort(Comparator.naturalOrder());
@@ -223,7 +236,9 @@ public final class ReaperCycle {
             Map<String, Instant> notBefore, Instant now) {
         RuntimeView listing = list(hostId);
         noteReachability(hostId, listing);
-        List<TrackedRecord> tracked = listing instanceof Listed l ? touchInUse(hostId, records, l, now) : records;
+        // a dry run changes nothing, last activity included; the planner never judges an in-use lobby idle anyway
+        List<TrackedRecord> tracked = listing instanceof Listed l && !config.dryRun()
+                ? touchInUse(hostId, records, l, now) : records;
         Map<String, OrphanSighting> seen;
         synchronized (sightings) {
             seen = Map.copyOf(sightings.getOrDefault(hostId, Map.of()));
@@ -232,13 +247,17 @@ public final class ReaperCycle {
         reserved.forEach(r -> reservedNames.add(r.lobbyName()));
         HostPlan plan = CleanupPlanner.plan(new HostView(hostId, tracked, listing, reservedNames), seen, notBefore,
                 config, now);
-        List<CleanupOutcome> done = new ArrayList<>(new HostCleanup(hostId, runtimes.get(hostId), store, retries,
-                config, now, reporter).execute(plan));
+        DryRunReport dryRun = config.dryRun() ? new DryRunReport(hostId, now, reporter, retries) : null;
+        List<CleanupOutcome> done = new ArrayList<>(dryRun != null ? dryRun.lobbies(plan)
+                : new HostCleanup(hostId, runtimes.get(hostId), store, retries, config, now, reporter).execute(plan));
         if (listing instanceof Listed l && !reserved.isEmpty()) {
             Set<String> recordedIds = new HashSet<>();
             records.forEach(t -> recordedIds.add(t.record().lobbyId()));
-            done.addAll(new ReservationSettler(hostId, runtimes.get(hostId), store, retries, reporter, now)
-                    .execute(ReservationPlanner.plan(reserved, l.lobbies(), recordedIds, config.maxCreateTime(), now)));
+            List<ReservationPlanner.Settlement> settlements = ReservationPlanner.plan(reserved, l.lobbies(),
+                    recordedIds, config.maxCreateTime(), now);
+            done.addAll(dryRun != null ? dryRun.reservations(settlements)
+                    : new ReservationSettler(hostId, runtimes.get(hostId), store, retries, reporter, now)
+                            .execute(settlements));
         }
         // an orphan verified gone this cycle is no longer an orphan
         Map<String, OrphanSighting> stillSeen = new HashMap<>(plan.sightings());
@@ -248,7 +267,61 @@ public final class ReaperCycle {
         synchronized (sightings) {
             sightings.put(hostId, stillSeen);
         }
+        done.addAll(cleanSessions(hostId, now));
         return done;
+    }
+
+    /**
+     * The host's streaming sessions, when session cleanup is on and its runtime has sessions:
+     * list, plan, then stop and verify (or only say what would be stopped, in a dry run).
+     */
+    private List<CleanupOutcome> cleanSessions(String hostId, Instant now) {
+        if (config.sessionCleanup() == SessionCleanup.OFF || !(runtimes.get(hostId) instanceof SessionRuntime runtime)) {
+            return List.of();
+        }
+        SessionListing listing;
+        try {
+            listing = Objects.requireNonNull(runtime.listSessions(), "listSessions() returned null");
+        } catch (LobbyRuntimeException | RuntimeException e) {
+            // a listing that failed shows nothing loose: every run of sightings starts again
+            synchronized (looseSessions) {
+                looseSessions.put(hostId, SessionPlanner.forget());
+            }
+            log.atDebug().addKeyValue("host", hostId).addKeyValue("detail", e.getMessage())
+                    .log("Streaming sessions could not be listed; none is judged leaked this cycle");
+            return List.of();
+        }
+        noteClientList(hostId, listing);
+        Map<String, SessionSighting> earlier;
+        synchronized (looseSessions) {
+            earlier = Map.copyOf(looseSessions.getOrDefault(hostId, Map.of()));
+        }
+        SessionPlanner.Plan plan = SessionPlanner.plan(listing, earlier, sessionRetries.notBefore(), config, now);
+        SessionCleanupRun run = new SessionCleanupRun(hostId, runtime, sessionRetries, reporter, now);
+        List<CleanupOutcome> done = run.execute(plan, config.dryRun());
+        Map<String, SessionSighting> next = new HashMap<>(plan.sightings());
+        next.keySet().removeAll(run.noLongerLoose());
+        synchronized (looseSessions) {
+            looseSessions.put(hostId, next);
+        }
+        return done;
+    }
+
+    /** One line when a server gives no client list (so no session can be judged), not one per cycle. */
+    private void noteClientList(String hostId, SessionListing listing) {
+        boolean added = false;
+        synchronized (sessionsUnjudged) {
+            if (listing.clientsKnown()) {
+                sessionsUnjudged.remove(hostId);
+            } else {
+                added = sessionsUnjudged.add(hostId);
+            }
+        }
+        if (added) {
+            log.atWarn().addKeyValue("host", hostId)
+                    .log("This streaming server does not say which clients stream, so no streaming session on it is "
+                            + "judged leaked or stopped; session cleanup needs its client list");
+        }
     }
 
     /**

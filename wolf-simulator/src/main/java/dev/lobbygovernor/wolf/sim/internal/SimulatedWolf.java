@@ -145,6 +145,15 @@ public final class SimulatedWolf {
     }
 
     /**
+     * The session's client goes away while Wolf keeps the session.
+     *
+     * @param sessionId the session
+     */
+    public void abandonSession(String sessionId) {
+        state.abandon(sessionId);
+    }
+
+    /**
      * Pairs a new client and starts its stream of the first configured app, with fresh AES
      * secrets, 1920x1080 at 60 Hz and stereo sound.
      *

@@ -81,6 +81,10 @@ final class SystemRoutes {
         }
         List<SystemMemoryReply.ClientMemory> clients = new ArrayList<>();
         for (StreamSession s : sessions) {
+            if (!state.streamed(s.id())) {
+                // the fork lists a client while its stream runs; an abandoned session has none
+                continue;
+            }
             clients.add(new SystemMemoryReply.ClientMemory(s.id(), s.clientIp(),
                     resolution(s.videoWidth(), s.videoHeight(), s.videoRefreshRate()),
                     lobbyOf.get(s.id()), s.appId(), MEMORY_PER_CLIENT_BYTES));

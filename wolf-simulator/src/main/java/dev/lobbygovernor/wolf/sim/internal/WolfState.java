@@ -63,6 +63,8 @@ final class WolfState {
      * two streams of one client share its id.
      */
     private final List<StreamSession> sessions = new ArrayList<>();
+    /** Ids of sessions whose Moonlight client went away while Wolf kept the session: leaked ones. */
+    private final java.util.Set<String> abandoned = new java.util.HashSet<>();
     private boolean nvmlBroken;
     private Instant startedAt;
 
@@ -78,6 +80,7 @@ final class WolfState {
     synchronized void reset() {
         lobbies.clear();
         sessions.clear();
+        abandoned.clear();
         pairings.restart();
         nvmlBroken = false;
         startedAt = clock.instant();
@@ -172,6 +175,7 @@ final class WolfState {
         if (!sessions.removeIf(s -> s.id().equals(sessionId))) {
             throw WolfError.refused(WolfError.INVALID_SESSION);
         }
+        abandoned.remove(sessionId);
         for (LobbyEntry entry : lobbies.values()) {
             entry.sessions.remove(sessionId);
         }
@@ -207,6 +211,25 @@ final class WolfState {
 
     synchronized List<StreamSession> sessions() {
         return List.copyOf(sessions);
+    }
+
+    /**
+     * The session's client goes away without ending its stream: Wolf keeps listing the session,
+     * and leaves its lobbies' lists, but no client streams it any more.
+     */
+    synchronized void abandon(String sessionId) {
+        if (!runs(sessionId)) {
+            throw new IllegalArgumentException("no session " + sessionId + " runs");
+        }
+        abandoned.add(sessionId);
+        for (LobbyEntry entry : lobbies.values()) {
+            entry.sessions.remove(sessionId);
+        }
+    }
+
+    /** Whether the session's client still streams it (it was not abandoned). */
+    synchronized boolean streamed(String sessionId) {
+        return !abandoned.contains(sessionId);
     }
 
     /** Each lobby's video settings, by lobby id. */
