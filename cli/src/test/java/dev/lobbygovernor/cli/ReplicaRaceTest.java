@@ -46,9 +46,14 @@ class ReplicaRaceTest {
     void replicasDecidingAloneGoOverTheCap() throws Exception {
         // the same race with a ledger per replica, as separate processes without the database's
         // lock would decide: it must show the overshoot, or the test above proves nothing
-        ReplicaRace.Result alone = race.run(30, 2, false);
+        // (up to 100 races, stopping at the first overshoot: how often one happens depends on
+        // how the machine schedules the racers)
+        int worst = 0;
+        for (int trial = 0; trial < 100 && worst <= ReplicaRace.CAP; trial++) {
+            worst = Math.max(worst, race.run(1, 2, false).worst());
+        }
 
-        assertThat(alone.overAdmissions()).as("trials over the cap without the shared ledger").isPositive();
-        assertThat(alone.worst()).isGreaterThan(ReplicaRace.CAP);
+        assertThat(worst).as("most lobbies running in a race without the shared ledger")
+                .isGreaterThan(ReplicaRace.CAP);
     }
 }
