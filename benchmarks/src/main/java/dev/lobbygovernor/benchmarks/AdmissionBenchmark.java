@@ -36,9 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The governor's admission path against three peers doing the same work: take one of five
  * slots and give it back. It is a regression guard, not a target: {@link AdmissionGuard} fails
- * above 2 µs per acquire + close on one thread. The governor runs with a warm listing cache on one host (the runtime
- * is asked again once per second, as configured by default); its permit is closed without
- * commit, so the store is never touched. Each benchmark runs with one thread and with two
+ * above 5 µs per acquire + close on one thread. The governor runs with a warm listing cache on
+ * one host (the runtime is asked again once per second, as configured by default) over the
+ * in-memory store: each acquire writes its reservation there before it returns, and the close
+ * (no create attempted) removes it. Each benchmark runs with one thread and with two
  * ({@code ...TwoThreads}) sharing the same limiter.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AdmissionBenchmark}. Compare each
