@@ -6,7 +6,9 @@ package dev.lobbygovernor.core.cleanup;
  *
  * <p>Methods are called on the cycle's thread, after the outcome is final (a stop is reported
  * only once verified), and before the cycle's {@link #onCycleCompleted}. A listener should
- * return quickly and must not throw; if it does, the exception is logged and the cycle goes on.
+ * return quickly and must not throw; if it does, the exception is logged (at WARN with its stack
+ * trace the first time a listener throws, at DEBUG after that), the other listeners still hear
+ * the outcome, and the cycle goes on.
  * A listener may not call {@link LobbyReaper#runOnce()} (that call would be skipped).
  */
 public interface CleanupListener {
