@@ -96,6 +96,7 @@ public final class Main {
     private CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LobbyGovernorCommand())
                 .addSubcommand(new DemoCommand(out, clock))
+                .addSubcommand(new DashboardCommand(out, env, clock))
                 .addSubcommand(new DoctorCommand(out, clock, localProbes))
                 .addSubcommand(new LobbiesCommand(out, env))
                 .addSubcommand(new StatusCommand(out, env, clock, localProbes))

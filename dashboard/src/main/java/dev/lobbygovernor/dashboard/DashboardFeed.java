@@ -8,6 +8,7 @@ import dev.lobbygovernor.dashboard.internal.FeedMemory;
 import dev.lobbygovernor.dashboard.internal.StatusJson;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The status JSON the dashboard polls: every host's count, cap, warning threshold, health (and
@@ -15,28 +16,43 @@ import java.util.Objects;
  * orphans and the last cleanup outcomes. It holds ids, numbers and texts, never a lobby's PIN.
  *
  * <p>Give the monitor its {@link #healthListener()} and the reaper its
- * {@link #cleanupListener()}: they remember when monitoring was lost and the last outcomes.
+ * {@link #cleanupListener()}: they remember when monitoring was lost and the last outcomes. Then
+ * {@link #watch} the monitor, for the GPU readings:
+ * <pre>{@code
+ * DashboardFeed feed = new DashboardFeed(governor, clock);
+ * HealthMonitor monitor = HealthMonitor.builder()...listener(feed.healthListener()).build();
+ * feed.watch(monitor);
+ * }</pre>
  * Thread-safe.
  */
 public final class DashboardFeed {
 
     private final LobbyGovernor governor;
-    private final HealthMonitor monitor;
+    private volatile HealthMonitor monitor;
     private final Clock clock;
     private final FeedMemory memory;
 
     /**
-     * A feed over one governor and the monitor of its hosts.
+     * A feed over one governor; GPU readings appear once it {@linkplain #watch watches} a monitor.
      *
      * @param governor the governor; not null
-     * @param monitor the monitor, or {@code null} when nobody monitors the GPUs
      * @param clock the clock ages are measured with; not null
      */
-    public DashboardFeed(LobbyGovernor governor, HealthMonitor monitor, Clock clock) {
+    public DashboardFeed(LobbyGovernor governor, Clock clock) {
         this.governor = Objects.requireNonNull(governor, "governor");
-        this.monitor = monitor;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.memory = new FeedMemory(clock);
+    }
+
+    /**
+     * Reads each host's latest health and GPU readings from this monitor.
+     *
+     * @param healthMonitor the monitor of the governor's hosts; not null
+     * @return this
+     */
+    public DashboardFeed watch(HealthMonitor healthMonitor) {
+        this.monitor = Objects.requireNonNull(healthMonitor, "monitor");
+        return this;
     }
 
     /**
@@ -65,7 +81,8 @@ public final class DashboardFeed {
      * @throws dev.lobbygovernor.store.StoreException if the store cannot be read
      */
     public String statusJson() {
-        return StatusJson.of(governor.status(), monitor == null ? h -> java.util.Optional.empty() : monitor::health,
-                memory, clock.instant());
+        HealthMonitor m = monitor;
+        return StatusJson.of(governor.status(), m == null ? h -> Optional.empty() : m::health, memory,
+                clock.instant());
     }
 }

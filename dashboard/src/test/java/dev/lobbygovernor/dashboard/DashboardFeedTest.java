@@ -33,7 +33,7 @@ class DashboardFeedTest {
         HealthMonitor.Builder b = HealthMonitor.builder().clock(clock).host("wolf-1", probe)
                 .capacity(governor::capacity).sink(governor::reportHealth);
         monitor = b.build();
-        feed = new DashboardFeed(governor, monitor, clock);
+        feed = new DashboardFeed(governor, clock).watch(monitor);
     }
 
     private void createLobby(String id, String pin) {
@@ -59,8 +59,11 @@ class DashboardFeedTest {
 
     @Test
     void saysSinceWhenAndWhyMonitoringIsLost() {
+        DashboardFeed lostFeed = new DashboardFeed(governor, clock);
         HealthMonitor watched = HealthMonitor.builder().clock(clock).host("wolf-1", probe)
-                .capacity(governor::capacity).sink(governor::reportHealth).listener(feed.healthListener()).build();
+                .capacity(governor::capacity).sink(governor::reportHealth).listener(lostFeed.healthListener())
+                .build();
+        lostFeed.watch(watched);
         probe.thenPlausible();
         watched.pollOnce();
         probe.clearScript().thenNvmlUnknownError();
@@ -68,8 +71,6 @@ class DashboardFeedTest {
             clock.advance(Duration.ofSeconds(10));
             watched.pollOnce();
         }
-        DashboardFeed lostFeed = new DashboardFeed(governor, watched, clock);
-        lostFeed.healthListener().onMonitoringLost(watched.health("wolf-1").orElseThrow());
 
         String json = lostFeed.statusJson();
 
