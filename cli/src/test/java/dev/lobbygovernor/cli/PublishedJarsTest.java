@@ -27,7 +27,10 @@ class PublishedJarsTest {
             "nvml-probe", "dev.lobbygovernor.nvml",
             "smi-probe", "dev.lobbygovernor.smi",
             "wolf-client", "dev.lobbygovernor.wolf",
-            "wolf-simulator", "dev.lobbygovernor.wolf.sim");
+            "wolf-simulator", "dev.lobbygovernor.wolf.sim",
+            "micrometer", "dev.lobbygovernor.micrometer",
+            "dashboard", "dev.lobbygovernor.dashboard",
+            "spring-boot-starter", "dev.lobbygovernor.spring");
 
     @Test
     void everyPublishedJarNamesItsModuleAndHasSourcesAndJavadoc() throws IOException {
