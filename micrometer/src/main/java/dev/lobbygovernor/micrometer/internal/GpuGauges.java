@@ -82,7 +82,7 @@ public final class GpuGauges {
                     g -> g.gpuUtilizationPercent() == null ? Double.NaN : g.gpuUtilizationPercent() / 100.0);
             gauge(r, MeterNames.GPU_ENCODER_UTILIZATION, null, tags, hostId, index,
                     g -> g.encoderUtilizationPercent() == null ? Double.NaN : g.encoderUtilizationPercent() / 100.0);
-            gauge(r, MeterNames.GPU_ENCODER_SESSIONS, "sessions", tags, hostId, index,
+            gauge(r, MeterNames.GPU_ENCODER_SESSIONS, null, tags, hostId, index,
                     g -> g.encoderSessions() == null ? Double.NaN : g.encoderSessions());
             gauge(r, MeterNames.GPU_TEMPERATURE, "celsius", tags, hostId, index,
                     g -> g.temperatureC() == null ? Double.NaN : g.temperatureC());

@@ -45,9 +45,9 @@ public final class HostGauges {
     public void bind(MeterRegistry r) {
         for (HostStatus h : status().hosts()) {
             String id = h.hostId();
-            gauge(r, MeterNames.HOST_LOBBIES_ACTIVE, "lobbies", id, HostStatus::active);
-            gauge(r, MeterNames.HOST_LOBBIES_CAP, "lobbies", id, HostStatus::cap);
-            gauge(r, MeterNames.HOST_LOBBIES_WARNING, "lobbies", id, HostStatus::warningThreshold);
+            gauge(r, MeterNames.HOST_LOBBIES_ACTIVE, null, id, HostStatus::active);
+            gauge(r, MeterNames.HOST_LOBBIES_CAP, null, id, HostStatus::cap);
+            gauge(r, MeterNames.HOST_LOBBIES_WARNING, null, id, HostStatus::warningThreshold);
             gauge(r, MeterNames.HOST_MONITORING, null, id, s -> s.monitoringWorking() ? 1 : 0);
             gauge(r, MeterNames.HOST_READING_AGE, "seconds", id,
                     s -> s.lastGoodSampleAge().map(a -> a.toMillis() / 1000.0).orElse(Double.NaN));
