@@ -119,6 +119,17 @@ class AdmissionListenerTest {
     }
 
     @Test
+    void aCommitWhoseReservationCleanupAlreadyRemovedIsHeardAsExpired() {
+        Permit p = governor.acquire(withPin("s1"));
+        p.beginCreate();
+        store.removeReservation(p.reservationId()); // as cleanup does once it settled the reservation
+
+        assertThatThrownBy(() -> p.commit("lobby-1")).isInstanceOf(PermitExpiredException.class);
+
+        assertThat(heard.events).containsExactly("granted", "expired");
+    }
+
+    @Test
     void refusalIsHeardWithTheDenialAndItsNumbers() {
         governor.acquire(withPin("a"));
         governor.acquire(withPin("b"));
