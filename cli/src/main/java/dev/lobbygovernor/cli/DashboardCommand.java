@@ -1,15 +1,5 @@
 package dev.lobbygovernor.cli;
 
-import dev.lobbygovernor.core.admission.Host;
-import dev.lobbygovernor.core.admission.LobbyGovernor;
-import dev.lobbygovernor.core.gpu.GpuProbe;
-import dev.lobbygovernor.core.gpu.Probes;
-import dev.lobbygovernor.core.health.HealthMonitor;
-import dev.lobbygovernor.dashboard.DashboardFeed;
-import dev.lobbygovernor.store.InMemorySessionStore;
-import dev.lobbygovernor.wolf.WolfClient;
-import dev.lobbygovernor.wolf.WolfGpuProbe;
-import dev.lobbygovernor.wolf.WolfLobbyRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -73,20 +63,10 @@ final class DashboardCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Path socket = wolf.resolve(env);
-        try (WolfClient client = WolfSocketOption.client(socket);
-                GpuProbe probe = Probes.withTimeout(new WolfGpuProbe(client, clock), Probes.DEFAULT_TIMEOUT)) {
-            // An empty store: this view records nothing, so every lobby shows as not recorded by it.
-            LobbyGovernor governor = LobbyGovernor.builder().store(new InMemorySessionStore()).clock(clock)
-                    .host(Host.of(DemoWorld.HOST, new WolfLobbyRuntime(client))).build();
-            DashboardFeed feed = new DashboardFeed(governor, clock);
-            try (HealthMonitor monitor = HealthMonitor.builder().clock(clock).host(DemoWorld.HOST, probe)
-                    .capacity(governor::capacity).sink(governor::reportHealth).listener(feed.healthListener())
-                    .build();
-                    DashboardServer server = DashboardServer.start(feed.watch(monitor), address)) {
-                monitor.start();
-                out.println("Dashboard of Wolf at " + client.endpoint() + " on " + server.uri() + " (Ctrl-C to stop)");
-                untilInterrupted();
-            }
+        try (WolfDashboard view = new WolfDashboard(socket, clock);
+                DashboardServer server = DashboardServer.start(view.feed, address)) {
+            out.println("Dashboard of Wolf at " + view.endpoint() + " on " + server.uri() + " (Ctrl-C to stop)");
+            untilInterrupted();
         }
         return ExitCode.OK;
     }
