@@ -97,6 +97,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new LobbyGovernorCommand())
                 .addSubcommand(new CommandLine(new DemoCommand(out, clock))
                         .addSubcommand(new ReplicasCommand(out, env.get(ReplicasCommand.URL_ENV))))
+                .addSubcommand(new DashboardCommand(out, env, clock))
                 .addSubcommand(new DoctorCommand(out, clock, localProbes))
                 .addSubcommand(new LobbiesCommand(out, env))
                 .addSubcommand(new StatusCommand(out, env, clock, localProbes))

@@ -38,7 +38,7 @@ class ModuleDependencyRulesTest {
     void everyModuleIsOnTheClasspath() {
         for (String pkg : new String[] {"dev.lobbygovernor.core", "dev.lobbygovernor.store",
                 "dev.lobbygovernor.nvml", "dev.lobbygovernor.smi", "dev.lobbygovernor.wolf",
-                "dev.lobbygovernor.wolf.sim", "dev.lobbygovernor.cli"}) {
+                "dev.lobbygovernor.wolf.sim", "dev.lobbygovernor.dashboard", "dev.lobbygovernor.cli"}) {
             assertThat(ALL.containPackage(pkg)).as(pkg).isTrue();
         }
     }

@@ -28,7 +28,10 @@ class PublishedJarsTest {
             "smi-probe", "dev.lobbygovernor.smi",
             "wolf-client", "dev.lobbygovernor.wolf",
             "docker-remediation", "dev.lobbygovernor.docker",
-            "wolf-simulator", "dev.lobbygovernor.wolf.sim");
+            "wolf-simulator", "dev.lobbygovernor.wolf.sim",
+            "micrometer", "dev.lobbygovernor.micrometer",
+            "dashboard", "dev.lobbygovernor.dashboard",
+            "spring-boot-starter", "dev.lobbygovernor.spring");
 
     @Test
     void everyPublishedJarNamesItsModuleAndHasSourcesAndJavadoc() throws IOException {

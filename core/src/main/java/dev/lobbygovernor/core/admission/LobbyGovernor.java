@@ -1,6 +1,8 @@
 package dev.lobbygovernor.core.admission;
 
+import dev.lobbygovernor.core.admission.internal.AdmissionEvents;
 import dev.lobbygovernor.core.admission.internal.Denials;
+import dev.lobbygovernor.core.admission.internal.HostPermit;
 import dev.lobbygovernor.core.admission.internal.HostState;
 import dev.lobbygovernor.core.admission.internal.LastResortStopper;
 import dev.lobbygovernor.core.admission.internal.LedgerCounts;
@@ -53,6 +55,7 @@ public final class LobbyGovernor {
     private final ReservationDesk desk;
     private final LastResortStopper lastResort;
     private final Denials denials;
+    private final AdmissionEvents events;
 
     private LobbyGovernor(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store is required");
@@ -70,8 +73,9 @@ public final class LobbyGovernor {
         }
         this.hosts = Collections.unmodifiableMap(byId);
         this.hostOrder = byId.values().toArray(new HostState[0]);
+        this.events = new AdmissionEvents(b.listeners);
         AdmissionLedger ledger = b.ledger != null ? b.ledger : new InProcessAdmissionLedger(store);
-        this.desk = new ReservationDesk(ledger, store, clock, config.permitTtl(), config.listingDelay());
+        this.desk = new ReservationDesk(ledger, store, clock, config.permitTtl(), config.listingDelay(), events);
         this.lastResort = config.lastResort().enabled()
                 ? new LastResortStopper(store, clock, config.lastResort().minIdle(), desk) : null;
         this.denials = new Denials(clock, config.suggestionLimit(), desk);
@@ -135,7 +139,7 @@ public final class LobbyGovernor {
                 return rescued;
             }
         }
-        throw denials.logged(request.sessionId(), AdmissionDeniedException.of(denial));
+        throw refused(request.sessionId(), AdmissionDeniedException.of(denial));
     }
 
     /** Least-loaded first; every host's refusal is kept for the denial. */
@@ -168,7 +172,7 @@ public final class LobbyGovernor {
             }
         }
         refused.addAll(unreachable);
-        throw denials.logged(request.sessionId(), Denials.aggregate(refused));
+        throw refused(request.sessionId(), Denials.aggregate(refused));
     }
 
     /** A reachable host and its load when placement began. */
@@ -187,13 +191,20 @@ public final class LobbyGovernor {
         return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
     };
 
-    private static Permit granted(HostState host, Permit permit) {
+    private AdmissionDeniedException refused(String sessionId, AdmissionDeniedException denial) {
+        denials.logged(sessionId, denial);
+        events.refused(sessionId, denial);
+        return denial;
+    }
+
+    private Permit granted(HostState host, HostPermit permit) {
         if (log.isDebugEnabled()) {
             log.atDebug().addKeyValue("host", host.id()).addKeyValue("session", permit.sessionId())
                     .addKeyValue("reservation", permit.reservationId()).addKeyValue("active", permit.activeAfter())
                     .addKeyValue("cap", permit.cap()).addKeyValue("warning", permit.warning())
                     .log("Lobby slot granted");
         }
+        events.granted(() -> PermitEvent.of(permit));
         return permit;
     }
 
@@ -201,7 +212,7 @@ public final class LobbyGovernor {
         if (lastResort == null) {
             return null;
         }
-        Permit permit = lastResort.admit(host, request);
+        HostPermit permit = lastResort.admit(host, request);
         return permit != null ? granted(host, permit) : null;
     }
 
@@ -282,6 +293,7 @@ public final class LobbyGovernor {
         private GovernorConfig config = GovernorConfig.defaults();
         private AdmissionLedger ledger;
         private final List<Host> hosts = new ArrayList<>();
+        private final List<AdmissionListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -345,6 +357,18 @@ public final class LobbyGovernor {
          */
         public Builder host(Host host) {
             this.hosts.add(Objects.requireNonNull(host, "host"));
+            return this;
+        }
+
+        /**
+         * Adds a listener for grants, refusals and how each permit ends; listeners are called
+         * in the order they were added.
+         *
+         * @param listener the listener; not null
+         * @return this builder
+         */
+        public Builder listener(AdmissionListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

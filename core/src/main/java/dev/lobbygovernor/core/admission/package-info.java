@@ -24,6 +24,8 @@
  * while monitoring is lost ({@link dev.lobbygovernor.core.admission.BlindAdmission}) and the
  * optional {@link dev.lobbygovernor.core.admission.LastResort};
  * {@link dev.lobbygovernor.core.admission.LobbyGovernor#status()} reports every host for
- * dashboards. The implementation lives in {@code dev.lobbygovernor.core.admission.internal}.
+ * dashboards. An {@link dev.lobbygovernor.core.admission.AdmissionListener} hears every grant,
+ * refusal and permit end (metrics, audit), never a PIN.
+ * The implementation lives in {@code dev.lobbygovernor.core.admission.internal}.
  */
 package dev.lobbygovernor.core.admission;

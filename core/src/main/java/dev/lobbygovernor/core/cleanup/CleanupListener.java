@@ -8,7 +8,9 @@ package dev.lobbygovernor.core.cleanup;
  * final (a stop is reported only once verified), and before the cycle's
  * {@link #onCycleCompleted}, except the outcomes of a host whose work outlasted the cycle's
  * {@link ReaperConfig#hostWait()}, which come when they are reached. A listener should
- * return quickly and must not throw; if it does, the exception is logged and the cycle goes on.
+ * return quickly and must not throw; if it does, the exception is logged (at WARN with its stack
+ * trace the first time a listener throws, at DEBUG after that), the other listeners still hear
+ * the outcome, and the cycle goes on.
  * A listener may not call {@link LobbyReaper#runOnce()} (that call would be skipped).
  */
 public interface CleanupListener {

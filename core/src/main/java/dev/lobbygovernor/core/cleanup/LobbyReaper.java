@@ -5,6 +5,7 @@ import dev.lobbygovernor.core.cleanup.internal.ReaperCycle;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public final class LobbyReaper implements AutoCloseable {
     private LobbyReaper(Builder b) {
         this.config = b.config;
         this.clock = b.clock;
-        this.reporter = new OutcomeReporter(b.listener);
+        this.reporter = new OutcomeReporter(b.listeners);
         this.hostExecutor = b.executor;
         this.hostWorkers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -205,7 +206,7 @@ public final class LobbyReaper implements AutoCloseable {
         private final Map<String, LobbyRuntime> runtimes;
         private ReaperConfig config = ReaperConfig.defaults();
         private Clock clock = Clock.systemUTC();
-        private CleanupListener listener = CleanupListener.NONE;
+        private final List<CleanupListener> listeners = new ArrayList<>();
         private ScheduledExecutorService executor;
 
         private Builder(SessionStore store, Map<String, ? extends LobbyRuntime> runtimes) {
@@ -242,14 +243,13 @@ public final class LobbyReaper implements AutoCloseable {
         }
 
         /**
-         * Sets who hears the outcomes; {@link CleanupListener#NONE} if not set. Only one
-         * listener is kept: a later call replaces an earlier one.
+         * Adds a listener for the outcomes; listeners are called in the order they were added.
          *
          * @param value the listener; not null
          * @return this builder
          */
         public Builder listener(CleanupListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
+            this.listeners.add(Objects.requireNonNull(value, "listener"));
             return this;
         }
 

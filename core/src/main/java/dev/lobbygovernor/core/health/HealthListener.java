@@ -10,11 +10,16 @@ import java.time.Duration;
  * {@link #onRemediation} comes from the thread that ran the remediation, once it has returned,
  * so it may come between later polls' events. Each {@code onMonitoringLost} is followed by
  * exactly one {@code onMonitoringRestored} once good samples return
- * ({@link MonitorConfig#recoveryReadings()} in a row). Listeners should return
- * quickly and must not throw; an exception is caught and logged, and the other listeners still
- * hear the event.
+ * ({@link MonitorConfig#recoveryReadings()} in a row). Listeners should return quickly and must
+ * not throw; an exception is caught and logged (at WARN with its stack trace the first time a
+ * listener throws from a method, at DEBUG after that), and the other listeners still hear the
+ * event.
  */
 public interface HealthListener {
+
+    /** A listener that ignores everything. */
+    HealthListener NONE = new HealthListener() {
+    };
 
     /**
      * A host's status changed, {@code previous.status()} to {@code current.status()}.

@@ -3,6 +3,7 @@ package dev.lobbygovernor.core.admission.internal;
 import dev.lobbygovernor.core.admission.LobbyCreator;
 import dev.lobbygovernor.core.admission.LobbyCredentials;
 import dev.lobbygovernor.core.admission.Permit;
+import dev.lobbygovernor.core.admission.PermitEvent;
 import dev.lobbygovernor.core.admission.PermitExpiredException;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.store.LobbyRecord;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Permit} the {@link ReservationDesk} grants: a view of one reservation in the store.
  * Its own monitor orders its transitions; only callers of this permit ever wait on it, and the
- * store is written under it so that a close racing a commit sees the commit's outcome.
+ * store is written under it so that a close racing a commit sees the commit's outcome. Each
+ * transition to an end state is told to the listeners once, from under that monitor.
  */
 public final class HostPermit implements Permit {
 
@@ -28,13 +30,15 @@ public final class HostPermit implements Permit {
     private final int activeAfter;
     private final int cap;
     private final int warningThreshold;
+    private final AdmissionEvents events;
     private ReservationRecord reservation; // guarded by this
     private State state = State.OPEN; // guarded by this
     private String lobbyId; // guarded by this
 
     HostPermit(HostState host, SessionStore store, ReservationRecord reservation, int activeAfter, int cap,
-            int warningThreshold) {
+            int warningThreshold, AdmissionEvents events) {
         this.host = host;
+        this.events = events;
         this.store = store;
         this.reservation = reservation;
         this.healthStatus = host.health().status();
@@ -98,7 +102,14 @@ public final class HostPermit implements Permit {
     private void expireIfDue() {
         if (state == State.OPEN && !host.clock().instant().isBefore(reservation.expiresAt())) {
             state = State.EXPIRED;
+            events.expired(this::event);
         }
+    }
+
+    /** What listeners hear: ids and numbers, never the PIN. */
+    private PermitEvent event() {
+        return new PermitEvent(host.id(), reservation.sessionId(), reservation.reservationId(),
+                Optional.ofNullable(lobbyId), activeAfter, cap, warning(), healthStatus);
     }
 
     @Override
@@ -118,6 +129,7 @@ public final class HostPermit implements Permit {
         ReservationRecord creating = reservation.creating(host.clock().instant());
         if (!store.updateReservation(creating)) {
             state = State.EXPIRED;
+            events.expired(this::event);
             throw expired("and its reservation is gone; do not create the lobby");
         }
         reservation = creating;
@@ -159,11 +171,13 @@ public final class HostPermit implements Permit {
                     now, now);
             if (!store.commitReservation(reservation.reservationId(), record)) {
                 state = State.EXPIRED;
+                events.expired(this::event);
                 throw expired("and cleanup reconciled its reservation before lobby " + lobbyId
                         + " was committed; the lobby, if it ran, was stopped");
             }
             this.lobbyId = lobbyId;
             state = State.COMMITTED;
+            events.committed(this::event);
         }
         if (log.isDebugEnabled()) {
             log.atDebug().addKeyValue("host", host.id()).addKeyValue("session", sessionId())
@@ -190,9 +204,11 @@ public final class HostPermit implements Permit {
         try {
             if (state == State.OPEN) {
                 state = State.CLOSED;
+                events.released(this::event);
                 store.removeReservation(reservation.reservationId());
             } else if (state == State.CREATING) {
                 state = State.UNRESOLVED;
+                events.unresolved(this::event);
                 ReservationRecord abandoned = reservation.abandoned();
                 if (store.updateReservation(abandoned)) {
                     reservation = abandoned;

@@ -32,6 +32,7 @@ public final class ReservationDesk {
     private final Clock clock;
     private final Duration permitTtl;
     private final Duration listingDelay;
+    private final AdmissionEvents events;
     private final SecureRandom random = secureRandom();
 
     /**
@@ -42,9 +43,11 @@ public final class ReservationDesk {
      * @param clock the time source
      * @param permitTtl how long a reservation without a create attempt counts
      * @param listingDelay how long a record counts without its lobby being listed
+     * @param events who hears how the permits it grants end
      */
     public ReservationDesk(AdmissionLedger ledger, SessionStore store, Clock clock, Duration permitTtl,
-            Duration listingDelay) {
+            Duration listingDelay, AdmissionEvents events) {
+        this.events = events;
         this.listingDelay = listingDelay;
         this.ledger = ledger;
         this.store = store;
@@ -96,7 +99,7 @@ public final class ReservationDesk {
             return new Booking(null, decision.refusal);
         }
         return new Booking(new HostPermit(host, store, granted.get(), decision.activeAfter, cap.cap(),
-                cap.warningThreshold()), null);
+                cap.warningThreshold(), events), null);
     }
 
     /**

@@ -15,6 +15,9 @@ import dev.lobbygovernor.core.cleanup.CleanupOutcome.WouldAct;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome.Stopped;
 import dev.lobbygovernor.core.cleanup.CleanupOutcome;
 import dev.lobbygovernor.core.cleanup.CycleReport;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +31,16 @@ public final class OutcomeReporter {
 
     private static final Logger log = LoggerFactory.getLogger(OutcomeReporter.class);
 
-    private final CleanupListener listener;
+    private final List<CleanupListener> listeners;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /**
-     * A reporter that logs through this class's logger and tells {@code listener}.
+     * A reporter that logs through this class's logger and tells {@code listeners}, in order.
      *
-     * @param listener who hears each outcome; {@link CleanupListener#NONE} for nobody
+     * @param listeners who hear each outcome; empty for nobody
      */
-    public OutcomeReporter(CleanupListener listener) {
-        this.listener = listener;
+    public OutcomeReporter(List<CleanupListener> listeners) {
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -176,12 +180,25 @@ public final class OutcomeReporter {
         }
     }
 
+    /**
+     * Calls each listener, containing what one throws so that the others still hear the event.
+     * A listener that throws on every outcome would fill the log each cycle, so its first throw
+     * is a WARN with the stack trace and later ones are DEBUG.
+     */
     private void contain(Consumer<CleanupListener> call) {
-        try {
-            call.accept(listener);
-        } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("listener", listener.getClass().getName()).setCause(e)
-                    .log("Cleanup listener threw; ignored");
+        for (CleanupListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                String who = listener.getClass().getName();
+                if (warned.add(who)) {
+                    log.atWarn().setMessage("Cleanup listener {} threw; ignored, and later throws are logged at DEBUG")
+                            .addArgument(who).setCause(e).log();
+                } else {
+                    log.atDebug().setMessage("Cleanup listener {} threw again; ignored").addArgument(who)
+                            .setCause(e).log();
+                }
+            }
         }
     }
 }

@@ -2,14 +2,22 @@ package dev.lobbygovernor.core.health.internal;
 
 import dev.lobbygovernor.core.health.HealthListener;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls each listener, containing what one throws so that the others still hear the event. */
+/**
+ * Calls each listener, containing what one throws so that the others still hear the event. A
+ * listener that throws on every poll would fill the log, so its first throw from each event is
+ * a WARN with the stack trace and later ones are DEBUG.
+ */
 final class Listeners {
 
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
+
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     private Listeners() {
     }
@@ -19,8 +27,10 @@ final class Listeners {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
-                log.atWarn().setMessage("Health listener {} threw from {}; ignored")
-                        .addArgument(listener.getClass().getName()).addArgument(event)
+                String who = listener.getClass().getName();
+                (WARNED.add(who + "#" + event) ? log.atWarn() : log.atDebug())
+                        .setMessage("Health listener {} threw from {}; ignored")
+                        .addArgument(who).addArgument(event)
                         .addKeyValue("host", hostId).setCause(e).log();
             }
         }

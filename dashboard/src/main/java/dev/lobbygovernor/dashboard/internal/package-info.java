@@ -1,0 +1,2 @@
+/** The status JSON behind {@link dev.lobbygovernor.dashboard.DashboardFeed}; not an API. */
+package dev.lobbygovernor.dashboard.internal;

@@ -1,0 +1,2 @@
+/** The meters behind {@link dev.lobbygovernor.micrometer.LobbyGovernorMetrics}; not an API. */
+package dev.lobbygovernor.micrometer.internal;
