@@ -8,17 +8,20 @@ import dev.lobbygovernor.store.tck.StoreOutage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The embedded store against the whole contract kit, plus what it adds beyond the SPI. */
+/**
+ * The embedded store against the whole contract kit, plus what it adds beyond the SPI. The kit's
+ * outage rules run with the store behind a switch ({@link SwitchableStore}).
+ */
 class InMemorySessionStoreTest extends SessionStoreContract {
 
     @Override
     protected SessionStore newStore() {
-        return new InMemorySessionStore();
+        return new SwitchableStore();
     }
 
     @Override
     protected SessionHooks sessionHooks(SessionStore store) {
-        InMemorySessionStore memory = (InMemorySessionStore) store;
+        InMemorySessionStore memory = ((SwitchableStore) store).memory();
         return new SessionHooks() {
             @Override
             public void createSession(String sessionId) {
@@ -39,7 +42,7 @@ class InMemorySessionStoreTest extends SessionStoreContract {
 
     @Override
     protected StoreOutage storeOutage(SessionStore store) {
-        return StoreOutage.unsupported("InMemorySessionStore has no database to lose");
+        return (SwitchableStore) store;
     }
 
     @Test

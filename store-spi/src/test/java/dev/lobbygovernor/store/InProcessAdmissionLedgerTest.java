@@ -7,18 +7,19 @@ import java.util.List;
 
 /**
  * The in-process ledger against the ledger contract. Its promise is one process: the replicas
- * here share one store and one ledger, as the governors of one JVM do.
+ * here share one store and one ledger, as the governors of one JVM do. The outage rules run
+ * with that store behind a switch ({@link SwitchableStore}).
  */
 class InProcessAdmissionLedgerTest extends AdmissionLedgerContract {
 
     @Override
     protected List<Replica> replicasOverOneDatabase(int n) {
-        InMemorySessionStore store = new InMemorySessionStore();
+        SwitchableStore store = new SwitchableStore();
         return Collections.nCopies(n, new Replica(store, new InProcessAdmissionLedger(store)));
     }
 
     @Override
     protected StoreOutage storeOutage(Replica replica) {
-        return StoreOutage.unsupported("InMemorySessionStore has no database to lose");
+        return (SwitchableStore) replica.store();
     }
 }

@@ -43,7 +43,9 @@ public final class HostGauges {
      * @param r the registry
      */
     public void bind(MeterRegistry r) {
-        for (HostStatus h : status().hosts()) {
+        // not through the scrape cache: a scrape right after binding must see the hosts as they
+        // are then, not as they were at start-up
+        for (HostStatus h : governor.status().hosts()) {
             String id = h.hostId();
             gauge(r, MeterNames.HOST_LOBBIES_ACTIVE, null, id, HostStatus::active);
             gauge(r, MeterNames.HOST_LOBBIES_CAP, null, id, HostStatus::cap);
