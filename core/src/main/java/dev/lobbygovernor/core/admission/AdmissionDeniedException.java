@@ -24,6 +24,7 @@ public final class AdmissionDeniedException extends RuntimeException {
 
     private final transient HostDenial primary;
     private final transient List<HostDenial> perHost;
+    /** How many hosts refused in all, including those {@link #perHost} leaves out. */
     private final int hostsRefused;
 
     /**
