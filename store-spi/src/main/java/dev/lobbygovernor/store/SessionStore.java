@@ -211,6 +211,24 @@ public interface SessionStore {
     List<ReservationRecord> allReservations();
 
     /**
+     * What the store holds for every host, in one read: each host's lobby records and
+     * reservations, as {@link #lobbiesOnHost} and {@link #reservationsOnHost} would answer for
+     * it. The governor's status and refusals on a fleet ask this once instead of twice per host.
+     *
+     * <p>Reservations are read before lobby records, as a ledger reads them: a commit saves the
+     * record before it removes the reservation, so a lobby committed between the two reads is
+     * seen at least once, never missed. The default does exactly that with
+     * {@link #allReservations()} then {@link #allLobbies()}; a store may answer from an index.
+     *
+     * @return one entry per host with at least one record or reservation, with its lobbies and
+     *     reservations each oldest first; unmodifiable
+     * @throws StoreException if the database cannot be asked
+     */
+    default Map<String, HostRecords> recordsByHost() {
+        return HostRecords.grouped(allReservations(), allLobbies());
+    }
+
+    /**
      * Removes a reservation. Removing one that is not there is not an error.
      *
      * @param reservationId the reservation to remove

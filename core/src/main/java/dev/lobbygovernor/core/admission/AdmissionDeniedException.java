@@ -9,29 +9,58 @@ import java.util.List;
  * is nonetheless part of {@link LobbyGovernor#acquire}'s contract.
  *
  * <p>The top-level fields describe the host that came closest to admitting (a full host before
- * a blind one before an unreachable one); {@link #perHost()} has every host's own refusal. The
- * message never carries a PIN: the governor does not hold one when it refuses.
+ * a blind one before an unreachable one, then the least loaded); {@link #perHost()} has the own
+ * refusals of at most {@link #PER_HOST_LIMIT} hosts, closest first, and {@link #hostsRefused()}
+ * says how many refused in all. The message is one short sentence for the person who asked: a
+ * single host's own, or for several the closest host's numbers. It never carries a PIN: the
+ * governor does not hold one when it refuses.
  */
 public final class AdmissionDeniedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The most hosts whose own refusal {@link #perHost()} carries: 10, however large the fleet. */
+    public static final int PER_HOST_LIMIT = 10;
+
     private final transient HostDenial primary;
     private final transient List<HostDenial> perHost;
+    /** How many hosts refused in all, including those {@link #perHost} leaves out. */
+    private final int hostsRefused;
 
     /**
      * A denial; the governor builds these, a host's test doubles may too.
      *
      * @param message what happened and what the user can do (never a PIN)
      * @param primary the refusal of the host that came closest to admitting
-     * @param perHost every host's refusal, in the order they were tried; copied
+     * @param perHost every host's refusal; copied
      * @throws NullPointerException if {@code primary} or {@code perHost} is null
      */
     public AdmissionDeniedException(String message, HostDenial primary, List<HostDenial> perHost) {
+        this(message, primary, perHost, perHost.size());
+    }
+
+    /**
+     * A denial by more hosts than {@code perHost} describes: the governor keeps the refusals of
+     * the {@link #PER_HOST_LIMIT} hosts closest to admitting.
+     *
+     * @param message what happened and what the user can do (never a PIN)
+     * @param primary the refusal of the host that came closest to admitting
+     * @param perHost the refusals of the hosts closest to admitting, closest first; copied
+     * @param hostsRefused how many hosts refused in all; at least {@code perHost.size()}
+     * @throws NullPointerException if {@code primary} or {@code perHost} is null
+     * @throws IllegalArgumentException if {@code hostsRefused} is less than {@code perHost.size()}
+     */
+    public AdmissionDeniedException(String message, HostDenial primary, List<HostDenial> perHost,
+            int hostsRefused) {
         super(message);
         java.util.Objects.requireNonNull(primary, "primary");
         this.primary = primary;
         this.perHost = List.copyOf(perHost);
+        if (hostsRefused < this.perHost.size()) {
+            throw new IllegalArgumentException("hostsRefused " + hostsRefused + " is less than the "
+                    + this.perHost.size() + " refusals given");
+        }
+        this.hostsRefused = hostsRefused;
     }
 
     /**
@@ -102,11 +131,21 @@ public final class AdmissionDeniedException extends RuntimeException {
     }
 
     /**
-     * Every considered host's refusal, in the order they were tried.
+     * The own refusals of the hosts closest to admitting, closest first: every host's while at
+     * most {@link #PER_HOST_LIMIT} refused.
      *
      * @return the refusals, unmodifiable; one element when a single host was asked
      */
     public List<HostDenial> perHost() {
         return perHost;
+    }
+
+    /**
+     * How many hosts refused, including those {@link #perHost()} leaves out.
+     *
+     * @return the number of hosts that refused; 1 when a single host was asked
+     */
+    public int hostsRefused() {
+        return hostsRefused;
     }
 }

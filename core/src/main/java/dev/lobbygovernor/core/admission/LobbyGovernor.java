@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.admission.internal.HostPermit;
 import dev.lobbygovernor.core.admission.internal.HostState;
 import dev.lobbygovernor.core.admission.internal.LastResortStopper;
 import dev.lobbygovernor.core.admission.internal.LedgerCounts;
+import dev.lobbygovernor.core.admission.internal.Placement;
 import dev.lobbygovernor.core.admission.internal.ReservationDesk;
 import dev.lobbygovernor.core.admission.internal.StatusReport;
 import dev.lobbygovernor.core.health.HostCapacity;
@@ -16,7 +17,6 @@ import dev.lobbygovernor.store.SessionStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +56,7 @@ public final class LobbyGovernor {
     private final LastResortStopper lastResort;
     private final Denials denials;
     private final AdmissionEvents events;
+    private final Placement placement;
 
     private LobbyGovernor(Builder b) {
         this.store = Objects.requireNonNull(b.store, "store is required");
@@ -79,6 +80,7 @@ public final class LobbyGovernor {
         this.lastResort = config.lastResort().enabled()
                 ? new LastResortStopper(store, clock, config.lastResort().minIdle(), desk) : null;
         this.denials = new Denials(clock, config.suggestionLimit(), desk);
+        this.placement = new Placement(hostOrder, desk, denials, clock);
     }
 
     /**
@@ -105,6 +107,13 @@ public final class LobbyGovernor {
      * one, and records it in the store as a reservation before returning. Then create the lobby
      * through {@link Permit#create} (or {@link Permit#beginCreate()} and {@link Permit#commit}),
      * inside try-with-resources.
+     *
+     * <p>With no host named, hosts are ranked by their last listings (which the health monitor's
+     * polls keep fresh through {@link #capacity}) and one read of the store, and only the host
+     * granted on is listed afresh, so an admission costs about what one named host costs however
+     * large the fleet. A host whose last listing shows it full refuses with those numbers; one
+     * whose listing is under way or failed is tried last, so a hung host delays no admission
+     * another host can take.
      *
      * @param request the session the lobby is for, optionally the host it must run on, and its
      *     PIN
@@ -142,54 +151,23 @@ public final class LobbyGovernor {
         throw refused(request.sessionId(), AdmissionDeniedException.of(denial));
     }
 
-    /** Least-loaded first; every host's refusal is kept for the denial. */
-    private Permit place(AdmissionRequest request) {
-        long now = clock.millis();
-        List<Candidate> candidates = new ArrayList<>(hostOrder.length);
-        List<HostDenial> unreachable = new ArrayList<>(hostOrder.length);
-        for (HostState h : hostOrder) {
-            if (h.ensureFresh(now)) {
-                candidates.add(new Candidate(h, desk.counts(h)));
-            } else {
-                unreachable.add(denials.of(h, null));
-            }
-        }
-        candidates.sort(LEAST_LOADED_FIRST); // stable: ties keep the configured order
-        List<HostDenial> refused = new ArrayList<>(hostOrder.length);
-        for (Candidate c : candidates) {
-            ReservationDesk.Booking booking = desk.book(c.host(), request);
-            if (booking.permit() != null) {
-                return granted(c.host(), booking.permit());
-            }
-            refused.add(denials.of(c.host(), booking.refusal()));
-        }
-        for (HostDenial d : refused) {
-            if (d.reason().isCapacity()) {
-                Permit rescued = tryLastResort(hosts.get(d.hostId()), request);
-                if (rescued != null) {
-                    return rescued;
-                }
-            }
-        }
-        refused.addAll(unreachable);
-        throw refused(request.sessionId(), Denials.aggregate(refused));
-    }
-
-    /** A reachable host and its load when placement began. */
-    private record Candidate(HostState host, LedgerCounts load) {
-    }
-
     /**
-     * By fraction of the cap in use, compared without division (a host with cap 0 is as loaded
-     * as can be), then by absolute count.
+     * Ranked from the last listings and one read of the store; only the chosen host is listed
+     * afresh before the grant (see {@link Placement}).
      */
-    private static final Comparator<Candidate> LEAST_LOADED_FIRST = (x, y) -> {
-        LedgerCounts a = x.load();
-        LedgerCounts b = y.load();
-        long left = a.cap() == 0 ? Long.MAX_VALUE : (long) a.active() * Math.max(b.cap(), 1);
-        long right = b.cap() == 0 ? Long.MAX_VALUE : (long) b.active() * Math.max(a.cap(), 1);
-        return left != right ? Long.compare(left, right) : Integer.compare(a.active(), b.active());
-    };
+    private Permit place(AdmissionRequest request) {
+        Placement.Outcome outcome = placement.place(request);
+        if (outcome.permit() != null) {
+            return granted(outcome.host(), outcome.permit());
+        }
+        for (HostState full : outcome.full()) {
+            Permit rescued = tryLastResort(full, request);
+            if (rescued != null) {
+                return rescued;
+            }
+        }
+        throw refused(request.sessionId(), outcome.denied());
+    }
 
     private AdmissionDeniedException refused(String sessionId, AdmissionDeniedException denial) {
         denials.logged(sessionId, denial);

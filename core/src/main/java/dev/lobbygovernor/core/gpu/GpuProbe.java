@@ -1,5 +1,7 @@
 package dev.lobbygovernor.core.gpu;
 
+import java.time.Duration;
+
 /**
  * Reads a GPU's state: one call, one {@link GpuSample}, or a {@link ProbeException} saying why
  * not.
@@ -27,6 +29,18 @@ public interface GpuProbe extends AutoCloseable {
      *     why and its raw message keeps the underlying text
      */
     GpuSample sample() throws ProbeException;
+
+    /**
+     * The oldest a reading this probe returns may be, beyond the call that reads it: how long it
+     * may hand back a reading it took before. The health monitor refuses to be built with a
+     * staleness limit shorter than this, since a GPU that keeps answering would then be judged
+     * stale. A probe that caches must say so here; decorators pass on what they wrap.
+     *
+     * @return zero (the default) for a probe that reads the GPU on every call
+     */
+    default Duration maxReadingAge() {
+        return Duration.ZERO;
+    }
 
     /** Releases what the probe holds. The default does nothing. */
     @Override

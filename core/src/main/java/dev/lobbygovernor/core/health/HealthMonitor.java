@@ -3,6 +3,7 @@ package dev.lobbygovernor.core.health;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.health.internal.HostWatch;
 import dev.lobbygovernor.core.health.internal.RemediationRunner;
+import dev.lobbygovernor.core.health.internal.StalenessRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -402,11 +403,18 @@ public final class HealthMonitor implements AutoCloseable {
          *
          * @return the monitor
          * @throws IllegalStateException if no host or no capacity source was given
+         * @throws IllegalArgumentException if a host's probe may hand back readings older than
+         *     the staleness limit ({@link GpuProbe#maxReadingAge()}): a GPU that keeps answering
+         *     could then be reported stale; the message names the settings
          */
         public HealthMonitor build() {
             if (probes.isEmpty()) {
                 throw new IllegalStateException("a health monitor needs at least one host");
             }
+            probes.forEach((id, probe) -> StalenessRule.contradiction(id, probe.name(), probe.maxReadingAge(),
+                    config.probeInterval(), config.thresholds().stalenessLimit()).ifPresent(why -> {
+                        throw new IllegalArgumentException(why);
+                    }));
             if (capacity == null) {
                 throw new IllegalStateException("a health monitor needs a capacity source");
             }

@@ -27,6 +27,7 @@ class PlacementTest {
         one.start("x", null);       // 1/2
         two.start("y", null);       // 1/4
         three.start("z", null);     // 1/3
+        pollEveryHost();
 
         assertThat(governor.acquire(AdmissionRequest.forSession("s")).hostId()).isEqualTo("wolf-2");
     }
@@ -76,13 +77,59 @@ class PlacementTest {
                         org.assertj.core.groups.Tuple.tuple("wolf-1", DenialReason.LOBBY_LIMIT),
                         org.assertj.core.groups.Tuple.tuple("wolf-2", DenialReason.HOST_UNAVAILABLE),
                         org.assertj.core.groups.Tuple.tuple("wolf-3", DenialReason.LOBBY_LIMIT));
+        assertThat(denied.perHost().get(0).message())
+                .isEqualTo("GPU resource limit reached (2/2 lobbies active). Please close an unused session and try again.");
+        assertThat(denied.hostsRefused()).isEqualTo(3);
         assertThat(denied.reason()).isEqualTo(DenialReason.LOBBY_LIMIT);
-        assertThat(denied.getMessage())
-                .startsWith("No streaming host can take a new lobby: ")
-                .contains("wolf-1: GPU resource limit reached (2/2 lobbies active)")
-                .contains("wolf-2: streaming host wolf-2 cannot be reached")
-                .contains("wolf-3: GPU resource limit reached (3/3 lobbies active)")
-                .endsWith("Please close an unused session and try again.");
+    }
+
+    @Test
+    void whenEveryHostRefusesTheMessageIsOneShortSentenceAboutTheClosestHost() {
+        one.start("a", null);
+        one.start("b", null);
+        two.setUnreachable(true);
+        for (String id : new String[] {"c", "d", "e"}) {
+            three.start(id, null);
+        }
+
+        AdmissionDeniedException denied = catchThrowableOfType(AdmissionDeniedException.class,
+                () -> governor.acquire(AdmissionRequest.forSession("s")));
+
+        assertThat(denied.hostId()).isEqualTo("wolf-1");
+        assertThat(denied.getMessage()).isEqualTo("GPU resource limit reached (2/2 lobbies active) on wolf-1,"
+                + " the least loaded of 3 hosts, so no host can take it. Please close an unused session and try again.");
+    }
+
+    @Test
+    void aHostWhoseLastListingShowsItFullIsNotListedAgainToBeRefused() {
+        one.start("a", null);
+        one.start("b", null);
+        pollEveryHost();
+        clock.advance(java.time.Duration.ofSeconds(5)); // every listing stale
+        int listed = one.listCalls();
+
+        governor.acquire(AdmissionRequest.forSession("s"));
+
+        assertThat(one.listCalls()).isEqualTo(listed);
+    }
+
+    @Test
+    void onlyTheHostGrantedOnIsListedAfresh() {
+        pollEveryHost();
+        clock.advance(java.time.Duration.ofSeconds(5)); // every listing stale
+        int[] before = {one.listCalls(), two.listCalls(), three.listCalls()};
+
+        assertThat(governor.acquire(AdmissionRequest.forSession("s")).hostId()).isEqualTo("wolf-1");
+
+        assertThat(new int[] {one.listCalls(), two.listCalls(), three.listCalls()})
+                .containsExactly(before[0] + 1, before[1], before[2]);
+    }
+
+    /** What the health monitor's polls do: each asks the governor for a host's capacity. */
+    private void pollEveryHost() {
+        for (String id : new String[] {"wolf-1", "wolf-2", "wolf-3"}) {
+            governor.capacity(id);
+        }
     }
 
     @Test

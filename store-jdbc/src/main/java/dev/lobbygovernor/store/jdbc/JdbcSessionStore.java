@@ -1,6 +1,7 @@
 package dev.lobbygovernor.store.jdbc;
 
 import dev.lobbygovernor.store.AdmissionLedger;
+import dev.lobbygovernor.store.HostRecords;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
 import dev.lobbygovernor.store.SessionState;
@@ -282,6 +283,31 @@ public final class JdbcSessionStore implements SessionStore {
                     return List.copyOf(out);
                 }
             }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two queries on one connection, reservations first: a fleet's status or refusal costs
+     * two round trips, not two per host.
+     */
+    @Override
+    public Map<String, HostRecords> recordsByHost() {
+        return db.autoCommit("list every host's records and reservations", c -> {
+            List<ReservationRecord> reservations = new ArrayList<>();
+            try (PreparedStatement ps = db.prepare(c, StoreSql.ALL_RESERVATIONS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reservations.add(Rows.reservation(rs));
+                }
+            }
+            List<LobbyRecord> lobbies = new ArrayList<>();
+            try (PreparedStatement ps = db.prepare(c, StoreSql.ALL_LOBBIES); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lobbies.add(Rows.lobby(rs));
+                }
+            }
+            return HostRecords.grouped(reservations, lobbies);
         });
     }
 

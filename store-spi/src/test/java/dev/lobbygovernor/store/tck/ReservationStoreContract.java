@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lobbygovernor.store.HostRecords;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
@@ -84,6 +85,42 @@ public abstract class ReservationStoreContract extends SessionStoreConcurrencyCo
         store.saveReservation(reservation("c", "h1", "s1", null, 30, 90));
         store.saveReservation(reservation("a", "h1", "s2", null, 10, 70));
         assertEquals(List.of("a", "b", "c"), ownReservationIds(store.allReservations()));
+    }
+
+    @Test
+    void groupsEveryHostsRecordsAndReservationsAsThePerHostListingsDo() {
+        store.saveLobby(record("l2", "h1", "s1", null, 20, 20));
+        store.saveLobby(record("l1", "h1", "s2", "0042", 10, 10));
+        store.saveLobby(record("l3", "h2", "s1", null, 5, 5));
+        store.saveReservation(reservation("r2", "h1", "s1", null, 30, 90));
+        store.saveReservation(reservation("r1", "h1", "s2", "0007", 15, 75));
+        store.saveReservation(reservation("r3", "h3", "s3", null, 1, 61));
+        Map<String, HostRecords> grouped = store.recordsByHost();
+        for (String host : List.of("h1", "h2", "h3")) {
+            HostRecords own = grouped.get(id(host));
+            assertNotNull(own, "no entry for " + host);
+            assertEquals(id(host), own.hostId());
+            assertEquals(store.lobbiesOnHost(id(host)), own.lobbies(), "records of " + host);
+            assertEquals(store.reservationsOnHost(id(host)), own.reservations(), "reservations of " + host);
+        }
+        assertEquals(List.of("l1", "l2"), ownIds(grouped.get(id("h1")).lobbies()));
+        assertEquals(List.of("r1", "r2"), ownReservationIds(grouped.get(id("h1")).reservations()));
+        assertFalse(grouped.containsKey(id("h4")), "a host with nothing stored has no entry");
+    }
+
+    @Test
+    void groupedListingFollowsCommitsRemovalsAndMovesBetweenHosts() {
+        store.saveReservation(reservation("r1", "h1", "s1", null, 0, 60));
+        store.saveLobby(record("l1", "h1", "s1", null, 0, 0));
+        assertTrue(store.commitReservation(id("r1"), record("l2", "h1", "s1", null, 1, 1)));
+        store.removeLobby(id("l1"));
+        store.saveLobby(record("l3", "h1", "s1", null, 2, 2));
+        store.saveLobby(record("l3", "h2", "s1", null, 2, 2)); // the same lobby id, now on h2
+        Map<String, HostRecords> grouped = store.recordsByHost();
+        assertEquals(List.of("l2"), ownIds(grouped.get(id("h1")).lobbies()));
+        assertEquals(List.of(), ownReservationIds(grouped.get(id("h1")).reservations()));
+        assertEquals(List.of("l3"), ownIds(grouped.get(id("h2")).lobbies()));
+        assertEquals(List.of("l2"), ownIds(store.lobbiesOnHost(id("h1"))));
     }
 
     @Test

@@ -40,6 +40,7 @@ public abstract class StoreFailureContract extends ReservationStoreContract {
         calls.put("updateReservation", () -> store.updateReservation(reserved.creating(T0.plusSeconds(1))));
         calls.put("reservationsOnHost", () -> store.reservationsOnHost(id("h")));
         calls.put("allReservations", () -> store.allReservations());
+        calls.put("recordsByHost", () -> store.recordsByHost());
         calls.put("removeReservation", () -> store.removeReservation(reserved.reservationId()));
         calls.put("commitReservation", () -> store.commitReservation(reserved.reservationId(),
                 record("l3", "h", "s1", "0042", 1, 1)));

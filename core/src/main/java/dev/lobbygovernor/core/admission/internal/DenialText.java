@@ -2,7 +2,6 @@ package dev.lobbygovernor.core.admission.internal;
 
 import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostDenial;
-import java.util.List;
 
 /** The sentences denials carry: what happened, then what the user can do. */
 final class DenialText {
@@ -18,17 +17,34 @@ final class DenialText {
         return Character.toUpperCase(what.charAt(0)) + what.substring(1) + ". " + advice(reason);
     }
 
-    /** The message when every host refused: each host's reason, then the primary's advice. */
-    static String aggregate(HostDenial primary, List<HostDenial> all) {
-        StringBuilder sb = new StringBuilder("No streaming host can take a new lobby: ");
-        for (int i = 0; i < all.size(); i++) {
-            HostDenial d = all.get(i);
-            if (i > 0) {
-                sb.append("; ");
-            }
-            sb.append(d.hostId()).append(": ").append(what(d.reason(), d.hostId(), d.active(), d.cap()));
+    /** Host ids longer than this are cut in a fleet's sentence, which stays short. */
+    private static final int ID_IN_SENTENCE = 64;
+
+    /**
+     * The message when every one of several hosts refused: one short sentence with the numbers
+     * of the host closest to admitting (every host's own refusal is in the exception's fields,
+     * not here: at a thousand hosts their sentences would fill pages).
+     *
+     * @param primary the refusal of the host closest to admitting
+     * @param hosts how many hosts refused
+     */
+    static String fleet(HostDenial primary, int hosts) {
+        String id = primary.hostId().length() <= ID_IN_SENTENCE ? primary.hostId()
+                : primary.hostId().substring(0, ID_IN_SENTENCE) + "...";
+        String counts = "(" + primary.active() + "/" + primary.cap() + " lobbies active)";
+        switch (primary.reason()) {
+            case MONITORING_LOST:
+                return "GPU monitoring is not working on host " + id + " " + counts + ", the best of " + hosts
+                        + " hosts, so no host can take it. " + advice(primary.reason());
+            case HOST_UNAVAILABLE:
+                return "None of the " + hosts + " streaming hosts can be reached, so no host can take it. "
+                        + "Check that their streaming servers are running, then try again.";
+            default:
+                String what = what(primary.reason(), id, primary.active(), primary.cap());
+                return Character.toUpperCase(what.charAt(0)) + what.substring(1) + " on " + id
+                        + ", the least loaded of " + hosts + " hosts, so no host can take it. "
+                        + advice(primary.reason());
         }
-        return sb.append(". ").append(advice(primary.reason())).toString();
     }
 
     private static String what(DenialReason reason, String hostId, int active, int cap) {

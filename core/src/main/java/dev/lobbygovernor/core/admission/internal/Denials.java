@@ -6,7 +6,7 @@ import dev.lobbygovernor.core.admission.HostDenial;
 import dev.lobbygovernor.core.admission.IdleLobbySuggestion;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +15,6 @@ import org.slf4j.LoggerFactory;
 public final class Denials {
 
     private static final Logger log = LoggerFactory.getLogger(Denials.class);
-
-    /** Which refusal the top-level fields describe: a full host, then a blind one, then a dead one. */
-    private static final Comparator<HostDenial> CLOSEST_TO_ADMITTING = Comparator.comparingInt(
-            d -> d.reason().isCapacity() ? 0 : d.reason() == DenialReason.MONITORING_LOST ? 1 : 2);
 
     private final Clock clock;
     private final int suggestionLimit;
@@ -66,14 +62,37 @@ public final class Denials {
     }
 
     /**
-     * The denial when every host refused.
+     * A host's refusal from counts already made: no store read. Suggestions come from what was
+     * counted.
      *
-     * @param perHost each host's denial, in the order they were tried
-     * @return the exception, describing the host closest to admitting first
+     * @param host the host that refused
+     * @param reason why
+     * @param active its count then
+     * @param cap its cap then
+     * @param counted what its count was made from, for suggestions
+     * @param now the time idleness is measured to
      */
-    public static AdmissionDeniedException aggregate(List<HostDenial> perHost) {
-        HostDenial primary = perHost.stream().min(CLOSEST_TO_ADMITTING).orElseThrow();
-        return new AdmissionDeniedException(DenialText.aggregate(primary, perHost), primary, perHost);
+    HostDenial of(HostState host, DenialReason reason, int active, int cap, ReservationDesk.Counted counted,
+            Instant now) {
+        List<IdleLobbySuggestion> suggestions = reason.isCapacity()
+                ? HostLobbies.suggestions(counted, now, suggestionLimit)
+                : List.of();
+        return new HostDenial(host.id(), reason, active, cap, host.health().status(),
+                DenialText.message(reason, host.id(), active, cap), suggestions);
+    }
+
+    /**
+     * The denial when several hosts refused.
+     *
+     * @param closestFirst the refusals of the hosts closest to admitting, closest first, at most
+     *     {@link AdmissionDeniedException#PER_HOST_LIMIT}; not empty
+     * @param hostsRefused how many hosts refused in all
+     * @return the exception, with one short sentence about the closest host
+     */
+    static AdmissionDeniedException fleet(List<HostDenial> closestFirst, int hostsRefused) {
+        HostDenial primary = closestFirst.get(0);
+        return new AdmissionDeniedException(DenialText.fleet(primary, hostsRefused), primary, closestFirst,
+                hostsRefused);
     }
 
     /**
@@ -100,7 +119,13 @@ public final class Denials {
         }
     }
 
-    private static DenialReason reasonFor(Refusal refusal) {
+    /** Why a host refuses whose counts say it is full or refusing everything. */
+    static DenialReason reasonFor(LedgerCounts counts) {
+        return reasonFor(new Refusal(counts.refuseAll() ? LimitKind.BLIND_REFUSAL : counts.binding(),
+                counts.active(), counts.cap()));
+    }
+
+    static DenialReason reasonFor(Refusal refusal) {
         switch (refusal.limit()) {
             case GPU_MEMORY:
                 return DenialReason.GPU_MEMORY;

@@ -55,14 +55,23 @@ final class HostLobbies {
         if (limit == 0) {
             return List.of();
         }
-        List<LobbyRecord> records;
+        ReservationDesk.Counted counted;
         try {
-            records = new ArrayList<>(recordedRunning(desk, host));
+            counted = desk.counted(host, host.lastListing());
         } catch (StoreException e) {
             log.atDebug().addKeyValue("host", host.id()).addKeyValue("error", e.getMessage())
                     .log("No idle-lobby suggestions: the store cannot be read");
             return List.of();
         }
+        return suggestions(counted, now, limit);
+    }
+
+    /** Up to {@code limit} lobbies to suggest closing among what was counted, longest idle first. */
+    static List<IdleLobbySuggestion> suggestions(ReservationDesk.Counted counted, Instant now, int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
+        List<LobbyRecord> records = new ArrayList<>(recordedRunning(counted));
         records.sort(LONGEST_IDLE_FIRST);
         List<IdleLobbySuggestion> out = new ArrayList<>();
         for (LobbyRecord r : records.subList(0, Math.min(limit, records.size()))) {

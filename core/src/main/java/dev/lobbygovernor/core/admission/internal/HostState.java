@@ -190,6 +190,38 @@ public final class HostState {
         }
     }
 
+    /** How placement may treat a host, judged without asking its runtime. */
+    enum Readiness {
+        /** Its listing is fresh, or can be had by asking the runtime now. */
+        READY,
+        /**
+         * Confirming it would wait: another caller's listing of it is under way (maybe hung), or
+         * it failed and is due to be asked again (it may hang again). Tried after the ready ones.
+         */
+        LATER,
+        /** It failed within the listing TTL: its count is unknown and it refuses, unasked. */
+        DOWN
+    }
+
+    /**
+     * How placement may treat this host at {@code nowMillis}; never asks the runtime, so a
+     * host that hangs delays no placement that another host can grant.
+     *
+     * @param nowMillis the current time
+     * @return the host's readiness
+     */
+    Readiness readiness(long nowMillis) {
+        if (isFresh(nowMillis)) {
+            return Readiness.READY;
+        }
+        synchronized (refreshLock) {
+            if (failing) {
+                return nowMillis - failedAtMillis < listTtlMillis ? Readiness.DOWN : Readiness.LATER;
+            }
+            return refreshing != null ? Readiness.LATER : Readiness.READY;
+        }
+    }
+
     /**
      * Asks the runtime for its lobbies now, whatever the cache holds, and applies the answer
      * unless a listing that started later was applied first.

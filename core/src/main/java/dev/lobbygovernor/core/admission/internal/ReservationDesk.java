@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -154,7 +155,26 @@ public final class ReservationDesk {
     Counted counted(HostState host, Listing listing) {
         // reservations first, as the in-process ledger reads them (see there)
         List<ReservationRecord> reservations = store.reservationsOnHost(host.id());
-        HostRecords records = new HostRecords(host.id(), store.lobbiesOnHost(host.id()), reservations);
+        return counted(host, listing, new HostRecords(host.id(), store.lobbiesOnHost(host.id()), reservations));
+    }
+
+    /**
+     * Every host's records in one read ({@link SessionStore#recordsByHost()}), for status and
+     * placement on a fleet.
+     *
+     * @throws dev.lobbygovernor.store.StoreException if the store cannot be read
+     */
+    Map<String, HostRecords> recordsByHost() {
+        return store.recordsByHost();
+    }
+
+    /** A host's counts from {@code listing} and its entry of {@link #recordsByHost()}, if any. */
+    Counted counted(HostState host, Listing listing, Map<String, HostRecords> fleet) {
+        HostRecords own = fleet.get(host.id());
+        return counted(host, listing, own != null ? own : new HostRecords(host.id(), List.of(), List.of()));
+    }
+
+    private Counted counted(HostState host, Listing listing, HostRecords records) {
         HostCount count = HostCount.of(listing, records, clock.instant(), listingDelay);
         EffectiveCap cap = host.cap();
         return new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),

@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.admission.GovernorStatus;
 import dev.lobbygovernor.core.admission.HostStatus;
 import dev.lobbygovernor.core.admission.LobbyStatus;
 import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.store.HostRecords;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +29,9 @@ public final class StatusReport {
     }
 
     /**
-     * Every host's status now; lists hosts whose listing is stale and reads the store.
+     * Every host's status now; lists hosts whose listing is stale, then reads the store once for
+     * every host ({@link dev.lobbygovernor.store.SessionStore#recordsByHost()}), so that a fleet
+     * costs one read, not two per host.
      *
      * @param hosts the hosts, in the order to report them
      * @param clock the time source
@@ -35,25 +39,31 @@ public final class StatusReport {
      * @return the status
      */
     public static GovernorStatus of(HostState[] hosts, Clock clock, ReservationDesk desk) {
+        boolean[] reachable = new boolean[hosts.length];
+        for (int i = 0; i < hosts.length; i++) {
+            reachable[i] = hosts[i].ensureFresh(clock.millis());
+        }
+        Map<String, HostRecords> records;
+        try {
+            records = desk.recordsByHost();
+        } catch (StoreException e) {
+            log.atWarn().addKeyValue("error", e.getMessage())
+                    .log("Status counts the listings alone: the store cannot be read");
+            records = null;
+        }
         Instant now = clock.instant();
         List<HostStatus> out = new ArrayList<>(hosts.length);
-        for (HostState h : hosts) {
-            out.add(host(h, desk, clock, now));
+        for (int i = 0; i < hosts.length; i++) {
+            HostState h = hosts[i];
+            Listing listing = h.lastListing();
+            ReservationDesk.Counted counted = records != null ? desk.counted(h, listing, records)
+                    : desk.listingOnly(h, listing);
+            out.add(host(h, counted, reachable[i], now));
         }
         return new GovernorStatus(now, out);
     }
 
-    private static HostStatus host(HostState h, ReservationDesk desk, Clock clock, Instant now) {
-        boolean reachable = h.ensureFresh(clock.millis());
-        Listing listing = h.lastListing();
-        ReservationDesk.Counted counted;
-        try {
-            counted = desk.counted(h, listing);
-        } catch (StoreException e) {
-            log.atWarn().addKeyValue("host", h.id()).addKeyValue("error", e.getMessage())
-                    .log("Status counts the listing alone: the store cannot be read");
-            counted = desk.listingOnly(h, listing);
-        }
+    private static HostStatus host(HostState h, ReservationDesk.Counted counted, boolean reachable, Instant now) {
         LedgerCounts counts = counted.counts();
         HostHealth health = h.health();
         Optional<Duration> sampleAge = health.lastGoodSampleAt().map(t -> HostLobbies.since(t, now));

@@ -30,6 +30,15 @@ public final class CachedProbe implements GpuProbe {
 
     /** An outcome and when it was obtained; exactly one of sample and failure is set. */
     private record Entry(GpuSample sample, ProbeException failure, Instant at) {
+        /**
+         * What the TTL is measured from: when the reading was taken, if earlier than its
+         * arrival, so that no reading is handed back older than the TTL (the health classifier
+         * judges staleness by the same time).
+         */
+        Instant since() {
+            return sample != null && sample.takenAt().isBefore(at) ? sample.takenAt() : at;
+        }
+
         GpuSample get() throws ProbeException {
             if (failure != null) {
                 throw failure;
@@ -101,7 +110,17 @@ public final class CachedProbe implements GpuProbe {
             return false;
         }
         Instant now = clock.instant();
-        return !now.isBefore(e.at()) && now.isBefore(e.at().plus(ttl));
+        return !now.isBefore(e.at()) && now.isBefore(e.since().plus(ttl));
+    }
+
+    /**
+     * The TTL, or what the wrapped probe may return if that is older: a reading is reused only
+     * while younger than the TTL, measured from when it was taken.
+     */
+    @Override
+    public Duration maxReadingAge() {
+        Duration inner = delegate.maxReadingAge();
+        return inner.compareTo(ttl) > 0 ? inner : ttl;
     }
 
     /** Closes the wrapped probe. */

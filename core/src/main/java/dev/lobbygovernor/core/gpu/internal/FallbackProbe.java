@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailure;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.core.gpu.SamplePlausibility;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,6 +47,18 @@ public final class FallbackProbe implements GpuProbe {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The oldest that any probe of the chain may return. */
+    @Override
+    public Duration maxReadingAge() {
+        Duration oldest = Duration.ZERO;
+        for (GpuProbe p : probes) {
+            if (p.maxReadingAge().compareTo(oldest) > 0) {
+                oldest = p.maxReadingAge();
+            }
+        }
+        return oldest;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.lobbygovernor.core.gpu.internal;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,11 @@ public final class SingleFlightProbe implements GpuProbe {
     @Override
     public String name() {
         return delegate.name();
+    }
+
+    @Override
+    public Duration maxReadingAge() {
+        return delegate.maxReadingAge();
     }
 
     @Override

@@ -62,6 +62,11 @@ public final class TimeoutProbe implements GpuProbe {
     }
 
     @Override
+    public Duration maxReadingAge() {
+        return delegate.maxReadingAge();
+    }
+
+    @Override
     public GpuSample sample() throws ProbeException {
         long arrived = System.nanoTime();
         Call call;
