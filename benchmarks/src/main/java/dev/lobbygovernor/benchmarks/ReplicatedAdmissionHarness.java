@@ -69,7 +69,7 @@ public final class ReplicatedAdmissionHarness {
     private static final int MEASURED_PER_REPLICA = 1_500;
     /** Paced rows: each replica starts one admission every this many milliseconds. */
     private static final long PACE_MILLIS = 25;
-    private static final int PACED_PER_REPLICA = 200;
+    private static final int PACED_PER_REPLICA = 600;
 
     private ReplicatedAdmissionHarness() {
     }
