@@ -110,12 +110,15 @@ public final class ReplicatedAdmissionHarness {
                     + MEASURED_PER_REPLICA + " acquires per replica after " + WARMUP_PER_REPLICA + " warm-up");
             System.out.printf("%-12s %8s %6s %10s %10s %10s%n", "ledger", "replicas", "hosts", "p50 µs", "p99 µs",
                     "max µs");
-            for (boolean paced : new boolean[] {false, true}) {
+            // paced first: the saturated rows churn the reservation table, and a table full of
+            // dead rows (until autovacuum runs) is not what a request on a quiet system meets
+            for (boolean paced : new boolean[] {true, false}) {
                 System.out.println(paced ? "paced: one admission every " + PACE_MILLIS + " ms per replica, "
                         + PACED_PER_REPLICA + " each" : "saturated: back to back");
                 for (int hosts : new int[] {1, 10}) {
                     for (int replicas : new int[] {1, 4, 8}) {
                         print("in-process", replicas, hosts, inProcess(replicas, hosts, paced));
+                        vacuum(url);
                         print("jdbc", replicas, hosts, jdbc(url, replicas, hosts, paced));
                     }
                 }
@@ -135,6 +138,14 @@ public final class ReplicatedAdmissionHarness {
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(size);
         return new HikariDataSource(config);
+    }
+
+    /** Each row starts on vacuumed tables, not on the dead rows the previous row left. */
+    private static void vacuum(String url) throws Exception {
+        try (HikariDataSource ds = pool(url, 1)) {
+            execute(ds, "VACUUM ANALYZE lobby_governor_reservation");
+            execute(ds, "VACUUM ANALYZE lobby_governor_lobby_record");
+        }
     }
 
     private static void execute(DataSource ds, String sql) throws Exception {
