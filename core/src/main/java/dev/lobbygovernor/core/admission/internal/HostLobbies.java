@@ -2,14 +2,12 @@ package dev.lobbygovernor.core.admission.internal;
 
 import dev.lobbygovernor.core.admission.IdleLobbySuggestion;
 import dev.lobbygovernor.store.LobbyRecord;
-import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
