@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class JdbcAdmissionLedgerContractTest extends AdmissionLedgerContract {
 
-    private static final int REPLICAS = 4;
+    static final int REPLICAS = 4;
     /** One pool per replica for the whole class; each test gets new stores and ledgers over them. */
-    private static final List<DataSource> POOLS = new ArrayList<>();
+    static final List<DataSource> POOLS = new ArrayList<>();
     private final Map<Replica, OutageDataSource> outages = new IdentityHashMap<>();
 
     @BeforeAll

@@ -1,11 +1,8 @@
 package dev.lobbygovernor.store.jdbc.testing;
 
 import dev.lobbygovernor.store.tck.StoreOutage;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -13,9 +10,8 @@ import javax.sql.DataSource;
  * {@code getConnection} fails as a refused connection does. The contract kit's
  * {@link StoreOutage} for a JDBC store.
  */
-public final class OutageDataSource implements DataSource, StoreOutage {
+public final class OutageDataSource extends DelegatingDataSource implements StoreOutage {
 
-    private final DataSource delegate;
     private volatile boolean down;
 
     /**
@@ -24,7 +20,7 @@ public final class OutageDataSource implements DataSource, StoreOutage {
      * @param delegate the data source that works
      */
     public OutageDataSource(DataSource delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -53,40 +49,5 @@ public final class OutageDataSource implements DataSource, StoreOutage {
     public Connection getConnection(String user, String password) throws SQLException {
         check();
         return delegate.getConnection(user, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        return delegate.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return delegate.isWrapperFor(iface);
     }
 }
