@@ -45,6 +45,7 @@ public final class FleetHarness {
     private static final int CAP = 5;
     private static final int[] SIZES = {10, 100, 1_000};
     private static final Instant T0 = Instant.parse("2025-01-01T12:00:00Z");
+    private static List<String> only = List.of();
 
     private FleetHarness() {
     }
@@ -52,10 +53,12 @@ public final class FleetHarness {
     /**
      * Runs every row and prints a table.
      *
-     * @param args ignored
+     * @param args words a row's name must contain to be run (all rows when none); the
+     *     verification line runs only with no words
      * @throws Exception if a row cannot be set up
      */
     public static void main(String[] args) throws Exception {
+        only = List.of(args);
         System.out.printf("%-44s %12s %12s %12s%n", "median", "10 hosts", "100 hosts", "1000 hosts");
         row("status() ms, fresh listings, 4/5 per host", n -> status(n));
         row("refusal on a full fleet ms", n -> refusal(n)[0]);
@@ -67,6 +70,9 @@ public final class FleetHarness {
         }
         row("admission, no host named, one host hung", n -> admission(n, 100_000, false, true));
         row("reaper cycle ms, 100k records, all in use", n -> reaperCycle(n, 100_000));
+        if (!only.isEmpty()) {
+            return;
+        }
         System.out.println();
         System.out.printf("verifying stops on one host: 2,000 lobbies %.2f ms, 20,000 lobbies %.2f ms%n",
                 verification(2_000), verification(20_000));
@@ -77,6 +83,9 @@ public final class FleetHarness {
     }
 
     private static void row(String name, Measure m) throws Exception {
+        if (!only.stream().allMatch(name::contains)) {
+            return;
+        }
         StringBuilder sb = new StringBuilder(String.format("%-44s", name));
         for (int n : SIZES) {
             sb.append(String.format(" %12.3f", m.at(n)));

@@ -1,6 +1,7 @@
 package dev.lobbygovernor.store;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +27,10 @@ import java.util.stream.Collectors;
  *
  * <p>Records and reservations are also indexed by host, so that a host's listing costs what that
  * host holds, not what the whole fleet holds. Writes take one lock, which keeps the index and
- * the records in step and makes a commit one step for every reader; reads take none.
+ * the records in step and makes a commit one step for every reader. Each host's sorted records
+ * and reservations are kept as one snapshot, taken under that lock when first read after a
+ * change to that host and dropped by the next, so that reading hosts that have not changed
+ * costs a lookup each, and {@link #recordsByHost()} is a view over those snapshots.
  */
 public final class InMemorySessionStore implements SessionStore {
 
@@ -38,6 +44,8 @@ public final class InMemorySessionStore implements SessionStore {
 
     private final ConcurrentMap<String, SessionState> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LobbyRecord> lobbies = new ConcurrentHashMap<>();
+    /** The same records oldest first, so that listing them all never sorts; changed only under {@link #writes}. */
+    private final ConcurrentNavigableMap<Age, LobbyRecord> oldestFirst = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, ReservationRecord> reservations = new ConcurrentHashMap<>();
     /** The same records by host id, then lobby id; changed only under {@link #writes}. */
     private final ConcurrentMap<String, ConcurrentMap<String, LobbyRecord>> lobbiesByHost = new ConcurrentHashMap<>();
@@ -46,6 +54,13 @@ public final class InMemorySessionStore implements SessionStore {
             new ConcurrentHashMap<>();
     /** Every change to records and reservations, so the index never disagrees with them. */
     private final Object writes = new Object();
+    /**
+     * Each host's records as last read, taken under {@link #writes}; a change to a host drops its
+     * entry (under the same lock), so an entry present is never older than the index.
+     */
+    private final ConcurrentMap<String, HostRecords> hostViews = new ConcurrentHashMap<>();
+    /** What {@link #recordsByHost()} answers: a view over {@link #hostViews}. */
+    private final Map<String, HostRecords> fleetView = new FleetView();
 
     /** Creates an empty store. */
     public InMemorySessionStore() {
@@ -103,15 +118,42 @@ public final class InMemorySessionStore implements SessionStore {
         Objects.requireNonNull(at, "at");
         // under the write lock: a touch never re-creates a record removed meanwhile
         synchronized (writes) {
-            LobbyRecord r = lobbies.get(lobbyId);
-            if (r == null) {
-                return false;
-            }
-            if (at.isAfter(r.lastActivityAt())) {
-                putLobby(r.touchedAt(at));
-            }
-            return true;
+            return touch(lobbyId, at);
         }
+    }
+
+    /** One lock for the whole batch; the same rules as {@link #touchLobby}. */
+    @Override
+    public void touchLobbies(Collection<String> lobbyIds, Instant at) {
+        Objects.requireNonNull(at, "at");
+        synchronized (writes) {
+            for (String id : lobbyIds) {
+                touch(Objects.requireNonNull(id, "lobby id"), at);
+            }
+        }
+    }
+
+    /** Called under {@link #writes}. */
+    private boolean touch(String lobbyId, Instant at) {
+        LobbyRecord r = lobbies.get(lobbyId);
+        if (r == null) {
+            return false;
+        }
+        if (at.isAfter(r.lastActivityAt())) {
+            putLobby(r.touchedAt(at));
+        }
+        return true;
+    }
+
+    /** Reads the sessions map directly, one lookup per id. */
+    @Override
+    public Map<String, SessionState> findSessions(Collection<String> sessionIds) {
+        Map<String, SessionState> out = new HashMap<>(Math.max(16, sessionIds.size() * 4 / 3 + 1));
+        for (String id : sessionIds) {
+            SessionState state = sessions.get(Objects.requireNonNull(id, "session id"));
+            out.put(id, state != null ? state : SessionState.gone(id));
+        }
+        return out;
     }
 
     @Override
@@ -121,7 +163,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public List<LobbyRecord> lobbiesOnHost(String hostId) {
-        return sorted(lobbiesByHost.get(hostId), OLDEST_FIRST);
+        return hostView(hostId).lobbies();
     }
 
     @Override
@@ -135,7 +177,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public List<LobbyRecord> allLobbies() {
-        return lobbies.values().stream().sorted(OLDEST_FIRST).collect(Collectors.toUnmodifiableList());
+        return List.copyOf(oldestFirst.values());
     }
 
     @Override
@@ -143,7 +185,9 @@ public final class InMemorySessionStore implements SessionStore {
         synchronized (writes) {
             LobbyRecord old = lobbies.remove(lobbyId);
             if (old != null) {
+                oldestFirst.remove(new Age(old.createdAt(), lobbyId));
                 lobbiesByHost.get(old.hostId()).remove(lobbyId);
+                changed(old.hostId());
             }
             return old != null;
         }
@@ -171,7 +215,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public List<ReservationRecord> reservationsOnHost(String hostId) {
-        return sorted(reservationsByHost.get(hostId), RESERVED_FIRST);
+        return hostView(hostId).reservations();
     }
 
     @Override
@@ -201,37 +245,86 @@ public final class InMemorySessionStore implements SessionStore {
         }
     }
 
-    /** From the index, reservations before records, as the SPI asks. */
+    /**
+     * An unmodifiable view over the index in which each host's entry is one consistent state of
+     * that host (its records and reservations taken together under the write lock), as it is
+     * when the entry is read; no read copies the fleet. Looking a host up costs what that host
+     * holds; iterating takes every host's state at the moment each is reached.
+     */
     @Override
     public Map<String, HostRecords> recordsByHost() {
-        Map<String, List<ReservationRecord>> reserved = new HashMap<>();
-        reservationsByHost.forEach((host, own) -> reserved.put(host, sorted(own, RESERVED_FIRST)));
-        Map<String, List<LobbyRecord>> recorded = new HashMap<>();
-        lobbiesByHost.forEach((host, own) -> recorded.put(host, sorted(own, OLDEST_FIRST)));
-        Map<String, HostRecords> out = new LinkedHashMap<>();
-        for (String host : union(reserved.keySet(), recorded.keySet())) {
-            List<LobbyRecord> lobbyList = recorded.getOrDefault(host, List.of());
-            List<ReservationRecord> reservationList = reserved.getOrDefault(host, List.of());
-            if (!lobbyList.isEmpty() || !reservationList.isEmpty()) {
-                out.put(host, new HostRecords(host, lobbyList, reservationList));
-            }
-        }
-        return Collections.unmodifiableMap(out);
+        return fleetView;
     }
 
-    private static Set<String> union(Collection<String> a, Collection<String> b) {
-        Set<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return all;
+    /** The view {@link #recordsByHost()} answers. */
+    private final class FleetView extends AbstractMap<String, HostRecords> {
+
+        @Override
+        public HostRecords get(Object key) {
+            if (!(key instanceof String hostId)) {
+                return null;
+            }
+            HostRecords own = hostView(hostId);
+            return own.lobbies().isEmpty() && own.reservations().isEmpty() ? null : own;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Map.Entry<String, HostRecords>> entrySet() {
+            Set<String> hosts = new TreeSet<>(reservationsByHost.keySet());
+            hosts.addAll(lobbiesByHost.keySet());
+            Map<String, HostRecords> now = new LinkedHashMap<>();
+            for (String host : hosts) {
+                HostRecords own = get(host);
+                if (own != null) {
+                    now.put(host, own);
+                }
+            }
+            return Collections.unmodifiableMap(now).entrySet();
+        }
+    }
+
+    /** A host's records, from its snapshot or (under the write lock) the index. */
+    private HostRecords hostView(String hostId) {
+        HostRecords view = hostViews.get(hostId);
+        if (view != null) {
+            return view;
+        }
+        synchronized (writes) {
+            view = hostViews.get(hostId);
+            if (view == null) {
+                view = new HostRecords(hostId, sorted(lobbiesByHost.get(hostId), OLDEST_FIRST),
+                        sorted(reservationsByHost.get(hostId), RESERVED_FIRST));
+                if (!view.lobbies().isEmpty() || !view.reservations().isEmpty()) {
+                    hostViews.put(hostId, view); // an unknown host's empty answer is not kept
+                }
+            }
+            return view;
+        }
+    }
+
+    /** Called under {@link #writes} after a change to {@code hostId}'s records or reservations. */
+    private void changed(String hostId) {
+        hostViews.remove(hostId);
     }
 
     /** Called under {@link #writes}; moves the record between hosts if its host changed. */
     private void putLobby(LobbyRecord record) {
         LobbyRecord old = lobbies.put(record.lobbyId(), record);
+        if (old != null) {
+            oldestFirst.remove(new Age(old.createdAt(), old.lobbyId()));
+        }
+        oldestFirst.put(new Age(record.createdAt(), record.lobbyId()), record);
         if (old != null && !old.hostId().equals(record.hostId())) {
             lobbiesByHost.get(old.hostId()).remove(record.lobbyId());
+            changed(old.hostId());
         }
         lobbiesByHost.computeIfAbsent(record.hostId(), h -> new ConcurrentHashMap<>()).put(record.lobbyId(), record);
+        changed(record.hostId());
     }
 
     /** Called under {@link #writes}; moves the reservation between hosts if its host changed. */
@@ -239,9 +332,11 @@ public final class InMemorySessionStore implements SessionStore {
         ReservationRecord old = reservations.put(reservation.reservationId(), reservation);
         if (old != null && !old.hostId().equals(reservation.hostId())) {
             reservationsByHost.get(old.hostId()).remove(reservation.reservationId());
+            changed(old.hostId());
         }
         reservationsByHost.computeIfAbsent(reservation.hostId(), h -> new ConcurrentHashMap<>())
                 .put(reservation.reservationId(), reservation);
+        changed(reservation.hostId());
     }
 
     /** Called under {@link #writes}. */
@@ -249,6 +344,7 @@ public final class InMemorySessionStore implements SessionStore {
         ReservationRecord old = reservations.remove(reservationId);
         if (old != null) {
             reservationsByHost.get(old.hostId()).remove(reservationId);
+            changed(old.hostId());
         }
         return old != null;
     }
@@ -258,6 +354,15 @@ public final class InMemorySessionStore implements SessionStore {
             return List.of();
         }
         return own.values().stream().sorted(order).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** Where a record stands in {@link #OLDEST_FIRST} order. */
+    private record Age(Instant createdAt, String lobbyId) implements Comparable<Age> {
+        @Override
+        public int compareTo(Age other) {
+            int c = createdAt.compareTo(other.createdAt);
+            return c != 0 ? c : lobbyId.compareTo(other.lobbyId);
+        }
     }
 
     @Override

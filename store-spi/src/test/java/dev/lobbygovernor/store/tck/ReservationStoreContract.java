@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,6 +122,91 @@ public abstract class ReservationStoreContract extends SessionStoreConcurrencyCo
         assertEquals(List.of(), ownReservationIds(grouped.get(id("h1")).reservations()));
         assertEquals(List.of("l3"), ownIds(grouped.get(id("h2")).lobbies()));
         assertEquals(List.of("l2"), ownIds(store.lobbiesOnHost(id("h1"))));
+    }
+
+    @Test
+    void listsAllLobbiesOldestFirstThroughTouchesReplacementsAndRemovals() {
+        store.saveLobby(record("a", "h1", "s1", null, 10, 10));
+        store.saveLobby(record("b", "h1", "s1", null, 20, 20));
+        store.saveLobby(record("c", "h2", "s1", null, 30, 30));
+        store.touchLobbies(List.of(id("a"), id("b")), T0.plusSeconds(100));
+        store.saveLobby(record("b", "h2", "s1", null, 40, 40)); // replaced: later, on another host
+        store.removeLobby(id("c"));
+        store.saveLobby(record("d", "h1", "s1", null, 5, 5));
+        assertEquals(List.of("d", "a", "b"), ownIds(store.allLobbies()));
+        assertEquals(List.of("d", "a"), ownIds(store.recordsByHost().get(id("h1")).lobbies()));
+        assertEquals(List.of("b"), ownIds(store.recordsByHost().get(id("h2")).lobbies()));
+        assertEquals(T0.plusSeconds(100), store.findLobby(id("a")).orElseThrow().lastActivityAt());
+    }
+
+    @Test
+    void everyReadAfterAWriteSeesThatWrite() {
+        String h = id("h");
+        assertEquals(null, store.recordsByHost().get(h));
+        store.saveReservation(reservation("r1", "h", "s1", null, 0, 60));
+        assertEquals(List.of("r1"), ownReservationIds(store.recordsByHost().get(h).reservations()));
+        assertEquals(List.of("r1"), ownReservationIds(store.reservationsOnHost(h)));
+        store.saveReservation(reservation("r2", "h", "s1", null, 1, 60));
+        assertEquals(List.of("r1", "r2"), ownReservationIds(store.recordsByHost().get(h).reservations()));
+        ReservationRecord creating = storedReservation("r2").orElseThrow().creating(T0.plusSeconds(2));
+        assertTrue(store.updateReservation(creating));
+        assertEquals(creating, store.recordsByHost().get(h).reservations().get(1));
+        assertEquals(creating, store.reservationsOnHost(h).get(1));
+        assertTrue(store.removeReservation(id("r1")));
+        assertEquals(List.of("r2"), ownReservationIds(store.recordsByHost().get(h).reservations()));
+        store.saveLobby(record("l1", "h", "s1", null, 3, 3));
+        assertEquals(List.of("l1"), ownIds(store.recordsByHost().get(h).lobbies()));
+        assertEquals(List.of("l1"), ownIds(store.lobbiesOnHost(h)));
+        store.touchLobby(id("l1"), T0.plusSeconds(50));
+        assertEquals(T0.plusSeconds(50), store.recordsByHost().get(h).lobbies().get(0).lastActivityAt());
+        assertEquals(T0.plusSeconds(50), store.lobbiesOnHost(h).get(0).lastActivityAt());
+        assertTrue(store.commitReservation(id("r2"), record("l2", "h", "s1", null, 4, 4)));
+        assertEquals(List.of("l1", "l2"), ownIds(store.recordsByHost().get(h).lobbies()));
+        assertEquals(List.of(), ownReservationIds(store.recordsByHost().get(h).reservations()));
+        store.removeLobby(id("l1"));
+        store.removeLobby(id("l2"));
+        assertEquals(null, store.recordsByHost().get(h), "a host with nothing left has no entry");
+        assertEquals(List.of(), store.lobbiesOnHost(h));
+    }
+
+    @Test
+    void aReaderSeesEverySavedReservationOrItsLobbyWhileCommitsRun() throws Exception {
+        int n = Math.max(20, operations() / 4);
+        AtomicInteger saved = new AtomicInteger(); // reservations 0..saved-1 are saved, maybe committed
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < n; i++) {
+                    store.saveReservation(reservation("r" + i, "h", "s", null, i, 600));
+                    saved.set(i + 1);
+                    assertTrue(store.commitReservation(id("r" + i), record("l" + i, "h", "s", null, i, i)));
+                }
+            } catch (Throwable t) {
+                writerFailure.set(t);
+            }
+        }, "contract-committer");
+        writer.start();
+        int reads = 0;
+        while (writer.isAlive() || reads == 0) {
+            int upTo = saved.get();
+            HostRecords grouped = store.recordsByHost().get(id("h"));
+            List<ReservationRecord> reservations = store.reservationsOnHost(id("h")); // reservations first
+            List<LobbyRecord> lobbies = store.lobbiesOnHost(id("h"));
+            for (int i = 0; i < upTo; i++) {
+                String r = id("r" + i);
+                String l = id("l" + i);
+                assertTrue(grouped != null && (grouped.reservations().stream().anyMatch(x -> x.reservationId().equals(r))
+                        || grouped.lobbies().stream().anyMatch(x -> x.lobbyId().equals(l))),
+                        "recordsByHost() missed r" + i + " and its lobby (" + upTo + " saved)");
+                assertTrue(reservations.stream().anyMatch(x -> x.reservationId().equals(r))
+                        || lobbies.stream().anyMatch(x -> x.lobbyId().equals(l)),
+                        "reservations then lobbies missed r" + i + " and its lobby (" + upTo + " saved)");
+            }
+            reads++;
+        }
+        writer.join();
+        assertEquals(null, writerFailure.get());
+        assertEquals(n, store.lobbiesOnHost(id("h")).size());
     }
 
     @Test

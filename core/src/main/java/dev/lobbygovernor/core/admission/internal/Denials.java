@@ -72,7 +72,7 @@ public final class Denials {
      * @param counted what its count was made from, for suggestions
      * @param now the time idleness is measured to
      */
-    HostDenial of(HostState host, DenialReason reason, int active, int cap, ReservationDesk.Counted counted,
+    HostDenial of(HostState host, DenialReason reason, int active, int cap, Counted counted,
             Instant now) {
         List<IdleLobbySuggestion> suggestions = reason.isCapacity()
                 ? HostLobbies.suggestions(counted, now, suggestionLimit)

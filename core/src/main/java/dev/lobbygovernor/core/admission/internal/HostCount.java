@@ -5,6 +5,7 @@ import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -27,10 +28,14 @@ import java.util.Set;
 record HostCount(int active, int reserved, Set<String> lobbies) {
 
     static HostCount of(Listing listing, HostRecords records, Instant now, Duration listingDelay) {
-        Set<String> lobbies = new HashSet<>(listing.ids());
+        // a record counts unlisted when committed after this instant (see above)
+        long countsUnlistedAfter = saturatedMinus(listing.startedAtMillis(), listingDelay.toMillis());
+        Set<String> lobbies = listing.ids(); // shared until a record adds a lobby the listing lacks
         for (LobbyRecord r : records.lobbies()) {
-            if (listing.ids().contains(r.lobbyId())
-                    || r.createdAt().plus(listingDelay).toEpochMilli() > listing.startedAtMillis()) {
+            if (!lobbies.contains(r.lobbyId()) && r.createdAt().toEpochMilli() > countsUnlistedAfter) {
+                if (lobbies == listing.ids()) {
+                    lobbies = new HashSet<>(lobbies);
+                }
                 lobbies.add(r.lobbyId());
             }
         }
@@ -40,6 +45,12 @@ record HostCount(int active, int reserved, Set<String> lobbies) {
                 reserved++;
             }
         }
-        return new HostCount(lobbies.size() + reserved, reserved, Set.copyOf(lobbies));
+        return new HostCount(lobbies.size() + reserved, reserved,
+                lobbies == listing.ids() ? lobbies : Collections.unmodifiableSet(lobbies));
+    }
+
+    private static long saturatedMinus(long a, long b) {
+        long r = a - b;
+        return ((a ^ b) & (a ^ r)) < 0 ? Long.MIN_VALUE : r;
     }
 }

@@ -38,7 +38,7 @@ final class HostLobbies {
     }
 
     /** The records among what was counted: all of them, since every record counts. */
-    static List<LobbyRecord> recordedRunning(ReservationDesk.Counted counted) {
+    static List<LobbyRecord> recordedRunning(Counted counted) {
         List<LobbyRecord> out = new ArrayList<>();
         for (LobbyRecord r : counted.records().lobbies()) {
             if (counted.count().lobbies().contains(r.lobbyId())) {
@@ -53,7 +53,7 @@ final class HostLobbies {
         if (limit == 0) {
             return List.of();
         }
-        ReservationDesk.Counted counted;
+        Counted counted;
         try {
             counted = desk.counted(host, host.lastListing());
         } catch (StoreException e) {
@@ -65,7 +65,7 @@ final class HostLobbies {
     }
 
     /** Up to {@code limit} lobbies to suggest closing among what was counted, longest idle first. */
-    static List<IdleLobbySuggestion> suggestions(ReservationDesk.Counted counted, Instant now, int limit) {
+    static List<IdleLobbySuggestion> suggestions(Counted counted, Instant now, int limit) {
         if (limit == 0) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
+import dev.lobbygovernor.store.HostRecords;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,6 +57,10 @@ public final class HostState {
     private volatile HostHealth health;
     private volatile EffectiveCap cap;
     private boolean healthReported; // guarded by this
+    /** This host's records when the store holds none: one object, so counts from it can be reused. */
+    private final HostRecords noRecords;
+    /** The last count made, with what it was made from; see {@link ReservationDesk}. */
+    private volatile CountMemo countMemo;
 
     /**
      * A host with unknown health and no listing yet.
@@ -75,6 +80,7 @@ public final class HostState {
         this.blindMode = blindMode;
         this.health = HostHealth.unknown(id, clock.instant());
         this.cap = EffectiveCap.of(host.limits(), health, blindMode);
+        this.noRecords = new HostRecords(id, List.of(), List.of());
     }
 
     /**
@@ -97,6 +103,18 @@ public final class HostState {
 
     EffectiveCap cap() {
         return cap;
+    }
+
+    HostRecords noRecords() {
+        return noRecords;
+    }
+
+    CountMemo countMemo() {
+        return countMemo;
+    }
+
+    void countMemo(CountMemo memo) {
+        countMemo = memo;
     }
 
     LobbyRuntime runtime() {

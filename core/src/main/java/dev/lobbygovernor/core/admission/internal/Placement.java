@@ -78,31 +78,46 @@ public final class Placement {
         List<Ranked> ready = new ArrayList<>(hosts.length);
         List<Ranked> later = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
+        // Most admissions end at the first host tried: the least loaded ready host (else the
+        // least loaded of the others), found in this pass; the rest are sorted only if it refuses.
+        Ranked bestReady = null;
+        Ranked bestLater = null;
         for (HostState h : hosts) {
             HostState.Readiness readiness = h.readiness(nowMillis);
-            ReservationDesk.Counted counted = desk.counted(h, h.lastListing(), records);
+            Counted counted = desk.counted(h, h.lastListing(), records);
             LedgerCounts c = counted.counts();
             if (readiness == HostState.Readiness.DOWN) {
                 refused.add(new Refused(h, DenialReason.HOST_UNAVAILABLE, c.active(), c.cap(), counted));
             } else if (c.refuseAll() || c.active() >= c.cap()) {
                 refused.add(new Refused(h, Denials.reasonFor(c), c.active(), c.cap(), counted));
+            } else if (readiness == HostState.Readiness.READY) {
+                Ranked r = new Ranked(h, counted);
+                ready.add(r);
+                bestReady = bestReady == null || LEAST_LOADED_FIRST.compare(r, bestReady) < 0 ? r : bestReady;
             } else {
-                (readiness == HostState.Readiness.READY ? ready : later).add(new Ranked(h, counted));
+                Ranked r = new Ranked(h, counted);
+                later.add(r);
+                bestLater = bestLater == null || LEAST_LOADED_FIRST.compare(r, bestLater) < 0 ? r : bestLater;
+            }
+        }
+        Ranked first = bestReady != null ? bestReady : bestLater;
+        if (first != null) {
+            Outcome granted = tryOn(first, request, refused);
+            if (granted != null) {
+                return granted;
             }
         }
         ready.sort(LEAST_LOADED_FIRST); // stable: ties keep the configured order
         later.sort(LEAST_LOADED_FIRST);
         ready.addAll(later);
         for (Ranked r : ready) {
-            ReservationDesk.Booking booking = desk.book(r.host(), request);
-            if (booking.permit() != null) {
-                return new Outcome(r.host(), booking.permit(), List.of(), null);
+            if (r == first) {
+                continue; // refused above
             }
-            Refusal refusal = booking.refusal();
-            refused.add(refusal == null
-                    ? new Refused(r.host(), DenialReason.HOST_UNAVAILABLE, r.counts().active(), r.counts().cap(),
-                            r.counted())
-                    : new Refused(r.host(), Denials.reasonFor(refusal), refusal.active(), refusal.cap(), r.counted()));
+            Outcome granted = tryOn(r, request, refused);
+            if (granted != null) {
+                return granted;
+            }
         }
         refused.sort(CLOSEST_TO_ADMITTING);
         List<HostState> full = new ArrayList<>();
@@ -119,8 +134,22 @@ public final class Placement {
         return new Outcome(null, null, full, Denials.fleet(detail, refused.size()));
     }
 
+    /** Books on {@code r}'s host: the outcome if granted, else {@code null} with the refusal noted. */
+    private Outcome tryOn(Ranked r, AdmissionRequest request, List<Refused> refused) {
+        ReservationDesk.Booking booking = desk.book(r.host(), request);
+        if (booking.permit() != null) {
+            return new Outcome(r.host(), booking.permit(), List.of(), null);
+        }
+        Refusal refusal = booking.refusal();
+        refused.add(refusal == null
+                ? new Refused(r.host(), DenialReason.HOST_UNAVAILABLE, r.counts().active(), r.counts().cap(),
+                        r.counted())
+                : new Refused(r.host(), Denials.reasonFor(refusal), refusal.active(), refusal.cap(), r.counted()));
+        return null;
+    }
+
     /** A host with room by its last listing, and its counts. */
-    private record Ranked(HostState host, ReservationDesk.Counted counted) {
+    private record Ranked(HostState host, Counted counted) {
         LedgerCounts counts() {
             return counted.counts();
         }
@@ -128,7 +157,7 @@ public final class Placement {
 
     /** A host that refused, by its last listing or when confirmed. */
     private record Refused(HostState host, DenialReason reason, int active, int cap,
-            ReservationDesk.Counted counted) {
+            Counted counted) {
     }
 
     /**

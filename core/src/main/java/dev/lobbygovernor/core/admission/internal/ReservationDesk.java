@@ -171,14 +171,44 @@ public final class ReservationDesk {
     /** A host's counts from {@code listing} and its entry of {@link #recordsByHost()}, if any. */
     Counted counted(HostState host, Listing listing, Map<String, HostRecords> fleet) {
         HostRecords own = fleet.get(host.id());
-        return counted(host, listing, own != null ? own : new HostRecords(host.id(), List.of(), List.of()));
+        return counted(host, listing, own != null ? own : host.noRecords());
     }
 
+    /**
+     * Counts, reusing the host's last ones when they were made from the same listing, records
+     * and cap (the same objects) and no reservation among the records has stopped counting
+     * since: a count is a pure function of those and of which reservations count, so a fleet
+     * whose hosts did not change is ranked without counting them again.
+     */
     private Counted counted(HostState host, Listing listing, HostRecords records) {
-        HostCount count = HostCount.of(listing, records, clock.instant(), listingDelay);
+        Instant now = clock.instant();
+        long nowMillis = now.toEpochMilli();
         EffectiveCap cap = host.cap();
-        return new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
+        CountMemo memo = host.countMemo();
+        if (memo != null && memo.listing() == listing && memo.records() == records && memo.cap() == cap
+                && nowMillis >= memo.madeAtMillis() && nowMillis < memo.validUntilMillis()) {
+            return memo.counted();
+        }
+        HostCount count = HostCount.of(listing, records, now, listingDelay);
+        Counted counted = new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
                 cap.warningThreshold(), cap.refuseAll()), count, records);
+        host.countMemo(new CountMemo(listing, records, cap, nowMillis, validUntilMillis(records, now), counted));
+        return counted;
+    }
+
+    /**
+     * Until when the reservations among {@code records} that count at {@code now} all still
+     * count: the earliest expiry of one without a create attempt (those with one count until
+     * they are settled, which changes the records).
+     */
+    private static long validUntilMillis(HostRecords records, Instant now) {
+        long until = Long.MAX_VALUE;
+        for (ReservationRecord r : records.reservations()) {
+            if (!r.maybeCreated() && r.countsAt(now)) {
+                until = Math.min(until, r.expiresAt().toEpochMilli());
+            }
+        }
+        return until;
     }
 
     /** Counts from {@code listing} alone, for when the store cannot be read: a lower bound. */
@@ -188,16 +218,6 @@ public final class ReservationDesk {
         EffectiveCap cap = host.cap();
         return new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
                 cap.warningThreshold(), cap.refuseAll()), count, none);
-    }
-
-    /**
-     * Counts with what they were counted from.
-     *
-     * @param counts the numbers
-     * @param count the count, with the ids of the lobbies in it
-     * @param records the store's records of the host
-     */
-    record Counted(LedgerCounts counts, HostCount count, HostRecords records) {
     }
 
     /**

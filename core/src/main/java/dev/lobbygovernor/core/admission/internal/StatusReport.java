@@ -56,14 +56,14 @@ public final class StatusReport {
         for (int i = 0; i < hosts.length; i++) {
             HostState h = hosts[i];
             Listing listing = h.lastListing();
-            ReservationDesk.Counted counted = records != null ? desk.counted(h, listing, records)
+            Counted counted = records != null ? desk.counted(h, listing, records)
                     : desk.listingOnly(h, listing);
             out.add(host(h, counted, reachable[i], now));
         }
         return new GovernorStatus(now, out);
     }
 
-    private static HostStatus host(HostState h, ReservationDesk.Counted counted, boolean reachable, Instant now) {
+    private static HostStatus host(HostState h, Counted counted, boolean reachable, Instant now) {
         LedgerCounts counts = counted.counts();
         HostHealth health = h.health();
         Optional<Duration> sampleAge = health.lastGoodSampleAt().map(t -> HostLobbies.since(t, now));
@@ -73,18 +73,25 @@ public final class StatusReport {
     }
 
     /** Recorded lobbies oldest first, then leaked ones (no record, so no age) by id. */
-    private static List<LobbyStatus> lobbies(ReservationDesk.Counted counted, Instant now) {
-        List<LobbyStatus> out = new ArrayList<>();
-        Set<String> recorded = new HashSet<>();
-        for (LobbyRecord r : HostLobbies.recordedRunning(counted)) {
-            recorded.add(r.lobbyId());
-            out.add(new LobbyStatus(r.lobbyId(), Optional.of(r.sessionId()),
-                    Optional.of(HostLobbies.since(r.createdAt(), now)),
-                    Optional.of(HostLobbies.since(r.lastActivityAt(), now))));
+    private static List<LobbyStatus> lobbies(Counted counted, Instant now) {
+        Set<String> counts = counted.count().lobbies();
+        List<LobbyStatus> out = new ArrayList<>(counts.size());
+        for (LobbyRecord r : counted.records().lobbies()) {
+            if (counts.contains(r.lobbyId())) {
+                out.add(new LobbyStatus(r.lobbyId(), Optional.of(r.sessionId()),
+                        Optional.of(HostLobbies.since(r.createdAt(), now)),
+                        Optional.of(HostLobbies.since(r.lastActivityAt(), now))));
+            }
         }
-        for (String id : new TreeSet<>(counted.count().lobbies())) {
-            if (!recorded.contains(id)) {
-                out.add(new LobbyStatus(id, Optional.empty(), Optional.empty(), Optional.empty()));
+        if (out.size() < counts.size()) { // some run with no record: leaked
+            Set<String> recorded = new HashSet<>();
+            for (LobbyStatus l : out) {
+                recorded.add(l.lobbyId());
+            }
+            for (String id : new TreeSet<>(counts)) {
+                if (!recorded.contains(id)) {
+                    out.add(new LobbyStatus(id, Optional.empty(), Optional.empty(), Optional.empty()));
+                }
             }
         }
         return out;

@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,9 +125,17 @@ public final class ReaperCycle {
         Map<String, List<TrackedRecord>> byHost = new TreeMap<>();
         runtimes.keySet().forEach(h -> byHost.put(h, new ArrayList<>()));
         Map<String, SessionState> sessions = readSessions(records);
+        int unknownSessions = 0;
         for (LobbyRecord r : records) {
-            byHost.computeIfAbsent(r.hostId(), h -> new ArrayList<>())
-                    .add(new TrackedRecord(r, sessions.get(r.sessionId())));
+            SessionState session = sessions == null ? null : sessions.get(r.sessionId());
+            if (session == null && sessions != null) {
+                unknownSessions++;
+            }
+            byHost.computeIfAbsent(r.hostId(), h -> new ArrayList<>()).add(new TrackedRecord(r, session));
+        }
+        if (unknownSessions > 0) {
+            log.atWarn().addKeyValue("lobbies", unknownSessions)
+                    .log("The session store did not say where some sessions stand; their lobbies are judged on idle time alone this cycle");
         }
         Map<String, Instant> notBefore = retries.notBefore();
         List<CleanupOutcome> outcomes = new ArrayList<>();
@@ -155,18 +162,19 @@ public final class ReaperCycle {
                 unreachableNow.add(host.getKey());
             }
         }
-        Set<String> known = new HashSet<>();
-        records.forEach(r -> known.add(r.lobbyId()));
-        reservedByHost.values().forEach(l -> l.forEach(r -> known.add(r.lobbyName())));
         List<OrphanLobby> orphans = new ArrayList<>();
         synchronized (sightings) {
             sightings.keySet().retainAll(byHost.keySet());
-            sightings.forEach((hostId, seen) -> seen.forEach((id, s) -> {
-                known.add(id);
-                orphans.add(new OrphanLobby(hostId, id, s.firstSeenAt(), s.pinRequired()));
-            }));
+            sightings.forEach((hostId, seen) -> seen.forEach((id, s) ->
+                    orphans.add(new OrphanLobby(hostId, id, s.firstSeenAt(), s.pinRequired()))));
         }
-        retries.retainOnly(known);
+        if (!retries.isEmpty()) { // most cycles have nothing in backoff: no need to gather every id
+            Set<String> known = new HashSet<>();
+            records.forEach(r -> known.add(r.lobbyId()));
+            reservedByHost.values().forEach(l -> l.forEach(r -> known.add(r.lobbyName())));
+            orphans.forEach(o -> known.add(o.lobbyId()));
+            retries.retainOnly(known);
+        }
         Set<String> loose = new HashSet<>();
         synchronized (looseSessions) {
             looseSessions.keySet().retainAll(byHost.keySet());
@@ -325,33 +333,22 @@ public final class ReaperCycle {
     }
 
     /**
-     * Each record's session, asked in one call, or no entry at all when the store could not say
-     * (then idle time alone decides: an error is never taken for "gone").
+     * Each record's session, asked in one call; {@code null} when the store could not say (then
+     * idle time alone decides: an error is never taken for "gone"). A session missing from the
+     * answer is unknown, not gone.
      */
     private Map<String, SessionState> readSessions(List<LobbyRecord> records) {
-        Set<String> ids = new LinkedHashSet<>();
+        Set<String> ids = new HashSet<>(Math.max(16, records.size() * 4 / 3 + 1));
         records.forEach(r -> ids.add(r.sessionId()));
         if (ids.isEmpty()) {
             return Map.of();
         }
         try {
-            Map<String, SessionState> found = Objects.requireNonNull(store.findSessions(ids),
-                    "findSessions() returned null");
-            Map<String, SessionState> out = new HashMap<>();
-            found.forEach((id, state) -> {
-                if (id != null && state != null && ids.contains(id)) {
-                    out.put(id, state);
-                }
-            });
-            if (out.size() < ids.size()) {
-                log.atWarn().addKeyValue("sessions", ids.size() - out.size())
-                        .log("The session store did not say where some sessions stand; their lobbies are judged on idle time alone this cycle");
-            }
-            return out;
+            return Objects.requireNonNull(store.findSessions(ids), "findSessions() returned null");
         } catch (RuntimeException e) {
             log.atWarn().addKeyValue("sessions", ids.size()).addKeyValue("detail", e.getMessage())
                     .log("The session store could not say where sessions stand; lobbies are judged on idle time alone this cycle");
-            return Map.of();
+            return null;
         }
     }
 

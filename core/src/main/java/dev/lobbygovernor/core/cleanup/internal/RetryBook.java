@@ -36,6 +36,11 @@ final class RetryBook {
         entries.remove(lobbyId);
     }
 
+    /** Whether no lobby is in backoff. */
+    synchronized boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
     /** Forgets lobbies the cycle no longer knows of. */
     synchronized void retainOnly(Set<String> lobbyIds) {
         entries.keySet().retainAll(lobbyIds);
