@@ -21,6 +21,12 @@ public record Finding(Check check, FindingStatus status, FindingCode code, Strin
     /**
      * Validates and copies.
      *
+     * @param check what was checked
+     * @param status what the check concluded
+     * @param code the specific conclusion
+     * @param summary one sentence; not blank
+     * @param evidence what was read or tried; copied
+     * @param action what a person can do; empty for nothing, not blank for a problem
      * @throws NullPointerException if any component is null
      * @throws IllegalArgumentException if the summary is blank, or a problem carries no action
      */

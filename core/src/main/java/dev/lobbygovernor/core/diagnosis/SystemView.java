@@ -22,6 +22,8 @@ public record SystemView(Path root, Map<String, String> env) {
     /**
      * Validates and copies.
      *
+     * @param root the directory that stands for {@code /}; made absolute
+     * @param env the environment; copied
      * @throws NullPointerException if either component is null, or the map holds a null
      */
     public SystemView {
