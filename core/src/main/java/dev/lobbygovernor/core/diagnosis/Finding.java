@@ -28,7 +28,8 @@ public record Finding(Check check, FindingStatus status, FindingCode code, Strin
      * @param evidence what was read or tried; copied
      * @param action what a person can do; empty for nothing, not blank for a problem
      * @throws NullPointerException if any component is null
-     * @throws IllegalArgumentException if the summary is blank, or a problem carries no action
+     * @throws IllegalArgumentException if the summary is blank, the status is not the code's, or a
+     *     problem carries no action
      */
     public Finding {
         Objects.requireNonNull(check, "check");
@@ -39,6 +40,9 @@ public record Finding(Check check, FindingStatus status, FindingCode code, Strin
         Objects.requireNonNull(action, "action");
         if (summary.isBlank()) {
             throw new IllegalArgumentException("a finding needs a summary");
+        }
+        if (code.status() != status) {
+            throw new IllegalArgumentException(code + " is a finding of status " + code.status() + ", not " + status);
         }
         if (status == FindingStatus.PROBLEM && action.isBlank()) {
             throw new IllegalArgumentException("a problem needs an action: " + summary);

@@ -71,6 +71,13 @@ class GpuDoctorTest {
     }
 
     @Test
+    void aFindingHasItsCodesStatus() {
+        assertThatThrownBy(() -> new Finding(Check.DRIVER_VERSION, FindingStatus.OK, FindingCode.VERSION_MISMATCH,
+                "Versions differ.", List.of(), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VERSION_MISMATCH is a finding of status PROBLEM");
+    }
+
+    @Test
     void aViewResolvesOnlyAbsolutePaths() {
         SystemView view = new FakeNvidiaSystem(root).view();
 
