@@ -1,5 +1,8 @@
 package dev.lobbygovernor.cli;
 
+import dev.lobbygovernor.core.diagnosis.Finding;
+import dev.lobbygovernor.core.diagnosis.GpuDoctor;
+import dev.lobbygovernor.core.diagnosis.SystemView;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
@@ -32,11 +35,17 @@ import picocli.CommandLine.Option;
 /**
  * {@code doctor}: reads this machine's GPU (NVML, then nvidia-smi), or a saved nvidia-smi CSV
  * ({@code --smi-csv FILE}), classifies the reading as the health monitor would, and prints
- * readings and health as text or JSON. The exit code follows the health (see {@link ExitCode}).
+ * readings and health as text or JSON. On this machine it also runs {@link GpuDoctor}'s checks
+ * of the NVIDIA stack (device nodes, device cgroup, NVML library, driver version, container
+ * toolkit), whose findings name the cause of a failing NVML and what to do; a saved CSV comes
+ * from another machine, so it gets none. The exit code follows the health (see
+ * {@link ExitCode}), not the findings.
  */
 @Command(name = "doctor",
         description = {"Probe this machine's GPU (NVML, then nvidia-smi), or read a saved nvidia-smi output, "
-                + "and classify it as the health monitor would."},
+                + "and classify it as the health monitor would. On this machine, also check the NVIDIA stack "
+                + "(device nodes, device cgroup, NVML library, driver version, container toolkit) and say "
+                + "what to do about each problem."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCode.OK_LINE, ExitCode.USAGE_LINE, ExitCode.MONITORING_LOST_LINE,
             ExitCode.EXHAUSTED_LINE})
@@ -50,6 +59,7 @@ final class DoctorCommand implements Callable<Integer> {
     private final PrintStream out;
     private final Clock clock;
     private final Supplier<List<GpuProbe>> localProbes;
+    private final SystemView system;
 
     @Mixin
     HelpOption help;
@@ -62,10 +72,11 @@ final class DoctorCommand implements Callable<Integer> {
                     + "probing this machine.")
     Path smiCsv;
 
-    DoctorCommand(PrintStream out, Clock clock, Supplier<List<GpuProbe>> localProbes) {
+    DoctorCommand(PrintStream out, Clock clock, Supplier<List<GpuProbe>> localProbes, SystemView system) {
         this.out = out;
         this.clock = clock;
         this.localProbes = localProbes;
+        this.system = system;
     }
 
     /** What was read: a sample or a failure, plus what only a CSV file can add. */
@@ -82,10 +93,12 @@ final class DoctorCommand implements Callable<Integer> {
         HostHealth health = classifier.classify(HOST_ID, history, NO_LOBBIES, now);
         List<GpuDevice> devices = reading.outcome() instanceof ProbeOutcome.Sampled s
                 ? s.sample().devices() : List.of();
+        List<Finding> findings = smiCsv != null ? List.of() : GpuDoctor.examine(system);
         if (output.json) {
-            out.println(GpuJson.write(GpuJson.doctor(reading.source(), devices, health)));
+            out.println(GpuJson.write(GpuJson.doctor(reading.source(), devices, health, findings)));
         } else {
             DoctorText.print(out, reading.source(), devices, health, reading.failures(), reading.fieldErrors());
+            FindingsText.print(out, findings, !health.monitoringWorking());
         }
         return ExitCode.forHealth(health.status());
     }

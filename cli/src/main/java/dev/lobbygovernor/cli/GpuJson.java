@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lobbygovernor.core.diagnosis.Finding;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HostHealth;
@@ -29,6 +30,31 @@ final class GpuJson {
         devices.forEach(d -> gpus.add(device(d)));
         root.set("health", health(health));
         return root;
+    }
+
+    /** As {@link #doctor(String, List, HostHealth)}, with {@code "findings": [...]} of the NVIDIA stack's checks. */
+    static ObjectNode doctor(String source, List<GpuDevice> devices, HostHealth health, List<Finding> findings) {
+        ObjectNode root = doctor(source, devices, health);
+        ArrayNode array = root.putArray("findings");
+        findings.forEach(f -> array.add(finding(f)));
+        return root;
+    }
+
+    /**
+     * {@code {"check", "status", "code", "summary", "evidence": [...], "action"}}: the enums by
+     * name ({@code "DEVICE_CGROUP"}, {@code "PROBLEM"}, {@code "CGROUP_ACCESS_REDUCED"}); the
+     * action is {@code null} when there is nothing to do.
+     */
+    static ObjectNode finding(Finding f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("check", f.check().name());
+        n.put("status", f.status().name());
+        n.put("code", f.code().name());
+        n.put("summary", f.summary());
+        ArrayNode evidence = n.putArray("evidence");
+        f.evidence().forEach(evidence::add);
+        n.put("action", f.action().isEmpty() ? null : f.action());
+        return n;
     }
 
     /** One GPU; an empty uuid or name (nothing read) is {@code null}. */

@@ -1,11 +1,13 @@
 package dev.lobbygovernor.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lobbygovernor.core.diagnosis.SystemView;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -34,13 +36,15 @@ public final class Main {
     private final Map<String, String> env;
     private final Clock clock;
     private final Supplier<List<GpuProbe>> localProbes;
+    private final Path systemRoot;
 
     /**
      * A command line that writes to the given streams and reads the given environment.
      *
      * @param out where results go (and errors, as JSON, under {@code --json})
      * @param err where errors, usage errors and the library's logs go
-     * @param env the environment (for the default Wolf socket)
+     * @param env the environment (for the default Wolf socket, and the NVIDIA Container Toolkit's
+     *     variables {@code doctor} checks)
      */
     public Main(PrintStream out, PrintStream err, Map<String, String> env) {
         this(out, err, env, Clock.systemUTC(), LocalGpuProbes::create);
@@ -49,11 +53,21 @@ public final class Main {
     /** As the public constructor, with the clock and this machine's GPU probes given. */
     Main(PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
             Supplier<List<GpuProbe>> localProbes) {
+        this(out, err, env, clock, localProbes, Path.of("/"));
+    }
+
+    /**
+     * As above, with the directory that stands for {@code /} when {@code doctor} examines the
+     * NVIDIA stack (a fake tree in tests).
+     */
+    Main(PrintStream out, PrintStream err, Map<String, String> env, Clock clock,
+            Supplier<List<GpuProbe>> localProbes, Path systemRoot) {
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
         this.env = Map.copyOf(env);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.localProbes = Objects.requireNonNull(localProbes, "localProbes");
+        this.systemRoot = Objects.requireNonNull(systemRoot, "systemRoot");
     }
 
     /**
@@ -98,7 +112,7 @@ public final class Main {
                 .addSubcommand(new CommandLine(new DemoCommand(out, clock))
                         .addSubcommand(new ReplicasCommand(out, env.get(ReplicasCommand.URL_ENV))))
                 .addSubcommand(new DashboardCommand(out, env, clock))
-                .addSubcommand(new DoctorCommand(out, clock, localProbes))
+                .addSubcommand(new DoctorCommand(out, clock, localProbes, new SystemView(systemRoot, env)))
                 .addSubcommand(new LobbiesCommand(out, env))
                 .addSubcommand(new StatusCommand(out, env, clock, localProbes))
                 .addSubcommand(new CommandLine.HelpCommand());

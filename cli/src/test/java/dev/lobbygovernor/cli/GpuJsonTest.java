@@ -3,6 +3,10 @@ package dev.lobbygovernor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lobbygovernor.core.diagnosis.Check;
+import dev.lobbygovernor.core.diagnosis.Finding;
+import dev.lobbygovernor.core.diagnosis.FindingCode;
+import dev.lobbygovernor.core.diagnosis.FindingStatus;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.core.health.HealthReason;
@@ -64,5 +68,31 @@ class GpuJsonTest {
         assertThat(n.at("/health/status").asText()).isEqualTo("MONITORING_LOST");
         assertThat(n.at("/health/monitoringWorking").asBoolean()).isFalse();
         assertThat(n.at("/health/reasons/0").asText()).contains("Failed to initialize NVML: Unknown Error");
+    }
+
+    @Test
+    void aFindingCarriesCheckStatusCodeSummaryEvidenceAndAction() throws Exception {
+        Finding f = new Finding(Check.DRIVER_VERSION, FindingStatus.PROBLEM, FindingCode.VERSION_MISMATCH,
+                "Driver/library version mismatch.", List.of("kernel module: 535.104.05", "library: 550.54.15"),
+                "Reboot the host after the driver update.");
+
+        JsonNode n = GpuJson.MAPPER.readTree(GpuJson.write(GpuJson.finding(f)));
+
+        assertThat(n.get("check").asText()).isEqualTo("DRIVER_VERSION");
+        assertThat(n.get("status").asText()).isEqualTo("PROBLEM");
+        assertThat(n.get("code").asText()).isEqualTo("VERSION_MISMATCH");
+        assertThat(n.get("summary").asText()).isEqualTo("Driver/library version mismatch.");
+        assertThat(n.get("evidence")).extracting(JsonNode::asText)
+                .containsExactly("kernel module: 535.104.05", "library: 550.54.15");
+        assertThat(n.get("action").asText()).isEqualTo("Reboot the host after the driver update.");
+    }
+
+    @Test
+    void doctorWithFindingsKeepsTheOtherFields() throws Exception {
+        JsonNode n = GpuJson.MAPPER.readTree(GpuJson.write(GpuJson.doctor("nvidia-smi", List.of(), LOST, List.of())));
+
+        assertThat(n.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("source", "gpus", "health", "findings");
+        assertThat(n.get("findings").isArray()).isTrue();
     }
 }
