@@ -2,6 +2,7 @@ package dev.lobbygovernor.store;
 
 import java.time.Instant;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -44,8 +45,12 @@ public final class InMemorySessionStore implements SessionStore {
 
     private final ConcurrentMap<String, SessionState> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LobbyRecord> lobbies = new ConcurrentHashMap<>();
-    /** The same records oldest first, so that listing them all never sorts; changed only under {@link #writes}. */
-    private final ConcurrentNavigableMap<Age, LobbyRecord> oldestFirst = new ConcurrentSkipListMap<>();
+    /**
+     * The lobby ids oldest first, so that listing every record never sorts; changed only under
+     * {@link #writes}, and only when a record is added, removed or saved with another creation
+     * time (a touch leaves it alone).
+     */
+    private final ConcurrentNavigableMap<Age, String> oldestFirst = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, ReservationRecord> reservations = new ConcurrentHashMap<>();
     /** The same records by host id, then lobby id; changed only under {@link #writes}. */
     private final ConcurrentMap<String, ConcurrentMap<String, LobbyRecord>> lobbiesByHost = new ConcurrentHashMap<>();
@@ -177,7 +182,15 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public List<LobbyRecord> allLobbies() {
-        return List.copyOf(oldestFirst.values());
+        List<LobbyRecord> out = new ArrayList<>(lobbies.size());
+        for (Age age : oldestFirst.keySet()) {
+            LobbyRecord r = lobbies.get(age.lobbyId());
+            // a record saved meanwhile with another creation time is listed at its new place only
+            if (r != null && r.createdAt().equals(age.createdAt())) {
+                out.add(r);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     @Override
@@ -315,10 +328,12 @@ public final class InMemorySessionStore implements SessionStore {
     /** Called under {@link #writes}; moves the record between hosts if its host changed. */
     private void putLobby(LobbyRecord record) {
         LobbyRecord old = lobbies.put(record.lobbyId(), record);
-        if (old != null) {
-            oldestFirst.remove(new Age(old.createdAt(), old.lobbyId()));
+        if (old == null || !old.createdAt().equals(record.createdAt())) {
+            if (old != null) {
+                oldestFirst.remove(new Age(old.createdAt(), old.lobbyId()));
+            }
+            oldestFirst.put(new Age(record.createdAt(), record.lobbyId()), record.lobbyId());
         }
-        oldestFirst.put(new Age(record.createdAt(), record.lobbyId()), record);
         if (old != null && !old.hostId().equals(record.hostId())) {
             lobbiesByHost.get(old.hostId()).remove(record.lobbyId());
             changed(old.hostId());
