@@ -122,8 +122,8 @@ public final class ReaperCycle {
         for (ReservationRecord r : reservations == null ? List.<ReservationRecord>of() : reservations) {
             reservedByHost.computeIfAbsent(r.hostId(), h -> new ArrayList<>()).add(r);
         }
-        Map<String, List<TrackedRecord>> byHost = new TreeMap<>();
-        runtimes.keySet().forEach(h -> byHost.put(h, new ArrayList<>()));
+        Map<String, List<TrackedRecord>> grouped = new HashMap<>();
+        runtimes.keySet().forEach(h -> grouped.put(h, new ArrayList<>()));
         Map<String, SessionState> sessions = readSessions(records);
         int unknownSessions = 0;
         for (LobbyRecord r : records) {
@@ -131,8 +131,9 @@ public final class ReaperCycle {
             if (session == null && sessions != null) {
                 unknownSessions++;
             }
-            byHost.computeIfAbsent(r.hostId(), h -> new ArrayList<>()).add(new TrackedRecord(r, session));
+            grouped.computeIfAbsent(r.hostId(), h -> new ArrayList<>()).add(new TrackedRecord(r, session));
         }
+        Map<String, List<TrackedRecord>> byHost = new TreeMap<>(grouped); // hosts in id order, sorted once
         if (unknownSessions > 0) {
             log.atWarn().addKeyValue("lobbies", unknownSessions)
                     .log("The session store did not say where some sessions stand; their lobbies are judged on idle time alone this cycle");
@@ -338,7 +339,8 @@ public final class ReaperCycle {
      * answer is unknown, not gone.
      */
     private Map<String, SessionState> readSessions(List<LobbyRecord> records) {
-        Set<String> ids = new HashSet<>(Math.max(16, records.size() * 4 / 3 + 1));
+        // duplicates are the store's to fold (the SPI asks each distinct id once)
+        List<String> ids = new ArrayList<>(records.size());
         records.forEach(r -> ids.add(r.sessionId()));
         if (ids.isEmpty()) {
             return Map.of();
@@ -346,7 +348,7 @@ public final class ReaperCycle {
         try {
             return Objects.requireNonNull(store.findSessions(ids), "findSessions() returned null");
         } catch (RuntimeException e) {
-            log.atWarn().addKeyValue("sessions", ids.size()).addKeyValue("detail", e.getMessage())
+            log.atWarn().addKeyValue("lobbies", ids.size()).addKeyValue("detail", e.getMessage())
                     .log("The session store could not say where sessions stand; lobbies are judged on idle time alone this cycle");
             return null;
         }
