@@ -8,6 +8,7 @@ import dev.lobbygovernor.core.admission.AdmissionDeniedException;
 import dev.lobbygovernor.core.admission.AdmissionRequest;
 import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.Host;
+import dev.lobbygovernor.core.admission.HostStatus;
 import dev.lobbygovernor.core.admission.LobbyGovernor;
 import dev.lobbygovernor.core.admission.Permit;
 import dev.lobbygovernor.core.gpu.GpuProbe;
@@ -17,6 +18,7 @@ import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.health.ServerReport;
 import dev.lobbygovernor.store.InMemorySessionStore;
+import dev.lobbygovernor.testing.GpuSamples;
 import dev.lobbygovernor.testing.LogCapture;
 import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
@@ -24,6 +26,7 @@ import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfGpuProbe;
 import dev.lobbygovernor.wolf.WolfLobbyRuntime;
 import dev.lobbygovernor.wolf.WolfServerReporter;
+import dev.lobbygovernor.wolf.model.JoinLobbyRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -190,6 +193,38 @@ class WolfOwnHealthIntegrationTest {
                 try (Permit permit = g.acquire(AdmissionRequest.forSession("s1"))) {
                     assertThat(permit.hostId()).isEqualTo("up");
                 }
+            }
+        }
+    }
+
+    @Test
+    void whileTheGpuProbeFailsTheStatusCarriesWolfsOwnCountOfWhatRuns() throws Exception {
+        try (WolfSimulator sim = WolfSimulator.builder().start(dir);
+                WolfClient wolf = Clients.of(sim)) {
+            String lobby = wolf.createLobby(Clients.lobby("one"));
+            wolf.createLobby(Clients.lobby("two"));
+            wolf.joinLobby(new JoinLobbyRequest(lobby, sim.createSession("10.0.0.7"), null));
+            ScriptedGpuProbe gpu = new ScriptedGpuProbe("nvml", clock).thenSample(at -> GpuSamples.plausible("nvml", at, 2))
+                    .thenNvmlUnknownError();
+            LobbyGovernor g = LobbyGovernor.builder().store(new InMemorySessionStore()).clock(clock)
+                    .host(Host.of("dark", new WolfLobbyRuntime(wolf))).build();
+            try (HealthMonitor m = HealthMonitor.builder().clock(clock).host("dark", gpu)
+                    .serverReporter("dark", new WolfServerReporter(wolf, clock))
+                    .capacity(g::capacity).sink(g::reportHealth).build()) {
+                clock.advance(Duration.ofSeconds(5));
+                m.pollOnce();
+                assertThat(g.status().host("dark").orElseThrow().serverCountWhileBlind())
+                        .as("the GPU reads: its readings say the host is busy").isEmpty();
+
+                clock.advance(Duration.ofSeconds(5));
+                assertThat(m.pollOnce().get(0).status()).isEqualTo(HealthStatus.MONITORING_LOST);
+
+                HostStatus status = g.status().host("dark").orElseThrow();
+                assertThat(status.serverCountWhileBlind()).hasValueSatisfying(u -> {
+                    assertThat(u.lobbies()).isEqualTo(2);
+                    assertThat(u.clients()).isEqualTo(1);
+                    assertThat(u.processMemoryBytes().orElse(0)).isPositive();
+                });
             }
         }
     }
