@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * still, give each a probe bounded by a timeout ({@code Probes.standard}). The monitor does not
  * own the probes: closing it stops polling, and the host closes its probes.
  *
+ * <p>A host given a {@link ServerReporter} ({@link Builder#serverReporter}) has its streaming
+ * server asked for its own report after each probe call, on the same polling thread; the report
+ * joins the GPU reading in the host's health (see {@link HealthClassifier}).
+ *
  * <p>It logs transitions, never individual probe calls: one ERROR when a host enters {@link
  * HealthStatus#MONITORING_LOST}, naming the cause and what to do; a WARN reminder at most every
  * {@link MonitorConfig#reminderInterval()} while it lasts, counting the flaps (good readings
