@@ -115,6 +115,7 @@ public final class Main {
                 .addSubcommand(new DoctorCommand(out, clock, localProbes, new SystemView(systemRoot, env)))
                 .addSubcommand(new LobbiesCommand(out, env))
                 .addSubcommand(new StatusCommand(out, env, clock, localProbes))
+                .addSubcommand(new CleanupCommand(out, env, clock))
                 .addSubcommand(new CommandLine.HelpCommand());
         // set after the commands are added: these settings reach the commands present now
         return commandLine

@@ -10,12 +10,13 @@ import dev.lobbygovernor.store.InMemorySessionStore;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfGpuProbe;
 import dev.lobbygovernor.wolf.WolfLobbyRuntime;
+import dev.lobbygovernor.wolf.WolfServerReporter;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * The dashboard's view of a real Wolf: a governor over its lobbies with an empty store and a
- * monitor over its GPU stats, and no reaper, so that watching never stops anything. Lobbies this
+ * monitor over its GPU stats and its own health report, and no reaper, so that watching never stops anything. Lobbies this
  * view has no record of show as not recorded.
  */
 final class WolfDashboard implements AutoCloseable {
@@ -31,7 +32,8 @@ final class WolfDashboard implements AutoCloseable {
         LobbyGovernor governor = LobbyGovernor.builder().store(new InMemorySessionStore()).clock(clock)
                 .host(Host.of(DemoWorld.HOST, new WolfLobbyRuntime(client))).build();
         feed = new DashboardFeed(governor, clock);
-        monitor = HealthMonitor.builder().clock(clock).host(DemoWorld.HOST, probe).capacity(governor::capacity)
+        monitor = HealthMonitor.builder().clock(clock).host(DemoWorld.HOST, probe)
+                .serverReporter(DemoWorld.HOST, new WolfServerReporter(client, clock)).capacity(governor::capacity)
                 .sink(governor::reportHealth).listener(feed.healthListener()).build();
         feed.watch(monitor);
         monitor.start();

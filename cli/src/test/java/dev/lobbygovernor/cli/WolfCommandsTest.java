@@ -238,7 +238,9 @@ class WolfCommandsTest {
         JsonNode root = json();
         assertThat(root.at("/health/status").asText()).isEqualTo("MONITORING_LOST");
         assertThat(root.get("source").asText()).isEqualTo("wolf");
-        assertThat(root.at("/health/reasons")).hasSize(1);
+        // the fork's Wolf also says it cannot create pipelines once NVML fails: its own report comes second
+        assertThat(root.at("/health/reasons")).hasSize(2);
+        assertThat(root.at("/health/reasons/1").asText()).startsWith("Wolf's own health report: it cannot create");
         assertThat(root.at("/health/reasons/0").asText())
                 .startsWith("GPU probe wolf failed (UNKNOWN): ")
                 .contains("nvidia-smi exited with code 255")

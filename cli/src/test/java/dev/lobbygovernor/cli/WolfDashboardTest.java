@@ -31,7 +31,8 @@ class WolfDashboardTest {
                 }
 
                 assertThat(status).contains("\"active\":1", "\"id\":\"" + lobby + "\"", "\"orphan\":true",
-                        "\"memoryTotalMiB\":16380");
+                        "\"memoryTotalMiB\":16380", "\"server\":{\"source\":\"Wolf\",\"answered\":true,\"supported\":true",
+                        "\"lobbies\":1");
             }
             assertThat(wolf.lobbies()).as("watching stops nothing").hasSize(1);
         }

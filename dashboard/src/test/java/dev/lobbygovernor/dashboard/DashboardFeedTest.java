@@ -8,6 +8,12 @@ import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.admission.LobbyGovernor;
 import dev.lobbygovernor.core.admission.Permit;
 import dev.lobbygovernor.core.health.HealthMonitor;
+import dev.lobbygovernor.core.health.HealthReason;
+import dev.lobbygovernor.core.health.HealthStatus;
+import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.core.health.ServerHealth;
+import dev.lobbygovernor.core.health.ServerReport;
+import dev.lobbygovernor.core.health.ServerUsage;
 import dev.lobbygovernor.store.InMemorySessionStore;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.testing.FakeLobbyRuntime;
@@ -15,6 +21,10 @@ import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The status JSON the page reads, and the page's own files. */
@@ -86,5 +96,43 @@ class DashboardFeedTest {
             String text = new String(DashboardAssets.asset(name).orElseThrow().bytes(), StandardCharsets.UTF_8);
             assertThat(text).as(name).doesNotContain("http://", "https://", "//cdn");
         }
+    }
+
+    private static ServerReport wolfSays(Optional<ServerHealth> health, Optional<ServerUsage> usage, Instant at) {
+        return ServerReport.answered("Wolf", at, health, usage);
+    }
+
+    @Test
+    void showsWolfsOwnCriticalReportAndItsCountWhileTheGpuIsDark() {
+        Instant at = clock.instant();
+        ServerReport report = wolfSays(Optional.of(new ServerHealth(false, "critical", 0, 2, List.of())),
+                Optional.of(new ServerUsage(3, 2, OptionalLong.of(1_200L * 1024 * 1024))), at);
+        governor.reportHealth(new HostHealth("wolf-1", HealthStatus.MONITORING_LOST, false, null, "wolf",
+                List.of(new HealthReason.ServerCritical("Wolf", "critical", true)), at, Optional.of(report)));
+
+        String json = feed.statusJson();
+
+        assertThat(json).contains("\"server\":{\"source\":\"Wolf\",\"answered\":true,\"supported\":true",
+                "\"critical\":true", "\"lobbies\":3", "\"clients\":2", "\"processMemoryBytes\":1258291200",
+                "\"countWhileBlind\":true");
+    }
+
+    @Test
+    void saysWhenWolfHasNoReportOfItsOwnAndGivesNoBlindCountWhileTheGpuReads() {
+        Instant at = clock.instant();
+        governor.reportHealth(new HostHealth("wolf-1", HealthStatus.HEALTHY, true, null, "nvml", List.of(), at,
+                Optional.of(wolfSays(Optional.empty(), Optional.empty(), at))));
+
+        String json = feed.statusJson();
+
+        assertThat(json).contains("\"supported\":false", "\"critical\":false", "\"countWhileBlind\":false");
+    }
+
+    @Test
+    void pageShowsWolfsOwnReport() {
+        String js = new String(DashboardAssets.asset("dashboard.js").orElseThrow().bytes(), StandardCharsets.UTF_8);
+
+        assertThat(js).contains("not supported by this ", "own count while GPU monitoring is lost",
+                "it cannot create new pipelines");
     }
 }

@@ -145,6 +145,7 @@ public final class LobbyGovernorAutoConfiguration {
             }
             b.host(e.getKey(), probe);
         }
+        hosts.serverReporters().forEach(b::serverReporter);
         listeners.orderedStream().forEach(b::listener);
         HealthMonitor monitor = b.build();
         feed.watch(monitor);

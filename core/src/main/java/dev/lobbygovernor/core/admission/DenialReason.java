@@ -11,7 +11,12 @@ public enum DenialReason {
     /** GPU monitoring is lost or unknown and the governor is configured to fail closed. */
     MONITORING_LOST,
     /** The host's lobbies cannot be listed, so they cannot be counted. */
-    HOST_UNAVAILABLE;
+    HOST_UNAVAILABLE,
+    /**
+     * The host's streaming server says in its own health report that it cannot take a new lobby
+     * (it cannot create new pipelines); the host admits again once it reports otherwise.
+     */
+    SERVER_UNHEALTHY;
 
     /**
      * Whether closing a lobby on the host would make room (the host is merely full). Only such

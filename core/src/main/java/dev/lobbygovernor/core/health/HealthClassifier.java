@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns what the probes said into a {@link HostHealth}: a pure function of the probe history, the
@@ -98,6 +99,27 @@ public final class HealthClassifier {
      * @throws NullPointerException if {@code history}, {@code capacity} or {@code now} is null
      */
     public HostHealth classify(String hostId, ProbeHistory history, HostCapacity capacity, Instant now) {
+        return classify(hostId, history, capacity, null, now);
+    }
+
+    /**
+     * Classifies a host, with what its streaming server said of itself as evidence beside the
+     * GPU readings: a server that says it cannot create new pipelines is
+     * {@link HealthReason.ServerCritical} ({@link HealthStatus#EXHAUSTED}: no new lobby can run
+     * there), stuck threads are {@link HealthReason.ServerThreadsStuck} and a report that could
+     * not be read is {@link HealthReason.ServerReportUnreadable} (warnings). A server without a
+     * health report of its own adds nothing: that is not a failure.
+     *
+     * @param hostId the host
+     * @param history what its probe said so far
+     * @param capacity its lobby count and caps now
+     * @param server what its streaming server said at this poll, or {@code null} if nobody asks it
+     * @param now the time of classification; ages are measured to it
+     * @return the host's health, its reasons most severe first, evaluated at {@code now}
+     * @throws NullPointerException if {@code history}, {@code capacity} or {@code now} is null
+     */
+    public HostHealth classify(String hostId, ProbeHistory history, HostCapacity capacity, ServerReport server,
+            Instant now) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(capacity, "capacity");
         Objects.requireNonNull(now, "now");
@@ -119,6 +141,9 @@ public final class HealthClassifier {
                 sample.skippedFailures().forEach(failure -> reasons.add(probeFailed(failure)));
             }
         }
+        if (server != null) {
+            serverReasons(server, reasons);
+        }
         if (capacity.atCapacity()) {
             reasons.add(new HealthReason.AtCapacity(capacity.active(), capacity.cap()));
         } else if (capacity.nearCapacity()) {
@@ -130,12 +155,28 @@ public final class HealthClassifier {
         }
         reasons.sort(Comparator.comparing(HealthClassifier::severity).reversed());
         String source = latest == null ? "" : latest.source();
-        return new HostHealth(hostId, status, working, history.lastGoodSample(), source, reasons, now);
+        return new HostHealth(hostId, status, working, history.lastGoodSample(), source, reasons, now,
+                Optional.ofNullable(server));
+    }
+
+    private static void serverReasons(ServerReport server, List<HealthReason> reasons) {
+        server.health().ifPresent(h -> {
+            if (h.critical()) {
+                reasons.add(new HealthReason.ServerCritical(server.source(), h.overallStatus(), server.answered()));
+            } else if (h.stuckThreads() > 0 && server.answered()) {
+                reasons.add(new HealthReason.ServerThreadsStuck(server.source(), h.stuckThreads(), h.totalThreads(),
+                        h.stuckThreadNames()));
+            }
+        });
+        if (!server.answered()) {
+            reasons.add(new HealthReason.ServerReportUnreadable(server.source(), server.failure()));
+        }
     }
 
     /**
      * The status a reason implies on its own: probe failures, stale and implausible readings,
-     * and a recovery still too short, mean lost monitoring; being at the cap, or at the encoder session limit, means exhausted;
+     * and a recovery still too short, mean lost monitoring; being at the cap, at the encoder
+     * session limit, or a streaming server that says it cannot create pipelines, means exhausted;
      * any other reason is a warning.
      *
      * @param reason the reason
@@ -147,7 +188,7 @@ public final class HealthClassifier {
                 || reason instanceof HealthReason.Recovering) {
             return HealthStatus.MONITORING_LOST;
         }
-        if (reason instanceof HealthReason.AtCapacity) {
+        if (reason instanceof HealthReason.AtCapacity || reason instanceof HealthReason.ServerCritical) {
             return HealthStatus.EXHAUSTED;
         }
         if (reason instanceof HealthReason.EncoderSessionsHigh e && e.sessions() >= e.cap()) {

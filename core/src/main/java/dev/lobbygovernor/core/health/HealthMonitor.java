@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * still, give each a probe bounded by a timeout ({@code Probes.standard}). The monitor does not
  * own the probes: closing it stops polling, and the host closes its probes.
  *
+ * <p>A host given a {@link ServerReporter} ({@link Builder#serverReporter}) has its streaming
+ * server asked for its own report after each probe call, on the same polling thread; the report
+ * joins the GPU reading in the host's health (see {@link HealthClassifier}).
+ *
  * <p>It logs transitions, never individual probe calls: one ERROR when a host enters {@link
  * HealthStatus#MONITORING_LOST}, naming the cause and what to do; a WARN reminder at most every
  * {@link MonitorConfig#reminderInterval()} while it lasts, counting the flaps (good readings
@@ -93,7 +97,7 @@ public final class HealthMonitor implements AutoCloseable {
         HostWatch.Context context = new HostWatch.Context(clock, new HealthClassifier(b.config.thresholds()),
                 b.capacity, b.sink, listeners, b.config);
         Instant now = clock.instant();
-        b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, context, now)));
+        b.probes.forEach((id, probe) -> hosts.put(id, new HostWatch(id, probe, b.servers.get(id), context, now)));
     }
 
     /**
@@ -265,6 +269,7 @@ public final class HealthMonitor implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private MonitorConfig config = MonitorConfig.defaults();
         private final Map<String, GpuProbe> probes = new LinkedHashMap<>();
+        private final Map<String, ServerReporter> servers = new HashMap<>();
         private CapacitySource capacity;
         private Consumer<HostHealth> sink = h -> { };
         private final List<HealthListener> listeners = new ArrayList<>();
@@ -317,6 +322,31 @@ public final class HealthMonitor implements AutoCloseable {
             }
             if (probes.putIfAbsent(hostId, probe) != null) {
                 throw new IllegalArgumentException("host " + hostId + " added twice");
+            }
+            return this;
+        }
+
+        /**
+         * Asks {@code hostId}'s streaming server for its own report at each poll, after the GPU
+         * probe, and takes it as evidence beside the GPU readings (see
+         * {@link HealthClassifier#classify(String, ProbeHistory, HostCapacity, ServerReport,
+         * Instant)}): a server that says it cannot create new pipelines makes the host refuse
+         * admission until it says otherwise. A server without such a report is said once in the
+         * log and is no failure. Optional; one per host.
+         *
+         * @param hostId a host added with {@link #host}, before or after this call
+         * @param reporter its server's reporter; not null, and bounded in time
+         * @return this builder
+         * @throws NullPointerException if {@code reporter} is null
+         * @throws IllegalArgumentException if {@code hostId} is blank or already has a reporter
+         */
+        public Builder serverReporter(String hostId, ServerReporter reporter) {
+            Objects.requireNonNull(reporter, "reporter");
+            if (hostId == null || hostId.isBlank()) {
+                throw new IllegalArgumentException("hostId must not be blank");
+            }
+            if (servers.putIfAbsent(hostId, reporter) != null) {
+                throw new IllegalArgumentException("host " + hostId + " has a server reporter already");
             }
             return this;
         }
@@ -402,7 +432,8 @@ public final class HealthMonitor implements AutoCloseable {
          * {@link HealthStatus#UNKNOWN}.
          *
          * @return the monitor
-         * @throws IllegalStateException if no host or no capacity source was given
+         * @throws IllegalStateException if no host or no capacity source was given, or a server
+         *     reporter names a host that was not added
          * @throws IllegalArgumentException if a host's probe may hand back readings older than
          *     the staleness limit ({@link GpuProbe#maxReadingAge()}): a GPU that keeps answering
          *     could then be reported stale; the message names the settings
@@ -418,6 +449,11 @@ public final class HealthMonitor implements AutoCloseable {
             if (capacity == null) {
                 throw new IllegalStateException("a health monitor needs a capacity source");
             }
+            servers.keySet().forEach(id -> {
+                if (!probes.containsKey(id)) {
+                    throw new IllegalStateException("server reporter for host " + id + ", which was never added");
+                }
+            });
             return new HealthMonitor(this);
         }
     }

@@ -2,6 +2,7 @@ package dev.lobbygovernor.core.health;
 
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -148,6 +149,65 @@ public sealed interface HealthReason {
         @Override
         public String message() {
             return "encoder sessions high: " + sessions + "/" + cap;
+        }
+    }
+
+    /**
+     * The streaming server says, in its own health report, that it cannot take a new lobby: it
+     * cannot create new pipelines, or calls its state critical. The host refuses admission on
+     * that word until the server reports otherwise.
+     *
+     * @param source the server's name, such as {@code Wolf}
+     * @param overallStatus the server's own word for its state; empty if it gave none
+     * @param stillAnswering false when the server no longer answers and this is its last word
+     */
+    record ServerCritical(String source, String overallStatus, boolean stillAnswering) implements HealthReason {
+        @Override
+        public String message() {
+            String state = overallStatus.isEmpty() ? "" : " (status " + overallStatus + ")";
+            return source + "'s own health report: it cannot create new pipelines" + state
+                    + (stillAnswering ? "" : "; it no longer answers, and this was its last report");
+        }
+    }
+
+    /**
+     * The streaming server says some of its threads stopped their heartbeat: it may hang soon.
+     *
+     * @param source the server's name, such as {@code Wolf}
+     * @param stuck stuck threads
+     * @param total threads it watches
+     * @param names the stuck threads' names, as the server gave them
+     */
+    record ServerThreadsStuck(String source, int stuck, int total, List<String> names) implements HealthReason {
+        /**
+         * Copies the names.
+         *
+         * @param source the server's name
+         * @param stuck stuck threads
+         * @param total threads it watches
+         * @param names the stuck threads' names; {@code null} reads as none
+         */
+        public ServerThreadsStuck {
+            names = names == null ? List.of() : List.copyOf(names);
+        }
+
+        @Override
+        public String message() {
+            return source + "'s own health report: " + stuck + " of " + total + " threads stuck"
+                    + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
+        }
+    }
+
+    /**
+     * The streaming server has a health report but could not be asked for it this time.
+     *
+     * @param source the server's name, such as {@code Wolf}
+     * @param detail why
+     */
+    record ServerReportUnreadable(String source, String detail) implements HealthReason {
+        @Override
+        public String message() {
+            return source + "'s own health report could not be read: " + detail;
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param probeSource the probe that produced the latest reading or failure, empty if none
  * @param reasons why the status is what it is, most severe first
  * @param evaluatedAt when this was classified
+ * @param server what the host's streaming server said of itself at the latest poll, empty
+ *     when no {@link ServerReporter} watches it
  */
 public record HostHealth(
         String hostId,
@@ -26,7 +28,8 @@ public record HostHealth(
         GpuSample lastGoodSample,
         String probeSource,
         List<HealthReason> reasons,
-        Instant evaluatedAt) {
+        Instant evaluatedAt,
+        Optional<ServerReport> server) {
 
     /**
      * Requires the id, status and time; copies the reasons.
@@ -39,6 +42,7 @@ public record HostHealth(
      *     empty
      * @param reasons why the status is what it is; not null, copied
      * @param evaluatedAt when this was classified; not null
+     * @param server what the streaming server said of itself; {@code null} reads as empty
      * @throws NullPointerException if {@code hostId}, {@code status}, {@code reasons} or
      *     {@code evaluatedAt} is null
      */
@@ -48,6 +52,36 @@ public record HostHealth(
         Objects.requireNonNull(evaluatedAt, "evaluatedAt");
         probeSource = Objects.requireNonNullElse(probeSource, "");
         reasons = List.copyOf(reasons);
+        server = Objects.requireNonNullElse(server, Optional.empty());
+    }
+
+    /**
+     * A health with no report of the streaming server's own.
+     *
+     * @param hostId the host; not null
+     * @param status the worst of what the reasons imply; not null
+     * @param monitoringWorking whether the GPU is being read plausibly and freshly
+     * @param lastGoodSample the latest plausible sample, or {@code null} if none was ever seen
+     * @param probeSource the probe behind the latest reading or failure; {@code null} reads as
+     *     empty
+     * @param reasons why the status is what it is; not null, copied
+     * @param evaluatedAt when this was classified; not null
+     * @throws NullPointerException if {@code hostId}, {@code status}, {@code reasons} or
+     *     {@code evaluatedAt} is null
+     */
+    public HostHealth(String hostId, HealthStatus status, boolean monitoringWorking, GpuSample lastGoodSample,
+            String probeSource, List<HealthReason> reasons, Instant evaluatedAt) {
+        this(hostId, status, monitoringWorking, lastGoodSample, probeSource, reasons, evaluatedAt, Optional.empty());
+    }
+
+    /**
+     * Whether the streaming server's own health report says no new lobby can be taken there
+     * ({@link HealthReason.ServerCritical}); the governor then refuses admission on the host.
+     *
+     * @return true if a reason says so
+     */
+    public boolean serverCritical() {
+        return reasons.stream().anyMatch(HealthReason.ServerCritical.class::isInstance);
     }
 
     /**

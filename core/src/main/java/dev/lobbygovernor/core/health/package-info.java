@@ -12,6 +12,14 @@
  * {@link dev.lobbygovernor.core.health.HealthReason}s behind it. Zero or empty readings while
  * lobbies run count as broken monitoring, never as an idle GPU.
  *
+ * <p>A host's streaming server may also speak for itself: give the monitor a
+ * {@link dev.lobbygovernor.core.health.ServerReporter} for the host, and each poll asks it for a
+ * {@link dev.lobbygovernor.core.health.ServerReport} (its own
+ * {@link dev.lobbygovernor.core.health.ServerHealth} and
+ * {@link dev.lobbygovernor.core.health.ServerUsage}). A server that says it cannot create new
+ * pipelines makes the host refuse admission; stuck threads are a warning; a server without such a
+ * report is no failure. Its counts show what runs while the GPU cannot be read.
+ *
  * <p>The decision itself is {@link dev.lobbygovernor.core.health.HealthClassifier}, a pure
  * function over a {@link dev.lobbygovernor.core.health.ProbeHistory}, the host's
  * {@link dev.lobbygovernor.core.health.HostCapacity} and the

@@ -8,6 +8,9 @@ import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HostHealth;
+import dev.lobbygovernor.core.health.ServerHealth;
+import dev.lobbygovernor.core.health.ServerReport;
+import dev.lobbygovernor.core.health.ServerUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,6 +55,7 @@ public final class StatusJson {
             hh.ifPresent(x -> x.reasons().stream().map(HealthReason::message).forEach(j::value));
             j.endArray();
             gpus(j, hh.flatMap(HostHealth::optionalLastGoodSample), now);
+            server(j, h);
             lobbies(j, h.lobbies());
             cleanup(j, memory.outcomes(h.hostId()), now);
             j.endObject();
@@ -72,6 +76,33 @@ public final class StatusJson {
                     .field("powerWatts", d.powerWatts()).endObject();
         }
         j.endArray();
+    }
+
+    /**
+     * The streaming server's own report: {@code "server": null} when nothing asks it, else its
+     * health (or that it has none: {@code "supported": false}) and its counts, and
+     * {@code "countWhileBlind": true} when those counts are what shows a blind host is busy.
+     */
+    private static void server(Json j, HostStatus h) {
+        if (h.server().isEmpty()) {
+            j.field("server", (String) null);
+            return;
+        }
+        ServerReport r = h.server().get();
+        Optional<ServerHealth> health = r.health();
+        Optional<ServerUsage> usage = r.usage();
+        j.beginObject("server").field("source", r.source()).field("answered", r.answered())
+                .field("supported", r.supported()).field("failure", r.answered() ? null : r.failure())
+                .field("status", health.map(ServerHealth::overallStatus).orElse(null))
+                .field("critical", health.map(ServerHealth::critical).orElse(false))
+                .field("stuckThreads", health.map(ServerHealth::stuckThreads).orElse(null))
+                .field("totalThreads", health.map(ServerHealth::totalThreads).orElse(null))
+                .field("lobbies", usage.map(ServerUsage::lobbies).orElse(null))
+                .field("clients", usage.map(ServerUsage::clients).orElse(null))
+                .field("processMemoryBytes", usage.filter(u -> u.processMemoryBytes().isPresent())
+                        .map(u -> u.processMemoryBytes().getAsLong()).orElse(null))
+                .field("countWhileBlind", h.serverCountWhileBlind().isPresent())
+                .endObject();
     }
 
     private static void lobbies(Json j, List<LobbyStatus> lobbies) {

@@ -21,6 +21,20 @@
     return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min';
   }
 
+  function mib(bytes) {
+    return Math.round(bytes / 1048576) + ' MiB';
+  }
+
+  // A line under the banners: what the streaming server says of itself, or that it cannot.
+  function serverLine(s) {
+    if (!s.answered) { return s.source + "'s own report: could not be read"; }
+    var health = s.supported ? s.source + "'s own health: " + (s.status || 'no status')
+      : s.source + "'s own health: not supported by this " + s.source;
+    var count = s.lobbies === null ? '' : '; its own count: ' + s.lobbies + ' lobbies, ' + s.clients +
+      ' clients' + (s.processMemoryBytes === null ? '' : ', process memory ' + mib(s.processMemoryBytes));
+    return health + count;
+  }
+
   function time(iso) {
     return iso ? new Date(iso).toLocaleTimeString() : '—';
   }
@@ -32,6 +46,24 @@
       var since = h.monitoringLostSince ? ' since ' + time(h.monitoringLostSince) : '';
       list.push(['lost', 'alert', 'Monitoring lost' + since + ': ' + why +
         '. Only count-based caps apply until the GPU can be read again.']);
+    }
+    var s = h.server;
+    if (s && s.critical) {
+      list.push(['server-critical', 'alert', s.source + "'s own health report: it cannot create new pipelines" +
+        (s.answered ? '' : ' (its last report; it no longer answers)') +
+        '. New lobbies are refused on this host until it reports otherwise.']);
+    } else if (s && s.answered && s.stuckThreads > 0) {
+      list.push(['warning', 'status', s.source + "'s own health report: " + s.stuckThreads + ' of ' +
+        s.totalThreads + ' threads stuck.']);
+    }
+    if (s && !s.answered) {
+      list.push(['warning', 'status', s.source + "'s own health report could not be read: " + s.failure]);
+    }
+    if (s && s.countWhileBlind) {
+      list.push(['blind-count', 'status', s.source + "'s own count while GPU monitoring is lost: " + s.lobbies +
+        ' lobbies, ' + s.clients + ' clients connected' +
+        (s.processMemoryBytes === null ? '' : ', process memory ' + mib(s.processMemoryBytes)) +
+        '. The host is not idle.']);
     }
     if (!h.reachable) {
       list.push(['unreachable', 'alert', 'Host unreachable: its lobbies cannot be listed, so it refuses new lobbies.']);
@@ -78,6 +110,9 @@
     banners(h).forEach(function (b) {
       section.appendChild(el('div', { 'class': 'banner banner-' + b[0], 'data-banner': b[0], role: b[1] }, b[2]));
     });
+    if (h.server) {
+      section.appendChild(el('p', { 'class': 'server', 'data-server': '' }, serverLine(h.server)));
+    }
     var age = h.readingAgeSeconds === null ? 'no good reading yet' : 'last good reading ' + duration(h.readingAgeSeconds) + ' ago';
     section.appendChild(table('GPUs (' + age + ')',
       ['GPU', 'Name', 'Memory used', 'GPU util.', 'Encoder util.', 'Encoder sessions', 'Temp.', 'Power'],

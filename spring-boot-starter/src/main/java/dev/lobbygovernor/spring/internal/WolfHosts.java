@@ -4,12 +4,14 @@ import dev.lobbygovernor.core.admission.Host;
 import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.Probes;
+import dev.lobbygovernor.core.health.ServerReporter;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.spring.LobbyGovernorProperties;
 import dev.lobbygovernor.spring.LobbyGovernorProperties.HostEntry;
 import dev.lobbygovernor.wolf.WolfClient;
 import dev.lobbygovernor.wolf.WolfGpuProbe;
 import dev.lobbygovernor.wolf.WolfLobbyRuntime;
+import dev.lobbygovernor.wolf.WolfServerReporter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,7 @@ public final class WolfHosts implements AutoCloseable {
     private final List<Host> hosts = new ArrayList<>();
     private final Map<String, LobbyRuntime> runtimes = new LinkedHashMap<>();
     private final Map<String, GpuProbe> probes = new LinkedHashMap<>();
+    private final Map<String, ServerReporter> reporters = new LinkedHashMap<>();
 
     /**
      * Connects to every configured host (clients connect lazily, on their first call).
@@ -49,6 +52,7 @@ public final class WolfHosts implements AutoCloseable {
                 hosts.add(Host.of(entry.id(), runtime, limits.build()));
                 runtimes.put(entry.id(), runtime);
                 probes.put(entry.id(), Probes.withTimeout(new WolfGpuProbe(client, clock), Probes.DEFAULT_TIMEOUT));
+                reporters.put(entry.id(), new WolfServerReporter(client, clock));
             }
         } catch (RuntimeException e) {
             close();
@@ -95,6 +99,15 @@ public final class WolfHosts implements AutoCloseable {
      */
     public Map<String, GpuProbe> probes() {
         return new LinkedHashMap<>(probes);
+    }
+
+    /**
+     * Each host's Wolf, asked for its own health and counts.
+     *
+     * @return the reporters by host id, in configured order
+     */
+    public Map<String, ServerReporter> serverReporters() {
+        return new LinkedHashMap<>(reporters);
     }
 
     @Override

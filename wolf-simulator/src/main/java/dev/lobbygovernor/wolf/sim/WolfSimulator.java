@@ -256,6 +256,38 @@ public final class WolfSimulator implements AutoCloseable {
         wolf.timeOutSetups(creates);
     }
 
+    /**
+     * Makes the fork's {@code system/health} report that Wolf cannot create new pipelines
+     * ({@code can_create_new_pipelines:false}, {@code overall_status:"critical"}), whatever NVML
+     * does, as a Wolf whose GStreamer stack wedged would; lobbies and GPU stats are unchanged.
+     * {@link #healthRecovers()} or a {@link #restart()} heals it. Upstream mode
+     * ({@link Builder#withoutForkEndpoints()}) still answers 404.
+     */
+    public void failPipelines() {
+        wolf.failPipelines(true);
+    }
+
+    /**
+     * One of Wolf's watched threads stops its heartbeat: {@code system/health} lists it with
+     * {@code is_stuck:true} and reports {@code overall_status:"degraded"} (while pipelines can
+     * still be created). {@link #healthRecovers()} or a {@link #restart()} heals it.
+     *
+     * @param threadName the thread's name, as Wolf would list it
+     * @throws NullPointerException if {@code threadName} is null
+     */
+    public void stickThread(String threadName) {
+        wolf.stickThread(Objects.requireNonNull(threadName, "threadName"));
+    }
+
+    /**
+     * Wolf's own health recovers: pipelines can be created again (unless NVML is broken) and
+     * every stuck thread beats again.
+     */
+    public void healthRecovers() {
+        wolf.failPipelines(false);
+        wolf.unstickThreads();
+    }
+
     /** Breaks NVML now, whatever the lobby count; a {@link #restart()} heals it. */
     public void breakNvml() {
         wolf.breakNvml();

@@ -13,6 +13,24 @@ final class DenialText {
 
     /** The complete message of one host's refusal. */
     static String message(DenialReason reason, String hostId, int active, int cap) {
+        return message(reason, hostId, active, cap, SERVER);
+    }
+
+    /** Who refuses when a streaming server's own report refuses, if it did not name itself. */
+    static final String SERVER = "the streaming server";
+
+    /**
+     * The complete message of one host's refusal, naming the streaming server ({@code server},
+     * such as {@code Wolf}) when its own health report is what refused.
+     */
+    static String message(DenialReason reason, String hostId, int active, int cap, String server) {
+        if (reason == DenialReason.SERVER_UNHEALTHY) {
+            String name = Character.toUpperCase(server.charAt(0)) + server.substring(1);
+            return name + " on host " + hostId + " reports that it cannot create new pipelines (" + server
+                    + "'s own health report), so the host admits no new lobby (" + active + "/" + cap
+                    + " lobbies active). Restart " + server + " on that host, or wait until it reports healthy"
+                    + " again, then try again.";
+        }
         String what = what(reason, hostId, active, cap);
         return Character.toUpperCase(what.charAt(0)) + what.substring(1) + ". " + advice(reason);
     }
@@ -36,6 +54,10 @@ final class DenialText {
             case MONITORING_LOST:
                 return "GPU monitoring is not working on host " + id + " " + counts + ", the best of " + hosts
                         + " hosts, so no host can take it. " + advice(primary.reason());
+            case SERVER_UNHEALTHY:
+                return "The streaming server on host " + id + " " + counts + ", the best of " + hosts
+                        + " hosts, reports in its own health report that it cannot create new pipelines, so no"
+                        + " host can take it. " + advice(primary.reason());
             case HOST_UNAVAILABLE:
                 return "None of the " + hosts + " streaming hosts can be reached, so no host can take it. "
                         + "Check that their streaming servers are running, then try again.";
@@ -61,6 +83,9 @@ final class DenialText {
                         + ", so it admits no new lobby " + counts;
             case HOST_UNAVAILABLE:
                 return "streaming host " + hostId + " cannot be reached, so its lobbies cannot be counted";
+            case SERVER_UNHEALTHY:
+                return "the streaming server on host " + hostId + " reports that it cannot create new pipelines,"
+                        + " so the host admits no new lobby " + counts;
             default:
                 throw new IllegalArgumentException("unknown reason " + reason);
         }
@@ -72,6 +97,8 @@ final class DenialText {
                 return "Check nvidia-smi on that host or restart its streaming server, then try again.";
             case HOST_UNAVAILABLE:
                 return "Check that its streaming server is running, then try again.";
+            case SERVER_UNHEALTHY:
+                return "Restart its streaming server, or wait until it reports healthy again, then try again.";
             default:
                 return CLOSE_A_SESSION;
         }

@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.admission.AdmissionDeniedException;
 import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostDenial;
 import dev.lobbygovernor.core.admission.IdleLobbySuggestion;
+import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public final class Denials {
                 ? HostLobbies.suggestions(desk, host, clock.instant(), suggestionLimit)
                 : List.of();
         return new HostDenial(host.id(), reason, active, cap, host.health().status(),
-                DenialText.message(reason, host.id(), active, cap), suggestions);
+                DenialText.message(reason, host.id(), active, cap, serverName(host)), suggestions);
     }
 
     /**
@@ -78,7 +79,7 @@ public final class Denials {
                 ? HostLobbies.suggestions(counted, now, suggestionLimit)
                 : List.of();
         return new HostDenial(host.id(), reason, active, cap, host.health().status(),
-                DenialText.message(reason, host.id(), active, cap), suggestions);
+                DenialText.message(reason, host.id(), active, cap, serverName(host)), suggestions);
     }
 
     /**
@@ -110,6 +111,15 @@ public final class Denials {
         return e;
     }
 
+    /** The streaming server's name, from the reason its own report gave, for the refusal's text. */
+    private static String serverName(HostState host) {
+        return host.health().reasons().stream()
+                .filter(r -> r instanceof HealthReason.ServerCritical)
+                .map(r -> ((HealthReason.ServerCritical) r).source())
+                .filter(n -> !n.isBlank())
+                .findFirst().orElse(DenialText.SERVER);
+    }
+
     /** The count from the last listing and the store; the listing's alone if the store fails too. */
     private int lastKnownActive(HostState host) {
         try {
@@ -121,7 +131,7 @@ public final class Denials {
 
     /** Why a host refuses whose counts say it is full or refusing everything. */
     static DenialReason reasonFor(LedgerCounts counts) {
-        return reasonFor(new Refusal(counts.refuseAll() ? LimitKind.BLIND_REFUSAL : counts.binding(),
+        return reasonFor(new Refusal(counts.refuseAll() ? counts.refusal() : counts.binding(),
                 counts.active(), counts.cap()));
     }
 
@@ -133,6 +143,8 @@ public final class Denials {
                 return DenialReason.ENCODER_SESSIONS;
             case BLIND_REFUSAL:
                 return DenialReason.MONITORING_LOST;
+            case SERVER_CRITICAL:
+                return DenialReason.SERVER_UNHEALTHY;
             default:
                 return DenialReason.LOBBY_LIMIT;
         }

@@ -15,9 +15,16 @@ import dev.lobbygovernor.core.health.HostHealth;
  * @param binding which limit gives it (the static cap wins ties, so its message is the one
  *     users see when limits coincide)
  * @param warningThreshold the count at which grants warn
- * @param refuseAll whether the host refuses everything (fail-closed while blind)
+ * @param refusal why the host refuses everything ({@link LimitKind#SERVER_CRITICAL} when its
+ *     streaming server says it cannot take a lobby, {@link LimitKind#BLIND_REFUSAL} when it fails
+ *     closed while blind), or {@code null}
  */
-record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean refuseAll) {
+record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind refusal) {
+
+    /** Whether the host refuses everything, whatever its count. */
+    boolean refuseAll() {
+        return refusal != null;
+    }
 
     /**
      * Decides the cap. While blind only count-based caps and the memory cap of the last
@@ -43,9 +50,11 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean re
             cap = (int) memoryCap;
             binding = LimitKind.GPU_MEMORY;
         }
-        boolean blind = isBlind(health);
-        boolean refuseAll = blind && blindMode == BlindAdmission.FAIL_CLOSED;
-        return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refuseAll);
+        // The server's own word that it cannot create pipelines is the more specific refusal:
+        // restarting the server, not the GPU probe, is what helps.
+        LimitKind refusal = health.serverCritical() ? LimitKind.SERVER_CRITICAL
+                : isBlind(health) && blindMode == BlindAdmission.FAIL_CLOSED ? LimitKind.BLIND_REFUSAL : null;
+        return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refusal);
     }
 
     /** Monitoring lost or never established: only count-based caps may be trusted. */

@@ -8,8 +8,18 @@ package dev.lobbygovernor.core.admission.internal;
  * @param cap the effective cap
  * @param binding which limit the cap comes from
  * @param warningThreshold the count at which grants warn
- * @param refuseAll whether every admission is refused (fail-closed while blind)
+ * @param refusal why every admission is refused ({@link LimitKind#BLIND_REFUSAL} or
+ *     {@link LimitKind#SERVER_CRITICAL}), or {@code null} when admissions are decided by count
  */
 public record LedgerCounts(int active, int reserved, int cap, LimitKind binding, int warningThreshold,
-        boolean refuseAll) {
+        LimitKind refusal) {
+
+    /**
+     * Whether every admission is refused, whatever the count.
+     *
+     * @return true if {@link #refusal()} is set
+     */
+    public boolean refuseAll() {
+        return refusal != null;
+    }
 }

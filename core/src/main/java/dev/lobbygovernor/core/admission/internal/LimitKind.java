@@ -9,5 +9,7 @@ public enum LimitKind {
     /** The cap derived from the encoder session limit. */
     ENCODER_SESSIONS,
     /** Monitoring is lost and the host fails closed: every admission is refused. */
-    BLIND_REFUSAL
+    BLIND_REFUSAL,
+    /** The streaming server's own health report says it cannot take a new lobby. */
+    SERVER_CRITICAL
 }

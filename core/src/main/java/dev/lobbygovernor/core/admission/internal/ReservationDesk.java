@@ -127,7 +127,7 @@ public final class ReservationDesk {
         Optional<ReservationRecord> decide(HostRecords records) {
             HostCount count = HostCount.of(listing, records, now, listingDelay);
             if (cap.refuseAll()) {
-                refusal = new Refusal(LimitKind.BLIND_REFUSAL, count.active(), cap.cap());
+                refusal = new Refusal(cap.refusal(), count.active(), cap.cap());
                 return Optional.empty();
             }
             if (count.active() >= cap.cap()) {
@@ -191,7 +191,7 @@ public final class ReservationDesk {
         }
         HostCount count = HostCount.of(listing, records, now, listingDelay);
         Counted counted = new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
-                cap.warningThreshold(), cap.refuseAll()), count, records);
+                cap.warningThreshold(), cap.refusal()), count, records);
         host.countMemo(new CountMemo(listing, records, cap, nowMillis, validUntilMillis(records, now), counted));
         return counted;
     }
@@ -217,7 +217,7 @@ public final class ReservationDesk {
         HostCount count = HostCount.of(listing, none, clock.instant(), listingDelay);
         EffectiveCap cap = host.cap();
         return new Counted(new LedgerCounts(count.active(), count.reserved(), cap.cap(), cap.binding(),
-                cap.warningThreshold(), cap.refuseAll()), count, none);
+                cap.warningThreshold(), cap.refusal()), count, none);
     }
 
     /**

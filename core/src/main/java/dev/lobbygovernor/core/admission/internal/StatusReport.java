@@ -69,7 +69,7 @@ public final class StatusReport {
         Optional<Duration> sampleAge = health.lastGoodSampleAt().map(t -> HostLobbies.since(t, now));
         return new HostStatus(h.id(), health.status(), counts.active(), counts.reserved(), counts.cap(),
                 counts.warningThreshold(), health.monitoringWorking(), health.probeSource(), sampleAge,
-                reachable, lobbies(counted, now));
+                reachable, lobbies(counted, now), health.server());
     }
 
     /** Recorded lobbies oldest first, then leaked ones (no record, so no age) by id. */

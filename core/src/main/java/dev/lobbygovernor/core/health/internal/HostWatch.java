@@ -15,6 +15,9 @@ import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.health.MonitorConfig;
 import dev.lobbygovernor.core.health.ProbeHistory;
 import dev.lobbygovernor.core.health.ProbeOutcome;
+import dev.lobbygovernor.core.health.ServerReport;
+import dev.lobbygovernor.core.health.ServerReportException;
+import dev.lobbygovernor.core.health.ServerReporter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +58,12 @@ public final class HostWatch {
 
     private final String hostId;
     private final GpuProbe probe;
+    private final ServerReporter server;
     private final Context context;
+    /** The streaming server's latest report; guarded by this. */
+    private ServerReport lastReport;
+    /** Whether the server's lack of a health report was logged; read and set by polls only. */
+    private boolean unsupportedLogged;
     private ProbeHistory history = ProbeHistory.empty();
     private volatile HostHealth health;
     /** Set while this host's remediation runs, which may be on another thread than the polls. */
@@ -79,7 +87,21 @@ public final class HostWatch {
      * @param now the current time
      */
     public HostWatch(String hostId, GpuProbe probe, Context context, Instant now) {
+        this(hostId, probe, null, context, now);
+    }
+
+    /**
+     * A host not polled yet, whose streaming server is asked for its own report at each poll.
+     *
+     * @param hostId the host
+     * @param probe its GPU probe
+     * @param server its streaming server's reporter, or {@code null} if none
+     * @param context what every host's polls share
+     * @param now the current time
+     */
+    public HostWatch(String hostId, GpuProbe probe, ServerReporter server, Context context, Instant now) {
         this.hostId = hostId;
+        this.server = server;
         this.probe = probe;
         this.context = context;
         this.health = HostHealth.unknown(hostId, now);
@@ -111,7 +133,44 @@ public final class HostWatch {
      */
     public HostHealth poll() {
         // the probe is asked outside the lock, so that overdue() can judge a probe that hangs
-        return settle(sample(context.clock()));
+        ProbeOutcome outcome = sample(context.clock());
+        return settle(outcome, server == null ? null : report(context.clock()));
+    }
+
+    /**
+     * Asks the streaming server for its own report. A server without a health report is said
+     * once per host at INFO ("not supported"), never as a failure; a server that cannot be
+     * asked is a WARN when it starts failing and an INFO when it answers again.
+     */
+    private ServerReport report(Clock clock) {
+        ServerReport earlier;
+        synchronized (this) {
+            earlier = lastReport;
+        }
+        ServerReport now;
+        try {
+            now = Objects.requireNonNull(server.report(), "report() returned null");
+        } catch (ServerReportException | RuntimeException e) {
+            now = ServerReport.unreadable(server.name(), clock.instant(),
+                    Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName()), earlier);
+        }
+        if (now.answered() && !now.supported() && !unsupportedLogged) {
+            unsupportedLogged = true;
+            log.atInfo().setMessage("Host {}: {} has no health report of its own (not supported by this {}); "
+                    + "not a failure: its GPU and lobbies are still watched")
+                    .addArgument(hostId).addArgument(now.source()).addArgument(now.source())
+                    .addKeyValue("host", hostId).log();
+        }
+        boolean wasFailing = earlier != null && !earlier.answered();
+        if (!now.answered() && !wasFailing) {
+            log.atWarn().setMessage("Host {}: {}'s own health report could not be read: {}")
+                    .addArgument(hostId).addArgument(now.source()).addArgument(now.failure())
+                    .addKeyValue("host", hostId).log();
+        } else if (now.answered() && wasFailing) {
+            log.atInfo().setMessage("Host {}: {} answers its health report again").addArgument(hostId)
+                    .addArgument(now.source()).addKeyValue("host", hostId).log();
+        }
+        return now;
     }
 
     /**
@@ -122,12 +181,17 @@ public final class HostWatch {
      * @return the new health
      */
     public HostHealth overdue(Duration waited) {
+        ServerReport kept;
+        synchronized (this) {
+            kept = lastReport;
+        }
         return settle(new ProbeOutcome.Failed(new ProbeFailure(probe.name(), ProbeFailureCause.TIMEOUT,
                 "the probe has not returned for " + human(waited) + "; other hosts are polled meanwhile", ""),
-                context.clock().instant()));
+                context.clock().instant()), kept);
     }
 
-    private synchronized HostHealth settle(ProbeOutcome outcome) {
+    private synchronized HostHealth settle(ProbeOutcome outcome, ServerReport report) {
+        lastReport = report;
         Clock clock = context.clock();
         MonitorConfig config = context.config();
         Instant now = clock.instant();
@@ -139,7 +203,7 @@ public final class HostWatch {
         }
         goodInARow = good ? goodInARow + 1 : 0;
         HostHealth previous = health;
-        health = Hysteresis.apply(previous, context.classifier().classify(hostId, history, cap, now),
+        health = Hysteresis.apply(previous, context.classifier().classify(hostId, history, cap, report, now),
                 goodInARow, config.recoveryReadings());
         // hosts are polled side by side; the sink and the listeners hear one host at a time
         synchronized (context) {

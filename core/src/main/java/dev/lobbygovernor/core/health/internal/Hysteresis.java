@@ -36,6 +36,6 @@ final class Hysteresis {
         reasons.addAll(classified.reasons());
         return new HostHealth(classified.hostId(), HealthStatus.MONITORING_LOST, false,
                 classified.lastGoodSample(), classified.probeSource(), reasons,
-                classified.evaluatedAt());
+                classified.evaluatedAt(), classified.server());
     }
 }

@@ -219,6 +219,31 @@ public final class SimulatedWolf {
         state.timeOutSetups(creates);
     }
 
+    /**
+     * Whether Wolf's health report says it cannot create new pipelines (critical), apart from
+     * NVML; until set otherwise or the next {@link #goDown}.
+     *
+     * @param fail true to report critical
+     */
+    public void failPipelines(boolean fail) {
+        state.failPipelines(fail);
+    }
+
+    /**
+     * A watched thread stops its heartbeat: Wolf's health report lists it stuck (degraded)
+     * until {@link #unstickThreads()} or the next {@link #goDown}.
+     *
+     * @param name the thread's name
+     */
+    public void stickThread(String name) {
+        state.stickThread(name);
+    }
+
+    /** Every stuck thread beats again. */
+    public void unstickThreads() {
+        state.unstickThreads();
+    }
+
     /** Breaks NVML until the next {@link #goDown}. */
     public void breakNvml() {
         state.breakNvml();

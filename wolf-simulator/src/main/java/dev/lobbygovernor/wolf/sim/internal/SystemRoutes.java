@@ -121,18 +121,29 @@ final class SystemRoutes {
                 QUERY_DURATION_MS, "");
     }
 
+    /** How long ago a stuck thread last beat, as reported: past the fork's stuck limit. */
+    static final long STUCK_SECONDS = 120;
+
     /**
-     * Health as the fork computes it: no stuck threads in the simulator, and no new pipelines
-     * once NVML is broken, which makes the status "critical".
+     * Health as the fork computes it: no new pipelines once NVML is broken or a test says so,
+     * which makes the status "critical"; else "degraded" while a thread is stuck, else
+     * "healthy".
      */
     SystemHealthReply health() {
         long uptime = Math.max(0, Duration.between(state.startedAt(), clock.instant()).toSeconds());
-        boolean canCreate = !state.nvmlBroken();
-        List<SystemHealthReply.ThreadHealth> threads = List.of(
+        boolean canCreate = !state.nvmlBroken() && !state.pipelinesFail();
+        List<SystemHealthReply.ThreadHealth> threads = new ArrayList<>(List.of(
                 thread(1, "HTTP API", "serves the API socket", uptime),
-                thread(2, "GStreamer main loop", "runs the lobby pipelines", uptime));
-        return new SystemHealthReply(true, uptime, threads, 0, threads.size(), canCreate,
-                canCreate ? SystemHealthReply.STATUS_HEALTHY : SystemHealthReply.STATUS_CRITICAL);
+                thread(2, "GStreamer main loop", "runs the lobby pipelines", uptime)));
+        List<String> stuck = state.stuckThreads();
+        long tid = 100;
+        for (String name : stuck) {
+            threads.add(new SystemHealthReply.ThreadHealth(tid++, name, "stopped its heartbeat", STUCK_SECONDS,
+                    uptime, 1L, true, null, 0L, false, "#0 pthread_cond_wait"));
+        }
+        String status = !canCreate ? SystemHealthReply.STATUS_CRITICAL
+                : stuck.isEmpty() ? SystemHealthReply.STATUS_HEALTHY : SystemHealthReply.STATUS_DEGRADED;
+        return new SystemHealthReply(true, uptime, threads, stuck.size(), threads.size(), canCreate, status);
     }
 
     private static SystemHealthReply.ThreadHealth thread(long tid, String name, String details,

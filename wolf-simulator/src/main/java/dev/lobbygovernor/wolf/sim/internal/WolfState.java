@@ -66,6 +66,10 @@ final class WolfState {
     /** Ids of sessions whose Moonlight client went away while Wolf kept the session: leaked ones. */
     private final java.util.Set<String> abandoned = new java.util.HashSet<>();
     private boolean nvmlBroken;
+    /** Set by a test: Wolf reports it cannot create new pipelines, whatever NVML does. */
+    private boolean pipelinesFail;
+    /** Names of watched threads whose heartbeat stopped, set by a test. */
+    private final List<String> stuckThreads = new ArrayList<>();
     private Instant startedAt;
 
     WolfState(SimulatorSettings settings, EventHub events, Pairings pairings) {
@@ -83,7 +87,29 @@ final class WolfState {
         abandoned.clear();
         pairings.restart();
         nvmlBroken = false;
+        pipelinesFail = false;
+        stuckThreads.clear();
         startedAt = clock.instant();
+    }
+
+    synchronized void failPipelines(boolean fail) {
+        pipelinesFail = fail;
+    }
+
+    synchronized boolean pipelinesFail() {
+        return pipelinesFail;
+    }
+
+    synchronized void stickThread(String name) {
+        stuckThreads.add(name);
+    }
+
+    synchronized void unstickThreads() {
+        stuckThreads.clear();
+    }
+
+    synchronized List<String> stuckThreads() {
+        return List.copyOf(stuckThreads);
     }
 
     /**
