@@ -11,7 +11,13 @@ public enum DenialReason {
     /** GPU monitoring is lost or unknown and the governor is configured to fail closed. */
     MONITORING_LOST,
     /** The host's lobbies cannot be listed, so they cannot be counted. */
-    HOST_UNAVAILABLE;
+    HOST_UNAVAILABLE,
+    /**
+     * A GPU of the host had a fault that needs a reset or a reboot (see
+     * {@link dev.lobbygovernor.core.health.HealthReason.GpuFaulted}); the host takes no new lobby
+     * until the GPU recovers.
+     */
+    GPU_FAULT;
 
     /**
      * Whether closing a lobby on the host would make room (the host is merely full). Only such

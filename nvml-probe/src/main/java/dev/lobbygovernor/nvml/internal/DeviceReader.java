@@ -4,6 +4,7 @@ import static dev.lobbygovernor.nvml.internal.CallFailed.ok;
 
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProcess;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ final class DeviceReader {
     private static final Memory NO_MEMORY = new Memory(null, null, null);
 
     private final NvmlBinding binding;
+    private final FaultReader faults;
     // The symbols actually bound, named in failures; looked up once rather than per device.
     private final String countSymbol;
     private final String handleSymbol;
@@ -75,6 +77,7 @@ final class DeviceReader {
 
     DeviceReader(NvmlBinding binding) {
         this.binding = binding;
+        this.faults = new FaultReader(binding);
         this.countSymbol = binding.symbol("nvmlDeviceGetCount");
         this.handleSymbol = binding.symbol("nvmlDeviceGetHandleByIndex");
         this.computeSymbol = binding.symbol("nvmlDeviceGetComputeRunningProcesses");
@@ -94,7 +97,7 @@ final class DeviceReader {
      * Reads device {@code index}; {@code null} when this process may not open it (NVML's count
      * includes such devices, and nvidia-smi skips them too).
      */
-    GpuDevice read(int index, Scratch s, Identities identities, int count) throws CallFailed {
+    DeviceReading read(int index, Scratch s, Identities identities, int count, Instant now) throws CallFailed {
         Identity identity = identities.get(index);
         if (identity == null) {
             identity = identify(index, s);
@@ -127,9 +130,11 @@ final class DeviceReader {
         processes.addAll(compute);
         processes.addAll(graphics);
 
-        return new GpuDevice(index, identity.uuid(), identity.name(), memory.totalMiB(), memory.usedMiB(), memory.freeMiB(), gpuUtil,
-                memUtil, encoder.utilization(), temperature, powerWatts, encoder.sessions(), encoder.averageFps(),
-                encoder.averageLatencyUs(), processes);
+        FaultReader.State state = faults.read(device, s, now);
+        return new DeviceReading(new GpuDevice(index, identity.uuid(), identity.name(), memory.totalMiB(),
+                memory.usedMiB(), memory.freeMiB(), gpuUtil, memUtil, encoder.utilization(), temperature, powerWatts,
+                encoder.sessions(), encoder.averageFps(), encoder.averageLatencyUs(), processes, state.faults()),
+                state.recoveryAction());
     }
 
     /** The handle, name and UUID of device {@code index}; {@code null} when it may not be opened. */

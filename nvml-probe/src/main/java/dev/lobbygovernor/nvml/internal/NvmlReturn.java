@@ -19,6 +19,8 @@ public final class NvmlReturn {
     public static final int NO_PERMISSION = 4;
     /** A buffer was too small; the needed size was written back. */
     public static final int INSUFFICIENT_SIZE = 7;
+    /** A wait ended with nothing to report (an event wait with no event in time). */
+    public static final int TIMEOUT = 10;
     /** The kernel driver is not loaded. */
     public static final int DRIVER_NOT_LOADED = 9;
     /** NVML's own code for "no libnvidia-ml here"; used when loading the library fails. */

@@ -61,6 +61,9 @@ final class DenialText {
                         + ", so it admits no new lobby " + counts;
             case HOST_UNAVAILABLE:
                 return "streaming host " + hostId + " cannot be reached, so its lobbies cannot be counted";
+            case GPU_FAULT:
+                return "a GPU of host " + hostId + " had a hardware fault and needs a reset, so the host admits"
+                        + " no new lobby " + counts;
             default:
                 throw new IllegalArgumentException("unknown reason " + reason);
         }
@@ -72,6 +75,8 @@ final class DenialText {
                 return "Check nvidia-smi on that host or restart its streaming server, then try again.";
             case HOST_UNAVAILABLE:
                 return "Check that its streaming server is running, then try again.";
+            case GPU_FAULT:
+                return "The host's health names the fault and what to do; try again once the GPU has recovered.";
             default:
                 return CLOSE_A_SESSION;
         }

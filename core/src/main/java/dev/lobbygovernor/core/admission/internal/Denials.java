@@ -121,7 +121,7 @@ public final class Denials {
 
     /** Why a host refuses whose counts say it is full or refusing everything. */
     static DenialReason reasonFor(LedgerCounts counts) {
-        return reasonFor(new Refusal(counts.refuseAll() ? LimitKind.BLIND_REFUSAL : counts.binding(),
+        return reasonFor(new Refusal(counts.refuseAll() ? EffectiveCap.refusalOf(counts.binding()) : counts.binding(),
                 counts.active(), counts.cap()));
     }
 
@@ -133,6 +133,8 @@ public final class Denials {
                 return DenialReason.ENCODER_SESSIONS;
             case BLIND_REFUSAL:
                 return DenialReason.MONITORING_LOST;
+            case GPU_FAULT:
+                return DenialReason.GPU_FAULT;
             default:
                 return DenialReason.LOBBY_LIMIT;
         }

@@ -4,6 +4,7 @@ import dev.lobbygovernor.core.admission.BlindAdmission;
 import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 
@@ -15,7 +16,8 @@ import dev.lobbygovernor.core.health.HostHealth;
  * @param binding which limit gives it (the static cap wins ties, so its message is the one
  *     users see when limits coincide)
  * @param warningThreshold the count at which grants warn
- * @param refuseAll whether the host refuses everything (fail-closed while blind)
+ * @param refuseAll whether the host refuses everything: fail-closed while blind, or a GPU out of
+ *     service (then {@code binding} is {@link LimitKind#GPU_FAULT})
  */
 record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean refuseAll) {
 
@@ -45,7 +47,28 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean re
         }
         boolean blind = isBlind(health);
         boolean refuseAll = blind && blindMode == BlindAdmission.FAIL_CLOSED;
+        // A GPU that needs a reset refuses whatever the counts say and however the host is
+        // configured while blind: no lobby can start well on it.
+        if (hasOutOfServiceGpu(health)) {
+            binding = LimitKind.GPU_FAULT;
+            refuseAll = true;
+        }
         return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refuseAll);
+    }
+
+    /** The limit a host that refuses everything names: a GPU fault, or being blind. */
+    static LimitKind refusalOf(LimitKind binding) {
+        return binding == LimitKind.GPU_FAULT ? LimitKind.GPU_FAULT : LimitKind.BLIND_REFUSAL;
+    }
+
+    /** Whether the health names a GPU out of service until it recovers. */
+    static boolean hasOutOfServiceGpu(HostHealth health) {
+        for (HealthReason reason : health.reasons()) {
+            if (reason instanceof HealthReason.GpuFaulted g && g.outOfService()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Monitoring lost or never established: only count-based caps may be trusted. */

@@ -9,5 +9,7 @@ public enum LimitKind {
     /** The cap derived from the encoder session limit. */
     ENCODER_SESSIONS,
     /** Monitoring is lost and the host fails closed: every admission is refused. */
-    BLIND_REFUSAL
+    BLIND_REFUSAL,
+    /** A GPU is out of service until it recovers: every admission is refused. */
+    GPU_FAULT
 }

@@ -127,7 +127,7 @@ public final class ReservationDesk {
         Optional<ReservationRecord> decide(HostRecords records) {
             HostCount count = HostCount.of(listing, records, now, listingDelay);
             if (cap.refuseAll()) {
-                refusal = new Refusal(LimitKind.BLIND_REFUSAL, count.active(), cap.cap());
+                refusal = new Refusal(EffectiveCap.refusalOf(cap.binding()), count.active(), cap.cap());
                 return Optional.empty();
             }
             if (count.active() >= cap.cap()) {

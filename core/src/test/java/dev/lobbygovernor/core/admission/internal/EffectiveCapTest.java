@@ -7,7 +7,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.lobbygovernor.core.admission.BlindAdmission;
+import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostLimits;
+import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.GpuFault;
+import dev.lobbygovernor.core.gpu.XidCatalog;
+import dev.lobbygovernor.core.health.HealthClassifier;
+import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.testing.HealthReports;
@@ -98,5 +104,31 @@ class EffectiveCapTest {
         HostHealth noSample = new HostHealth("h", HealthStatus.HEALTHY, true, null, "nvml", List.of(), AT);
 
         assertThat(EffectiveCap.of(HostLimits.defaults(), noSample, BlindAdmission.FAIL_CLOSED).refuseAll()).isTrue();
+    }
+
+    private static HostHealth faulted(long totalMiB, int xid) {
+        HostHealth healthy = working(totalMiB);
+        GpuDevice gpu = healthy.lastGoodSample().devices().get(0);
+        GpuFault fault = XidCatalog.fault(xid, AT);
+        HealthStatus status = HealthClassifier.severity(new HealthReason.GpuFaulted(0, "", fault));
+        return new HostHealth("h", status, true, healthy.lastGoodSample(), "nvml",
+                List.of(new HealthReason.GpuFaulted(gpu.index(), gpu.uuid(), fault)), AT);
+    }
+
+    @Test
+    void aGpuOutOfServiceRefusesEverythingWhateverTheBlindModeAndOtherFaultsDoNot() {
+        qt().forAll(limits(), integers().between(1, 200), booleans().all()).checkAssert((limits, xid, failClosed) -> {
+            HostHealth health = faulted(16380, xid);
+            BlindAdmission mode = failClosed ? BlindAdmission.FAIL_CLOSED : BlindAdmission.STATIC_CAP;
+            EffectiveCap cap = EffectiveCap.of(limits, health, mode);
+            boolean outOfService = XidCatalog.fault(xid, AT).effect()
+                    == GpuFault.Effect.OUT_OF_SERVICE;
+            assertThat(cap.refuseAll()).isEqualTo(outOfService);
+            if (outOfService) {
+                assertThat(cap.binding()).isEqualTo(LimitKind.GPU_FAULT);
+                assertThat(Denials.reasonFor(new LedgerCounts(0, 0, cap.cap(), cap.binding(), cap.warningThreshold(),
+                        cap.refuseAll()))).isEqualTo(DenialReason.GPU_FAULT);
+            }
+        });
     }
 }
