@@ -6,7 +6,10 @@ public enum DenialReason {
     LOBBY_LIMIT,
     /** The cap derived from GPU memory is reached. */
     GPU_MEMORY,
-    /** The cap derived from the GPU's encoder session limit is reached. */
+    /**
+     * One more client stream would pass the encoder session cap; the denial's {@code active()} and
+     * {@code cap()} then count NVENC sessions, not lobbies.
+     */
     ENCODER_SESSIONS,
     /** GPU monitoring is lost or unknown and the governor is configured to fail closed. */
     MONITORING_LOST,

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param processes processes using the GPU; empty when not read
  * @param faults faults the probe saw on the GPU and still holds (see {@link GpuFault}); empty
  *     when none, or when the probe cannot see faults
+ * @param encoderCapacity the NVENC capacity the GPU reports per codec, or {@code null} if not
+ *     reported
  */
 public record GpuDevice(
         int index,
@@ -41,7 +43,8 @@ public record GpuDevice(
         Integer encoderAverageFps,
         Integer encoderAverageLatencyUs,
         List<GpuProcess> processes,
-        List<GpuFault> faults) {
+        List<GpuFault> faults,
+        EncoderCapacity encoderCapacity) {
 
     /**
      * Absent texts become empty; the process list is copied. Nothing is validated: an
@@ -63,6 +66,7 @@ public record GpuDevice(
      * @param encoderAverageLatencyUs average NVENC latency in µs, or {@code null}
      * @param processes processes using the GPU; {@code null} reads as empty
      * @param faults faults the probe holds for the GPU; {@code null} reads as empty
+     * @param encoderCapacity NVENC capacity per codec, or {@code null} if not reported
      */
     public GpuDevice {
         uuid = Objects.requireNonNullElse(uuid, "");
@@ -72,7 +76,7 @@ public record GpuDevice(
     }
 
     /**
-     * A device with no faults: what a probe that cannot see faults reports.
+     * A device with no faults and no encoder capacity: what a probe that reads neither reports.
      *
      * @param index the device index
      * @param uuid the device UUID; {@code null} reads as empty
@@ -96,7 +100,7 @@ public record GpuDevice(
             Integer encoderAverageFps, Integer encoderAverageLatencyUs, List<GpuProcess> processes) {
         this(index, uuid, name, memoryTotalMiB, memoryUsedMiB, memoryFreeMiB, gpuUtilizationPercent,
                 memoryUtilizationPercent, encoderUtilizationPercent, temperatureC, powerWatts, encoderSessions,
-                encoderAverageFps, encoderAverageLatencyUs, processes, List.of());
+                encoderAverageFps, encoderAverageLatencyUs, processes, List.of(), null);
     }
 
     /**
@@ -108,6 +112,6 @@ public record GpuDevice(
     public GpuDevice withFaults(List<GpuFault> faults) {
         return new GpuDevice(index, uuid, name, memoryTotalMiB, memoryUsedMiB, memoryFreeMiB, gpuUtilizationPercent,
                 memoryUtilizationPercent, encoderUtilizationPercent, temperatureC, powerWatts, encoderSessions,
-                encoderAverageFps, encoderAverageLatencyUs, processes, faults);
+                encoderAverageFps, encoderAverageLatencyUs, processes, faults, encoderCapacity);
     }
 }

@@ -73,7 +73,7 @@ class GpuFaultClassificationTest {
     @Test
     void faultsOfAnImplausibleReadingAreStillReported() {
         GpuDevice unreadable = new GpuDevice(0, "", "", null, null, null, null, null, null, null, null, null, null,
-                null, List.of(), List.of(XidCatalog.fault(79, AT)));
+                null, List.of(), List.of(XidCatalog.fault(79, AT)), null);
         GpuSample sample = new GpuSample("nvml", AT, Duration.ofMillis(1), List.of(unreadable));
 
         HostHealth health = classify(sampled(sample));

@@ -2,6 +2,7 @@ package dev.lobbygovernor.nvml.internal;
 
 import static dev.lobbygovernor.nvml.internal.CallFailed.ok;
 
+import dev.lobbygovernor.core.gpu.EncoderCapacity;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProcess;
 import java.time.Instant;
@@ -59,6 +60,18 @@ final class DeviceReader {
             }
         }
 
+        /** The GPUs read so far in this span, by index. */
+        List<DeviceHandle> all() {
+            Identity[] current = known;
+            List<DeviceHandle> handles = new ArrayList<>(current.length);
+            for (int i = 0; i < current.length; i++) {
+                if (current[i] != null) {
+                    handles.add(new DeviceHandle(i, current[i].handle(), current[i].uuid()));
+                }
+            }
+            return handles;
+        }
+
         /** Forgets everything when the device count differs from what was seen. */
         void checkCount(int count) {
             if (known.length > count) {
@@ -72,7 +85,8 @@ final class DeviceReader {
     private record Memory(Long totalMiB, Long usedMiB, Long freeMiB) {
     }
 
-    private record Encoder(Integer sessions, Integer averageFps, Integer averageLatencyUs, Integer utilization) {
+    private record Encoder(Integer sessions, Integer averageFps, Integer averageLatencyUs, Integer utilization,
+            EncoderCapacity capacity) {
     }
 
     DeviceReader(NvmlBinding binding) {
@@ -133,7 +147,8 @@ final class DeviceReader {
         FaultReader.State state = faults.read(device, s, now);
         return new DeviceReading(new GpuDevice(index, identity.uuid(), identity.name(), memory.totalMiB(),
                 memory.usedMiB(), memory.freeMiB(), gpuUtil, memUtil, encoder.utilization(), temperature, powerWatts,
-                encoder.sessions(), encoder.averageFps(), encoder.averageLatencyUs(), processes, state.faults()),
+                encoder.sessions(), encoder.averageFps(), encoder.averageLatencyUs(), processes, state.faults(),
+                encoder.capacity()),
                 state.recoveryAction());
     }
 
@@ -191,7 +206,7 @@ final class DeviceReader {
      */
     private Encoder encoder(Scratch s, long device) throws CallFailed {
         if (!binding.hasEncoder()) {
-            return new Encoder(null, null, null, null);
+            return new Encoder(null, null, null, null, null);
         }
         Integer sessions = null;
         Integer fps = null;
@@ -211,6 +226,24 @@ final class DeviceReader {
         }
         Integer utilization = ok("nvmlDeviceGetEncoderUtilization", NvmlEncoder.nvmlDeviceGetEncoderUtilization(
                 device, s.at(Scratch.OUT_A), s.at(Scratch.OUT_B))) ? s.getInt(Scratch.OUT_A) : null;
-        return new Encoder(sessions, fps, latency, utilization);
+        return new Encoder(sessions, fps, latency, utilization, capacity(s, device));
+    }
+
+    /** H.264, HEVC and AV1 ({@code nvmlEncoderType_t} 0, 1, 2); {@code null} when none is reported. */
+    private static EncoderCapacity capacity(Scratch s, long device) throws CallFailed {
+        Integer[] percent = new Integer[3];
+        boolean any = false;
+        for (int type = 0; type < percent.length; type++) {
+            int rc = NvmlEncoder.nvmlDeviceGetEncoderCapacity(device, type, s.at(Scratch.OUT_A));
+            // An old driver rejects AV1 as an argument it does not know: that codec is absent.
+            if (rc == NvmlReturn.INVALID_ARGUMENT) {
+                continue;
+            }
+            if (ok("nvmlDeviceGetEncoderCapacity", rc)) {
+                percent[type] = s.getInt(Scratch.OUT_A);
+                any = true;
+            }
+        }
+        return any ? new EncoderCapacity(percent[0], percent[1], percent[2]) : null;
     }
 }

@@ -4,10 +4,10 @@ import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.lobbygovernor.core.gpu.GpuFault;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +42,10 @@ public final class EventWatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventWatcher.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** The event record is 32 bytes; the other slots are out-parameters. */
+    /** The event record is 32 bytes; then one out-parameter. */
     private static final int DATA = 0;
     private static final int OUT = 32;
-    private static final int HANDLE = 40;
-    private static final int TEXT = 48;
-    private static final int TEXT_LENGTH = 96;
-    private static final int BUFFER = TEXT + TEXT_LENGTH;
+    private static final int BUFFER = OUT + 8;
 
     private record Gpu(int index, String uuid) {
     }
@@ -217,6 +214,11 @@ public final class EventWatcher implements AutoCloseable {
     }
 
     private boolean register(int generation) {
+        // The handles the samples opened: no calls of its own to count or open the GPUs.
+        List<DeviceHandle> handles = session.deviceHandles();
+        if (handles.isEmpty()) {
+            return false; // no sample in this span yet
+        }
         int rc = create.invokeInt(new Object[] {buffer + OUT});
         if (rc != NvmlReturn.SUCCESS) {
             problem("nvmlEventSetCreate", rc);
@@ -225,14 +227,8 @@ public final class EventWatcher implements AutoCloseable {
         }
         long newSet = view.getLong(OUT);
         int registered = 0;
-        int count = NvmlCore.nvmlDeviceGetCount(buffer + OUT) == NvmlReturn.SUCCESS ? view.getInt(OUT) : 0;
-        for (int index = 0; index < count && index < NvmlSession.MAX_DEVICES; index++) {
-            if (NvmlCore.nvmlDeviceGetHandleByIndex(index, buffer + HANDLE) != NvmlReturn.SUCCESS) {
-                continue; // a GPU that cannot be opened is the sample's to report
-            }
-            long device = view.getLong(HANDLE);
-            String uuid = NvmlCore.nvmlDeviceGetUUID(device, buffer + TEXT, TEXT_LENGTH) == NvmlReturn.SUCCESS
-                    ? view.getString(TEXT, StandardCharsets.UTF_8.name()) : "";
+        for (DeviceHandle gpu : handles) {
+            long device = gpu.handle();
             long types = XID_CRITICAL_ERROR | GPU_RECOVERY_ACTION;
             // Registering a type the GPU lacks registers nothing at all, so ask first.
             if (supported != null && supported.invokeInt(new Object[] {device, buffer + OUT}) == NvmlReturn.SUCCESS) {
@@ -244,7 +240,7 @@ public final class EventWatcher implements AutoCloseable {
             rc = register.invokeInt(new Object[] {device, types, newSet});
             if (rc == NvmlReturn.SUCCESS) {
                 registered++;
-                gpus.put(device, new Gpu(index, uuid));
+                gpus.put(device, new Gpu(gpu.index(), gpu.uuid()));
             } else if (rc != NvmlReturn.NOT_SUPPORTED) {
                 free.invokeInt(new Object[] {newSet});
                 gpus.clear();
@@ -258,7 +254,7 @@ public final class EventWatcher implements AutoCloseable {
             unsupportedGeneration = generation;
             if (!unsupportedLogged) {
                 unsupportedLogged = true;
-                log.atInfo().addKeyValue("gpus", count)
+                log.atInfo().addKeyValue("gpus", handles.size())
                         .log("No GPU here supports Xid events; faults are read from GPU state with each sample only");
             }
             pauseMs = RETRY_MS;

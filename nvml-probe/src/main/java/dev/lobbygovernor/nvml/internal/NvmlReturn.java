@@ -15,6 +15,8 @@ public final class NvmlReturn {
     public static final int UNINITIALIZED = 1;
     /** A field does not exist on this device (utilisation under MIG, say). */
     public static final int NOT_SUPPORTED = 3;
+    /** An argument was rejected (a codec an old driver does not know, say). */
+    public static final int INVALID_ARGUMENT = 2;
     /** The caller may not read this. */
     public static final int NO_PERMISSION = 4;
     /** A buffer was too small; the needed size was written back. */

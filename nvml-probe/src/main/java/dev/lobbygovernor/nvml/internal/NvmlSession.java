@@ -47,7 +47,7 @@ public final class NvmlSession {
     private NvmlBinding binding; // written under the write lock
     private DeviceReader reader; // written under the write lock
     private boolean initialized; // written under the write lock
-    private DeviceReader.Identities identities; // replaced under the write lock at each init
+    private volatile DeviceReader.Identities identities; // replaced under the write lock at each init
     private int generation; // written under the write lock
     private final List<Runnable> spanEndHooks = new CopyOnWriteArrayList<>();
     private volatile boolean reinitialize;
@@ -206,6 +206,17 @@ public final class NvmlSession {
      */
     public void removeSpanEndHook(Runnable hook) {
         spanEndHooks.remove(hook);
+    }
+
+    /**
+     * The GPUs the samples of this span have opened, for registering them for events; call it
+     * inside {@link #whileInitialised}, where the handles stay valid.
+     *
+     * @return the handles, by index; empty before this span's first sample
+     */
+    public List<DeviceHandle> deviceHandles() {
+        DeviceReader.Identities current = identities;
+        return current == null ? List.of() : current.all();
     }
 
     /** Makes the next sample shut NVML down and initialise it again. */

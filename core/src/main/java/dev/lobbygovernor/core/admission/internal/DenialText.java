@@ -55,7 +55,7 @@ final class DenialText {
             case GPU_MEMORY:
                 return "GPU memory limit reached " + counts;
             case ENCODER_SESSIONS:
-                return "GPU video encoder limit reached " + counts;
+                return "GPU video encoder limit reached (" + active + "/" + cap + " encoder sessions in use)";
             case MONITORING_LOST:
                 return "GPU monitoring is not working on host " + hostId
                         + ", so it admits no new lobby " + counts;

@@ -1,6 +1,7 @@
 package dev.lobbygovernor.core.admission.internal;
 
 import dev.lobbygovernor.core.admission.BlindAdmission;
+import dev.lobbygovernor.core.admission.EncoderCapScope;
 import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuSample;
@@ -18,8 +19,14 @@ import dev.lobbygovernor.core.health.HostHealth;
  * @param warningThreshold the count at which grants warn
  * @param refuseAll whether the host refuses everything: fail-closed while blind, or a GPU out of
  *     service (then {@code binding} is {@link LimitKind#GPU_FAULT})
+ * @param encoderSessionCap the NVENC session cap, 0 for none; it limits client streams, not
+ *     lobbies, so it is checked beside the lobby cap ({@link #encoderRefusal})
+ * @param sessionsPerStream NVENC sessions one client stream holds
+ * @param observedEncoderSessions NVENC sessions the GPU probe last reported in the cap's scope,
+ *     0 while blind (then only the streams count)
  */
-record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean refuseAll) {
+record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean refuseAll, int encoderSessionCap,
+        int sessionsPerStream, int observedEncoderSessions) {
 
     /**
      * Decides the cap. While blind only count-based caps and the memory cap of the last
@@ -28,15 +35,6 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean re
     static EffectiveCap of(HostLimits limits, HostHealth health, BlindAdmission blindMode) {
         int cap = limits.staticCap();
         LimitKind binding = LimitKind.STATIC;
-        // The encoder cap is configuration (a hardware session limit), not a reading, so it
-        // holds while blind too: dropping it then would be a permissive fallback.
-        if (limits.encoderSessionCap().isPresent()) {
-            int encoderCap = limits.encoderSessionCap().getAsInt() / limits.encoderSessionsPerLobby();
-            if (encoderCap < cap) {
-                cap = encoderCap;
-                binding = LimitKind.ENCODER_SESSIONS;
-            }
-        }
         // The memory cap comes from the card's total memory, a fixed fact of the hardware, so
         // the last plausible sample's cap stays valid while blind: dropping it then would let a
         // small card take more lobbies exactly when nothing can be read.
@@ -47,13 +45,55 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, boolean re
         }
         boolean blind = isBlind(health);
         boolean refuseAll = blind && blindMode == BlindAdmission.FAIL_CLOSED;
+        // The encoder cap is configuration (a hardware session limit), not a reading, so it
+        // holds while blind too, counted from the streams alone.
+        int encoderCap = limits.encoderSessionCap().orElse(0);
+        int observed = blind ? 0 : observedSessions(health.lastGoodSample(), limits.encoderCapScope());
         // A GPU that needs a reset refuses whatever the counts say and however the host is
         // configured while blind: no lobby can start well on it.
         if (hasOutOfServiceGpu(health)) {
             binding = LimitKind.GPU_FAULT;
             refuseAll = true;
         }
-        return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refuseAll);
+        return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refuseAll, encoderCap,
+                limits.encoderSessionsPerLobby(), observed);
+    }
+
+    /**
+     * Whether one more stream would pass the encoder session cap.
+     *
+     * @param streams the client streams the host's lobbies and reservations need (see
+     *     {@link HostCount#streams()})
+     * @return the refusal, with the sessions in use and the cap, or {@code null} when one more
+     *     stream fits or there is no encoder cap
+     */
+    Refusal encoderRefusal(int streams) {
+        if (encoderSessionCap == 0) {
+            return null;
+        }
+        long used = Math.max((long) streams * sessionsPerStream, observedEncoderSessions);
+        if (used + sessionsPerStream <= encoderSessionCap) {
+            return null;
+        }
+        return new Refusal(LimitKind.ENCODER_SESSIONS, (int) Math.min(used, Integer.MAX_VALUE), encoderSessionCap);
+    }
+
+    /**
+     * The NVENC sessions a sample shows in the cap's scope: every GPU's together, or the
+     * busiest GPU's (which GPU Wolf renders on is not known here).
+     */
+    static int observedSessions(GpuSample sample, EncoderCapScope scope) {
+        if (sample == null) {
+            return 0;
+        }
+        long sum = 0;
+        int max = 0;
+        for (GpuDevice d : sample.devices()) {
+            int sessions = d.encoderSessions() == null ? 0 : Math.max(d.encoderSessions(), 0);
+            sum += sessions;
+            max = Math.max(max, sessions);
+        }
+        return scope == EncoderCapScope.PER_GPU ? max : (int) Math.min(sum, Integer.MAX_VALUE);
     }
 
     /** The limit a host that refuses everything names: a GPU fault, or being blind. */

@@ -1,5 +1,6 @@
 package dev.lobbygovernor.core.admission.internal;
 
+import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.store.HostRecords;
 import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
@@ -20,11 +21,17 @@ import java.util.Set;
  * A reservation counts while {@link ReservationRecord#countsAt} says so, unless the listing
  * already shows a lobby with its unique name: then it is that lobby, counted once.
  *
+ * <p>The client streams that need an encoder are counted the way Wolf encodes, once per
+ * connected client: a listed lobby counts its clients, at least one (a lobby with no client yet
+ * keeps one in reserve for its first); a lobby known only from its record, and a reservation,
+ * count one.
+ *
  * @param active lobbies and reservations that count
  * @param reserved the reservations among them
  * @param lobbies the ids of the lobbies among them
+ * @param streams the client streams they need encoders for, reserves included
  */
-record HostCount(int active, int reserved, Set<String> lobbies) {
+record HostCount(int active, int reserved, Set<String> lobbies, int streams) {
 
     static HostCount of(Listing listing, HostRecords records, Instant now, Duration listingDelay) {
         Set<String> lobbies = new HashSet<>(listing.ids());
@@ -40,6 +47,19 @@ record HostCount(int active, int reserved, Set<String> lobbies) {
                 reserved++;
             }
         }
-        return new HostCount(lobbies.size() + reserved, reserved, Set.copyOf(lobbies));
+        long streams = reserved;
+        Set<String> listed = new HashSet<>();
+        for (LiveLobby lobby : listing.lobbies()) {
+            if (listed.add(lobby.id())) {
+                streams += Math.max(lobby.connectedSessions(), 1);
+            }
+        }
+        for (String id : lobbies) {
+            if (!listed.contains(id)) {
+                streams++;
+            }
+        }
+        return new HostCount(lobbies.size() + reserved, reserved, Set.copyOf(lobbies),
+                (int) Math.min(streams, Integer.MAX_VALUE));
     }
 }

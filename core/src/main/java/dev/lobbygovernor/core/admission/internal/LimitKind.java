@@ -6,7 +6,7 @@ public enum LimitKind {
     STATIC,
     /** The cap derived from GPU memory. */
     GPU_MEMORY,
-    /** The cap derived from the encoder session limit. */
+    /** The encoder session cap, which counts client streams. */
     ENCODER_SESSIONS,
     /** Monitoring is lost and the host fails closed: every admission is refused. */
     BLIND_REFUSAL,

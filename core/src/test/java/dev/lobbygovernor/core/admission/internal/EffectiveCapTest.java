@@ -41,13 +41,13 @@ class EffectiveCapTest {
     }
 
     @Test
-    void capNeverExceedsTheStaticOrEncoderCap() {
+    void capNeverExceedsTheStaticCapAndTheEncoderCapCountsStreamsBesideIt() {
         qt().forAll(limits(), longs().between(0, 100_000), booleans().all()).checkAssert((limits, total, works) -> {
             HostHealth health = works ? working(total) : HealthReports.monitoringLost("h", total, AT);
             EffectiveCap cap = EffectiveCap.of(limits, health, BlindAdmission.STATIC_CAP);
             assertThat(cap.cap()).isLessThanOrEqualTo(limits.staticCap());
-            limits.encoderSessionCap().ifPresent(enc ->
-                    assertThat(cap.cap()).isLessThanOrEqualTo(enc / limits.encoderSessionsPerLobby()));
+            assertThat(cap.binding()).isNotEqualTo(LimitKind.ENCODER_SESSIONS);
+            assertThat(cap.encoderSessionCap()).isEqualTo(limits.encoderSessionCap().orElse(0));
             assertThat(cap.warningThreshold()).isBetween(1, Math.max(cap.cap(), 1));
         });
     }
@@ -130,5 +130,23 @@ class EffectiveCapTest {
                         cap.refuseAll()))).isEqualTo(DenialReason.GPU_FAULT);
             }
         });
+    }
+
+    @Test
+    void encoderRefusesExactlyWhenOneMoreStreamWouldPassTheCap() {
+        qt().forAll(integers().between(1, 16), integers().between(1, 4), integers().between(0, 20),
+                integers().between(0, 20)).checkAssert((sessionCap, perStream, streams, observed) -> {
+                    EffectiveCap cap = new EffectiveCap(5, LimitKind.STATIC, 4, false, sessionCap, perStream, observed);
+                    long used = Math.max((long) streams * perStream, observed);
+                    Refusal refusal = cap.encoderRefusal(streams);
+                    assertThat(refusal != null).isEqualTo(used + perStream > sessionCap);
+                    if (refusal != null) {
+                        assertThat(refusal.limit()).isEqualTo(LimitKind.ENCODER_SESSIONS);
+                        assertThat(refusal.active()).isEqualTo((int) used);
+                        assertThat(refusal.cap()).isEqualTo(sessionCap);
+                    }
+                    EffectiveCap none = new EffectiveCap(5, LimitKind.STATIC, 4, false, 0, perStream, observed);
+                    assertThat(none.encoderRefusal(streams)).isNull();
+                });
     }
 }
