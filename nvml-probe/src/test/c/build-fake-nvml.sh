@@ -6,7 +6,7 @@ src=$1
 out=$2
 mkdir -p "$out/soname" "$out/devname"
 cc=${CC:-gcc}
-files="$src/fake_nvml.c $src/fake_nvml_device.c $src/fake_nvml_control.c"
+files="$src/fake_nvml.c $src/fake_nvml_device.c $src/fake_nvml_control.c $src/fake_nvml_events.c"
 build() {
     # shellcheck disable=SC2086
     $cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -shared -fPIC -pthread \

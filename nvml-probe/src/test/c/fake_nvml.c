@@ -10,7 +10,8 @@
  * The control file (fake_nvml_control.c) is re-read by every init; when its text changed, the
  * failure state (fail_after_calls, tripped) starts over. Test hooks: fake_nvml_set_control,
  * fake_nvml_calls, fake_nvml_reset_calls,
- * fake_nvml_refcount.
+ * fake_nvml_refcount; events: fake_nvml_post_event, fake_nvml_fail_event_wait,
+ * fake_nvml_live_event_sets (fake_nvml_events.c).
  */
 #include "fake_nvml.h"
 
@@ -28,7 +29,7 @@ static char *loaded_text;
 static int refcount;
 static int tripped;
 static long long calls_since_load;
-static long long calls[FN_COUNT];
+long long fake_calls[FN_COUNT];
 
 static char *read_file(const char *path) {
     FILE *f = path ? fopen(path, "rb") : NULL;
@@ -103,7 +104,7 @@ static int valid_device(const fake_device *device) {
 
 /* Counts, delays and checks a call; on SUCCESS the lock stays held until fake_leave(). */
 int fake_enter(int fn, const fake_device *device) {
-    __atomic_add_fetch(&calls[fn], 1, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&fake_calls[fn], 1, __ATOMIC_SEQ_CST);
     pthread_mutex_lock(&lock);
     hang(fn);
     int rc;
@@ -124,7 +125,7 @@ int fake_leave(int rc) {
 }
 
 static int init(int fn) {
-    __atomic_add_fetch(&calls[fn], 1, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&fake_calls[fn], 1, __ATOMIC_SEQ_CST);
     pthread_mutex_lock(&lock);
     reload_control();
     hang(fn);
@@ -150,7 +151,7 @@ void fake_nvml_set_control(const char *path) {
 long long fake_nvml_calls(const char *function) {
     for (int i = 0; i < FN_COUNT; i++) {
         if (strcmp(fake_fn_names[i], function) == 0) {
-            return __atomic_load_n(&calls[i], __ATOMIC_SEQ_CST);
+            return __atomic_load_n(&fake_calls[i], __ATOMIC_SEQ_CST);
         }
     }
     return -1;
@@ -158,8 +159,22 @@ long long fake_nvml_calls(const char *function) {
 
 void fake_nvml_reset_calls(void) {
     for (int i = 0; i < FN_COUNT; i++) {
-        __atomic_store_n(&calls[i], 0, __ATOMIC_SEQ_CST);
+        __atomic_store_n(&fake_calls[i], 0, __ATOMIC_SEQ_CST);
     }
+}
+
+/* Applies one control line ("device.0.recovery_action=0") now, without waiting for an init. */
+void fake_nvml_apply(const char *line) {
+    char buffer[1024];
+    snprintf(buffer, sizeof buffer, "%s", line);
+    char *eq = strchr(buffer, '=');
+    if (!eq) {
+        return;
+    }
+    *eq = '\0';
+    pthread_mutex_lock(&lock);
+    fake_parse_line(&fake_state, buffer, eq + 1);
+    pthread_mutex_unlock(&lock);
 }
 
 int fake_nvml_refcount(void) {
@@ -174,7 +189,7 @@ int fake_nvml_refcount(void) {
 int nvmlInit(void) { return init(FN_nvmlInit); }
 
 int nvmlShutdown(void) {
-    __atomic_add_fetch(&calls[FN_nvmlShutdown], 1, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&fake_calls[FN_nvmlShutdown], 1, __ATOMIC_SEQ_CST);
     pthread_mutex_lock(&lock);
     int rc = refcount > 0 ? SUCCESS : UNINITIALIZED;
     if (refcount > 0) {

@@ -26,7 +26,11 @@
     X(nvmlDeviceGetComputeRunningProcesses_v3) \
     X(nvmlDeviceGetGraphicsRunningProcesses) X(nvmlDeviceGetGraphicsRunningProcesses_v2) \
     X(nvmlDeviceGetGraphicsRunningProcesses_v3) \
-    X(nvmlDeviceGetConfComputeMemSizeInfo) X(nvmlDeviceGetRunningProcessDetailList)
+    X(nvmlDeviceGetConfComputeMemSizeInfo) X(nvmlDeviceGetRunningProcessDetailList) \
+    X(nvmlEventSetCreate) X(nvmlDeviceRegisterEvents) X(nvmlDeviceGetSupportedEventTypes) \
+    X(nvmlEventSetWait) X(nvmlEventSetWait_v2) X(nvmlEventSetFree) \
+    X(nvmlDeviceGetFieldValues) X(nvmlDeviceGetRemappedRows) \
+    X(nvmlDeviceGetRetiredPagesPendingStatus) X(nvmlDeviceGetTotalEccErrors)
 
 #define FAKE_ENUM(name) FN_##name,
 enum fake_fn { FAKE_FUNCTIONS(FAKE_ENUM) FN_COUNT };
@@ -57,6 +61,12 @@ typedef struct {
     fake_process graphics[FAKE_MAX_PROCESSES];
     int graphics_count;
     int process_growth; /* each process-list call adds this many processes (the list "grows") */
+    unsigned long long supported_events; /* nvmlDeviceGetSupportedEventTypes */
+    unsigned recovery_action;   /* NVML field 230 */
+    int recovery_action_return; /* the field's own nvmlReturn */
+    unsigned remapped_rows[4];  /* corrected, uncorrected, pending, failure occurred */
+    unsigned retired_pending;   /* nvmlDeviceGetRetiredPagesPendingStatus */
+    unsigned long long ecc_uncorrected; /* volatile uncorrected ECC errors */
     int returns[FN_COUNT]; /* forced return code per function, -1 for none */
 } fake_device;
 
@@ -78,6 +88,7 @@ typedef struct {
 #define INVALID_ARGUMENT 2
 #define NOT_SUPPORTED 3
 #define INSUFFICIENT_SIZE 7
+#define TIMEOUT 10
 #define ARGUMENT_VERSION_MISMATCH 25
 #define MEMORY_V2_VERSION 0x02000028u
 
@@ -85,6 +96,8 @@ typedef fake_device *nvmlDevice_t;
 
 /* The fake's state; guarded by the lock fake_enter takes. */
 extern fake_control fake_state;
+/* Calls per function since the last reset. */
+extern long long fake_calls[FN_COUNT];
 
 /*
  * Counts, delays and checks a call to function fn (on device, if not NULL). Returns the code
@@ -92,6 +105,9 @@ extern fake_control fake_state;
  */
 int fake_enter(int fn, const fake_device *device);
 int fake_leave(int rc);
+
+/* Applies one control-file line (key, value) to *control. */
+void fake_parse_line(fake_control *control, const char *key, const char *value);
 
 /* Fills *control from text in the control-file format (see fake_nvml_control.c). */
 void fake_parse_control(const char *text, fake_control *control);

@@ -13,6 +13,11 @@
  *   device.<i>.encoder_sessions=id:pid:vgpu:codec:h:v:fps:latency;...
  *   device.<i>.compute=pid:bytes,pid:na,...   device.<i>.graphics=...   (na = not available)
  *   device.<i>.process_growth=n     device.<i>.return.<function>=code
+ *   device.<i>.supported_events=mask   (decimal or 0x..; default: every type)
+ *   device.<i>.recovery_action=n    (NVML field 230; "na" = the field is NOT_SUPPORTED)
+ *   device.<i>.remapped_rows=corrected,uncorrected,pending,failure
+ *   device.<i>.retired_pending=0|1  device.<i>.ecc_uncorrected=n
+ * Events are posted at run time through fake_nvml_post_event (see fake_nvml_events.c).
  *
  * Devices without explicit values get plausible defaults, so "devices=8" alone is a valid file.
  */
@@ -57,6 +62,7 @@ static void default_device(fake_device *d, int index) {
     d->power_mw = 50000;
     d->encoder_period = 1000000;
     d->encoder_capacity[0] = d->encoder_capacity[1] = d->encoder_capacity[2] = 100;
+    d->supported_events = 0xFFFFULL;
     for (int i = 0; i < FN_COUNT; i++) {
         d->returns[i] = -1;
     }
@@ -150,6 +156,21 @@ static void parse_device_key(fake_device *d, const char *key, const char *value)
         parse_processes(value, d->compute, &d->compute_count);
     } else if (strcmp(key, "graphics") == 0) {
         parse_processes(value, d->graphics, &d->graphics_count);
+    } else if (strcmp(key, "supported_events") == 0) {
+        d->supported_events = strtoull(value, NULL, 0);
+    } else if (strcmp(key, "recovery_action") == 0) {
+        if (strcmp(value, "na") == 0) {
+            d->recovery_action_return = NOT_SUPPORTED;
+        } else {
+            d->recovery_action_return = SUCCESS;
+            d->recovery_action = (unsigned) strtoul(value, NULL, 10);
+        }
+    } else if (strcmp(key, "remapped_rows") == 0) {
+        parse_unsigned_list(value, d->remapped_rows, 4);
+    } else if (strcmp(key, "retired_pending") == 0) {
+        d->retired_pending = (unsigned) strtoul(value, NULL, 10);
+    } else if (strcmp(key, "ecc_uncorrected") == 0) {
+        d->ecc_uncorrected = strtoull(value, NULL, 10);
     } else if (strcmp(key, "process_growth") == 0) {
         d->process_growth = atoi(value);
     } else if (strncmp(key, "return.", 7) == 0) {
@@ -160,7 +181,7 @@ static void parse_device_key(fake_device *d, const char *key, const char *value)
     }
 }
 
-static void parse_line(fake_control *c, const char *key, const char *value) {
+void fake_parse_line(fake_control *c, const char *key, const char *value) {
     if (strcmp(key, "devices") == 0) {
         int n = atoi(value);
         c->device_count = n < 0 ? 0 : (n > FAKE_MAX_DEVICES ? FAKE_MAX_DEVICES : n);
@@ -223,7 +244,7 @@ void fake_parse_control(const char *text, fake_control *c) {
             char *eq = strchr(buffer, '=');
             if (eq) {
                 *eq = '\0';
-                parse_line(c, buffer, eq + 1);
+                fake_parse_line(c, buffer, eq + 1);
             }
         }
         line = next ? next + 1 : NULL;

@@ -37,6 +37,10 @@ final class DoctorText {
             out.printf("  utilisation   gpu %s %%, memory %s %%%n",
                     value(d.gpuUtilizationPercent()), value(d.memoryUtilizationPercent()));
             out.printf("  encoder       %s sessions%n", value(d.encoderSessions()));
+            if (d.encoderCapacity() != null) {
+                out.printf("  capacity      H.264 %s %%, HEVC %s %%, AV1 %s %%%n", value(d.encoderCapacity().h264Percent()),
+                        value(d.encoderCapacity().hevcPercent()), value(d.encoderCapacity().av1Percent()));
+            }
             out.printf("  temperature   %s °C%n", value(d.temperatureC()));
             out.printf("  power         %s W%n", value(d.powerWatts()));
         }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lobbygovernor.core.diagnosis.Finding;
+import dev.lobbygovernor.core.gpu.EncoderCapacity;
 import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.GpuFault;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HostHealth;
 import java.util.List;
@@ -71,6 +73,18 @@ final class GpuJson {
         n.put("encoderSessions", d.encoderSessions());
         n.put("temperatureC", d.temperatureC());
         n.put("powerWatts", d.powerWatts());
+        EncoderCapacity capacity = d.encoderCapacity();
+        n.put("encoderCapacityH264Percent", capacity == null ? null : capacity.h264Percent());
+        n.put("encoderCapacityHevcPercent", capacity == null ? null : capacity.hevcPercent());
+        n.put("encoderCapacityAv1Percent", capacity == null ? null : capacity.av1Percent());
+        ArrayNode faults = n.putArray("faults");
+        for (GpuFault fault : d.faults()) {
+            ObjectNode f = faults.addObject();
+            f.put("xid", fault.isXid() ? fault.xid() : null);
+            f.put("meaning", fault.meaning());
+            f.put("action", fault.action());
+            f.put("effect", fault.effect().name());
+        }
         return n;
     }
 

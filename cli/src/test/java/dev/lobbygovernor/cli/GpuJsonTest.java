@@ -7,7 +7,9 @@ import dev.lobbygovernor.core.diagnosis.Check;
 import dev.lobbygovernor.core.diagnosis.Finding;
 import dev.lobbygovernor.core.diagnosis.FindingCode;
 import dev.lobbygovernor.core.diagnosis.FindingStatus;
+import dev.lobbygovernor.core.gpu.EncoderCapacity;
 import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.XidCatalog;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
@@ -56,6 +58,22 @@ class GpuJsonTest {
             assertThat(n.has(field)).as(field).isTrue();
             assertThat(n.get(field).isNull()).as(field).isTrue();
         }
+    }
+
+    @Test
+    void rendersEncoderCapacityPerCodecAndEachFault() throws Exception {
+        GpuDevice d = new GpuDevice(0, "GPU-1", "NVIDIA L40S", 46068L, 1235L, 44225L, 9, 2, 5, 54, 110.23,
+                2, 60, 900, List.of(), List.of(XidCatalog.fault(79, Instant.EPOCH)), new EncoderCapacity(90, 70, null));
+
+        JsonNode n = GpuJson.MAPPER.readTree(GpuJson.write(GpuJson.device(d)));
+
+        assertThat(n.get("encoderCapacityH264Percent").asInt()).isEqualTo(90);
+        assertThat(n.get("encoderCapacityHevcPercent").asInt()).isEqualTo(70);
+        assertThat(n.get("encoderCapacityAv1Percent").isNull()).isTrue();
+        JsonNode fault = n.get("faults").get(0);
+        assertThat(fault.get("xid").asInt()).isEqualTo(79);
+        assertThat(fault.get("meaning").asText()).isEqualTo("GPU has fallen off the bus");
+        assertThat(fault.get("effect").asText()).isEqualTo("OUT_OF_SERVICE");
     }
 
     @Test

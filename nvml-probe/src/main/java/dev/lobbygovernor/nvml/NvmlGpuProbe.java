@@ -5,6 +5,9 @@ import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeException;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
+import dev.lobbygovernor.nvml.internal.DeviceReading;
+import dev.lobbygovernor.nvml.internal.EventWatcher;
+import dev.lobbygovernor.nvml.internal.FaultBook;
 import dev.lobbygovernor.nvml.internal.NvmlError;
 import dev.lobbygovernor.nvml.internal.NvmlLibrarySource;
 import dev.lobbygovernor.nvml.internal.NvmlReturn;
@@ -13,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,16 +38,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * failing altogether is an {@link NvmlProbeException}. Thread-safe. Calls into the driver can
  * hang, so share it wrapped in {@code Probes.withTimeout}. Logs only changes (start, failure,
  * recovery), never a line per sample.
+ *
+ * <p><b>Hardware faults.</b> Each GPU's sample carries the faults the probe sees
+ * ({@link GpuDevice#faults()}): from the GPU's state, read with every sample where the driver
+ * and board support it (the recovery action of NVML field 230, row remapping and page retirement
+ * waiting for a reset, uncorrectable ECC errors), and the Xids NVML reports as events. After its
+ * first sample the probe starts one daemon thread, {@code lobby-governor-nvml-events-N}, that
+ * waits for Xid and recovery-action events half a second at a time; {@link #close()} stops it.
+ * Each Xid becomes a fault with NVIDIA's meaning and recommended action
+ * ({@link dev.lobbygovernor.core.gpu.XidCatalog}). One that needs a GPU reset or a reboot keeps
+ * the GPU out of service until it has recovered: a sample taken at least
+ * {@link #RECOVERY_SETTLE} after the Xid reads the GPU's recovery action as NONE. Where the driver
+ * does not report a recovery action, the fault stands until the probe is closed (the process
+ * restarts, as after a reboot). Any other Xid stays in the samples for {@link #RECENT_FAULTS}.
  */
 public final class NvmlGpuProbe implements GpuProbe {
 
     /** This probe's {@link #name()}. */
     public static final String NAME = "nvml";
+    /** How long an Xid that needs no reset (an application's error, say) stays in the samples. */
+    public static final Duration RECENT_FAULTS = Duration.ofMinutes(10);
+    /**
+     * How long after an Xid that needs a reset a NONE recovery action counts as recovered: time
+     * for the driver to set the field after it reported the Xid.
+     */
+    public static final Duration RECOVERY_SETTLE = Duration.ofSeconds(30);
 
     private final NvmlLibrarySource source;
     private final Clock clock;
     private final NvmlSession session;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final FaultBook faults = new FaultBook(RECENT_FAULTS, RECOVERY_SETTLE);
+    private final Object watchLock = new Object();
+    private boolean watchStarted; // guarded by watchLock
+    private EventWatcher watcher; // guarded by watchLock
 
     private NvmlGpuProbe(Builder builder) {
         this.source = builder.source;
@@ -90,18 +119,57 @@ public final class NvmlGpuProbe implements GpuProbe {
         Instant takenAt = clock.instant();
         long start = System.nanoTime();
         try {
-            List<GpuDevice> devices = session.sample();
-            return new GpuSample(NAME, takenAt, Duration.ofNanos(System.nanoTime() - start), devices);
+            List<DeviceReading> readings = session.sample(takenAt);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            startWatching();
+            List<GpuDevice> devices = new ArrayList<>(readings.size());
+            for (DeviceReading reading : readings) {
+                devices.add(faults.withFaults(reading, takenAt));
+            }
+            return new GpuSample(NAME, takenAt, took, devices);
         } catch (NvmlError e) {
             throw new NvmlProbeException(NAME, e.failureCause(), e.getMessage(), e.rawMessage(),
                     e.returnCode(), NvmlReturn.name(e.returnCode()), e.function());
         }
     }
 
-    /** Releases this probe's share of the NVML session; the last probe shuts NVML down. Idempotent. */
+    /** The event thread, once NVML has answered; at most one per probe, never after close. */
+    private void startWatching() {
+        synchronized (watchLock) {
+            if (!watchStarted && !closed.get()) {
+                watchStarted = true;
+                watcher = EventWatcher.start(session, faults, clock);
+            }
+        }
+    }
+
+    /**
+     * Why the probe cannot watch NVML's Xid events, if it cannot: a failed event wait or
+     * registration, typed as the failure of a sample would be. GPU readings are not affected; the
+     * samples show the problem as a {@link dev.lobbygovernor.core.gpu.GpuFault.Effect#DEGRADED}
+     * fault on every GPU while it lasts.
+     *
+     * @return the problem, or empty while the watch works (or has not started)
+     */
+    public Optional<NvmlProbeException> eventWatchProblem() {
+        NvmlError e = faults.watchProblem();
+        return e == null ? Optional.empty() : Optional.of(new NvmlProbeException(NAME, e.failureCause(),
+                e.getMessage(), e.rawMessage(), e.returnCode(), NvmlReturn.name(e.returnCode()), e.function()));
+    }
+
+    /**
+     * Stops the event thread, then releases this probe's share of the NVML session; the last
+     * probe shuts NVML down. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            synchronized (watchLock) {
+                if (watcher != null) {
+                    watcher.close();
+                    watcher = null;
+                }
+            }
             session.release();
         }
     }

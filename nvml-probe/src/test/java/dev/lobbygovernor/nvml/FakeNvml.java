@@ -45,6 +45,7 @@ public final class FakeNvml {
         this.hooks = NativeLibrary.getInstance(library.toString());
         hooks.getFunction("fake_nvml_set_control").invokeVoid(new Object[] {control.toString()});
         hooks.getFunction("fake_nvml_reset_calls").invokeVoid(new Object[0]);
+        hooks.getFunction("fake_nvml_fail_event_wait").invokeVoid(new Object[] {0});
     }
 
     /** The folder the build compiled the fake into. */
@@ -85,6 +86,33 @@ public final class FakeNvml {
     /** How often {@code function} was called since {@link #load}. */
     public long calls(String function) {
         return hooks.getFunction("fake_nvml_calls").invokeLong(new Object[] {function});
+    }
+
+    /** {@code nvmlEventTypeXidCriticalError}. */
+    public static final long XID_EVENT = 0x8L;
+
+    /**
+     * Posts an event to every event set registered for its type on GPU {@code device}.
+     *
+     * @return how many sets got it: 0 while nothing is registered
+     */
+    public int postEvent(int device, long type, long data) {
+        return hooks.getFunction("fake_nvml_post_event").invokeInt(new Object[] {device, type, data});
+    }
+
+    /** Makes every event wait answer {@code code} from now on; 0 restores normal waits. */
+    public void failEventWait(int code) {
+        hooks.getFunction("fake_nvml_fail_event_wait").invokeVoid(new Object[] {code});
+    }
+
+    /** Event sets created and not freed. */
+    public int liveEventSets() {
+        return hooks.getFunction("fake_nvml_live_event_sets").invokeInt(new Object[0]);
+    }
+
+    /** Applies one control line ({@code device.0.recovery_action=0}) at once, without an init. */
+    public void apply(String key, Object value) {
+        hooks.getFunction("fake_nvml_apply").invokeVoid(new Object[] {key + "=" + value});
     }
 
     /** NVML's init reference count inside the fake. */

@@ -2,6 +2,7 @@ package dev.lobbygovernor.nvml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lobbygovernor.core.gpu.EncoderCapacity;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProcess;
 import dev.lobbygovernor.core.gpu.GpuProcess.Kind;
@@ -44,7 +45,8 @@ class NvmlLegacyDriverTest {
                     "Tesla P100-PCIE-16GB", 16280L, 5280L, 10000L, 12, 3, 7, 48, 33.001, 2, 30, 900, List.of(
                             new GpuProcess(77, 6144L, Kind.COMPUTE, ""),
                             new GpuProcess(78, null, Kind.COMPUTE, ""),
-                            new GpuProcess(79, 12L, Kind.GRAPHICS, ""))));
+                            new GpuProcess(79, 12L, Kind.GRAPHICS, "")), List.of(),
+                    new EncoderCapacity(100, 100, 100)));
         }
         assertThat(fake.calls("nvmlInit")).isEqualTo(1);
         assertThat(fake.calls("nvmlDeviceGetCount")).isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.lobbygovernor.core.gpu.EncoderCapacity;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProcess;
 import dev.lobbygovernor.core.gpu.GpuProcess.Kind;
@@ -41,6 +42,7 @@ class NvmlRoundTripTest {
                 .device(0, "power_mw", 211437)
                 .device(0, "encoder_stats", "6,59,14250")
                 .device(0, "encoder_utilization", "33,1000000")
+                .device(0, "encoder_capacity", "80,60,0")
                 .device(0, "compute", "4242:" + (4096 * MIB) + ",4243:na")
                 .device(0, "graphics", "5150:" + (1024 * MIB) + ",4242:" + (500 * MIB))
                 .device(1, "name", "Tesla T4")
@@ -66,9 +68,10 @@ class NvmlRoundTripTest {
                                     new GpuProcess(4242, 4096L, Kind.COMPUTE, ""),
                                     new GpuProcess(4243, null, Kind.COMPUTE, ""),
                                     new GpuProcess(5150, 1024L, Kind.GRAPHICS, ""),
-                                    new GpuProcess(4242, 500L, Kind.GRAPHICS, ""))),
+                                    new GpuProcess(4242, 500L, Kind.GRAPHICS, "")), List.of(),
+                            new EncoderCapacity(80, 60, 0)),
                     new GpuDevice(1, "GPU-00000000-0000-0000-0000-000000000001", "Tesla T4", 15360L, 104L, 15000L,
-                            0, 0, 0, 30, 9.0, 0, 0, 0, List.of()));
+                            0, 0, 0, 30, 9.0, 0, 0, 0, List.of(), List.of(), new EncoderCapacity(100, 100, 100)));
         }
     }
 
@@ -157,5 +160,18 @@ class NvmlRoundTripTest {
                         throw new AssertionError(e);
                     }
                 });
+    }
+
+    @Test
+    void encoderCapacityIsReadPerCodecAndACodecTheGpuLacksIsNull() throws Exception {
+        FakeNvml fake = FakeNvml.load(FakeNvml.Variant.FULL, tmp, Control.devices(2)
+                .device(0, "encoder_capacity", "75,50,25")
+                .device(1, "return.nvmlDeviceGetEncoderCapacity", 3));
+        try (NvmlGpuProbe probe = fake.probe()) {
+            GpuSample sample = probe.sample();
+
+            assertThat(sample.devices().get(0).encoderCapacity()).isEqualTo(new EncoderCapacity(75, 50, 25));
+            assertThat(sample.devices().get(1).encoderCapacity()).isNull();
+        }
     }
 }

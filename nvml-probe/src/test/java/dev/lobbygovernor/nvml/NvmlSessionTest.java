@@ -96,7 +96,7 @@ class NvmlSessionTest {
         session.release();
 
         try (LogCapture logs = LogCapture.library()) {
-            NvmlError e = catchThrowableOfType(session::sample, NvmlError.class);
+            NvmlError e = catchThrowableOfType(() -> session.sample(java.time.Instant.EPOCH), NvmlError.class);
             assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
             assertThat(e.getMessage()).contains("probe closed");
             assertThat(logs.events()).isEmpty();

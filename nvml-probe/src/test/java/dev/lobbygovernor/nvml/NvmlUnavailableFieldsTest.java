@@ -41,7 +41,7 @@ class NvmlUnavailableFieldsTest {
         Control control = Control.devices(1);
         for (String function : new String[] {"nvmlDeviceGetUtilizationRates", "nvmlDeviceGetTemperature",
             "nvmlDeviceGetPowerUsage", "nvmlDeviceGetEncoderStats", "nvmlDeviceGetEncoderSessions",
-            "nvmlDeviceGetEncoderUtilization", "nvmlDeviceGetComputeRunningProcesses_v3",
+            "nvmlDeviceGetEncoderUtilization", "nvmlDeviceGetEncoderCapacity", "nvmlDeviceGetComputeRunningProcesses_v3",
             "nvmlDeviceGetGraphicsRunningProcesses_v3"}) {
             control.with("return." + function, NOT_SUPPORTED);
         }

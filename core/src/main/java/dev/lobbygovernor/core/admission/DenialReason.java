@@ -6,7 +6,10 @@ public enum DenialReason {
     LOBBY_LIMIT,
     /** The cap derived from GPU memory is reached. */
     GPU_MEMORY,
-    /** The cap derived from the GPU's encoder session limit is reached. */
+    /**
+     * One more client stream would pass the encoder session cap; the denial's {@code active()} and
+     * {@code cap()} then count NVENC sessions, not lobbies.
+     */
     ENCODER_SESSIONS,
     /** GPU monitoring is lost or unknown and the governor is configured to fail closed. */
     MONITORING_LOST,
@@ -16,7 +19,13 @@ public enum DenialReason {
      * The host's streaming server says in its own health report that it cannot take a new lobby
      * (it cannot create new pipelines); the host admits again once it reports otherwise.
      */
-    SERVER_UNHEALTHY;
+    SERVER_UNHEALTHY,
+    /**
+     * A GPU of the host had a fault that needs a reset or a reboot (see
+     * {@link dev.lobbygovernor.core.health.HealthReason.GpuFaulted}); the host takes no new lobby
+     * until the GPU recovers.
+     */
+    GPU_FAULT;
 
     /**
      * Whether closing a lobby on the host would make room (the host is merely full). Only such

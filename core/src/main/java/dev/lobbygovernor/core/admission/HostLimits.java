@@ -13,9 +13,17 @@ import java.util.OptionalInt;
  *       in the incident, where NVML failed at 6 lobbies while memory was far from full);
  *   <li>the <b>GPU-memory cap</b> {@code (total − headroomMiB) / perLobbyMiB}, from the last
  *       plausible sample (the card's total memory does not change while monitoring is lost);
- *   <li>the <b>encoder cap</b> {@code encoderSessionCap / encoderSessionsPerLobby}, only when an
- *       encoder session cap is configured (GeForce cards limit concurrent NVENC sessions).
  * </ul>
+ *
+ * <p>Beside the lobby count, an <b>encoder session cap</b>, when configured (GeForce cards limit
+ * concurrent NVENC sessions), limits the NVENC sessions the host's streams need. Wolf encodes
+ * once per connected client (a lobby's producer pipeline is shared, each client has its own
+ * encoder), so what counts is client streams, not lobbies: each listed lobby counts its
+ * connected clients, at least one (an admitted lobby with no client yet keeps one stream in
+ * reserve for its first), each reservation one, times {@code encoderSessionsPerLobby} sessions
+ * per stream; where the GPU probe reports more NVENC sessions in the cap's
+ * {@link EncoderCapScope scope} (another program encoding, a client the listing does not show
+ * yet), those count instead. A lobby is refused when one more stream would pass the cap.
  */
 public final class HostLimits {
 
@@ -25,8 +33,10 @@ public final class HostLimits {
     public static final long DEFAULT_HEADROOM_MIB = 2048;
     /** Expected GPU memory per lobby (compositor, editor, two GStreamer pipelines). */
     public static final long DEFAULT_PER_LOBBY_MIB = 460;
-    /** One video encoder session per lobby. */
+    /** One video encoder session per client stream. */
     public static final int DEFAULT_ENCODER_SESSIONS_PER_LOBBY = 1;
+    /** GeForce limits hold across every card of a system, so the cap is per host unless set otherwise. */
+    public static final EncoderCapScope DEFAULT_ENCODER_CAP_SCOPE = EncoderCapScope.PER_HOST;
 
     private static final HostLimits DEFAULTS = builder().build();
 
@@ -36,6 +46,7 @@ public final class HostLimits {
     private final long perLobbyMiB;
     private final OptionalInt encoderSessionCap;
     private final int encoderSessionsPerLobby;
+    private final EncoderCapScope encoderCapScope;
 
     private HostLimits(Builder b) {
         this.staticCap = b.staticCap;
@@ -44,10 +55,12 @@ public final class HostLimits {
         this.perLobbyMiB = b.perLobbyMiB;
         this.encoderSessionCap = b.encoderSessionCap;
         this.encoderSessionsPerLobby = b.encoderSessionsPerLobby;
+        this.encoderCapScope = b.encoderCapScope;
     }
 
     /**
-     * Static cap 5, warning at cap − 1, 2048 MiB headroom, 460 MiB per lobby, no encoder cap.
+     * Static cap 5, warning at cap − 1, 2048 MiB headroom, 460 MiB per lobby, no encoder cap
+     * (one session per stream, per host when set).
      *
      * @return the defaults
      */
@@ -71,7 +84,7 @@ public final class HostLimits {
      */
     public Builder toBuilder() {
         Builder b = new Builder().staticCap(staticCap).headroomMiB(headroomMiB).perLobbyMiB(perLobbyMiB)
-                .encoderSessionsPerLobby(encoderSessionsPerLobby);
+                .encoderSessionsPerLobby(encoderSessionsPerLobby).encoderCapScope(encoderCapScope);
         b.warningThreshold = warningThreshold;
         b.encoderSessionCap = encoderSessionCap;
         return b;
@@ -114,7 +127,7 @@ public final class HostLimits {
     }
 
     /**
-     * The GPU's concurrent NVENC session limit.
+     * The concurrent NVENC session limit, in its {@link #encoderCapScope() scope}.
      *
      * @return the limit, empty if it has none
      */
@@ -123,12 +136,23 @@ public final class HostLimits {
     }
 
     /**
-     * How many NVENC sessions one lobby holds.
+     * How many NVENC sessions one client stream holds (a lobby with no client yet reserves one
+     * stream).
      *
      * @return at least 1
      */
     public int encoderSessionsPerLobby() {
         return encoderSessionsPerLobby;
+    }
+
+    /**
+     * Whether the encoder session cap counts the sessions of every GPU of the host together or
+     * of each GPU on its own. Default {@link #DEFAULT_ENCODER_CAP_SCOPE}.
+     *
+     * @return the scope
+     */
+    public EncoderCapScope encoderCapScope() {
+        return encoderCapScope;
     }
 
     /**
@@ -148,20 +172,21 @@ public final class HostLimits {
     public boolean equals(Object o) {
         return o instanceof HostLimits l && staticCap == l.staticCap && warningThreshold.equals(l.warningThreshold)
                 && headroomMiB == l.headroomMiB && perLobbyMiB == l.perLobbyMiB
-                && encoderSessionCap.equals(l.encoderSessionCap) && encoderSessionsPerLobby == l.encoderSessionsPerLobby;
+                && encoderSessionCap.equals(l.encoderSessionCap) && encoderSessionsPerLobby == l.encoderSessionsPerLobby
+                && encoderCapScope == l.encoderCapScope;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(staticCap, warningThreshold, headroomMiB, perLobbyMiB, encoderSessionCap,
-                encoderSessionsPerLobby);
+                encoderSessionsPerLobby, encoderCapScope);
     }
 
     @Override
     public String toString() {
         return "HostLimits[staticCap=" + staticCap + ", warningThreshold=" + warningThreshold + ", headroomMiB="
                 + headroomMiB + ", perLobbyMiB=" + perLobbyMiB + ", encoderSessionCap=" + encoderSessionCap
-                + ", encoderSessionsPerLobby=" + encoderSessionsPerLobby + "]";
+                + ", encoderSessionsPerLobby=" + encoderSessionsPerLobby + ", encoderCapScope=" + encoderCapScope + "]";
     }
 
     /** Builds {@link HostLimits}; each setter validates its argument. */
@@ -172,6 +197,7 @@ public final class HostLimits {
         private long perLobbyMiB = DEFAULT_PER_LOBBY_MIB;
         private OptionalInt encoderSessionCap = OptionalInt.empty();
         private int encoderSessionsPerLobby = DEFAULT_ENCODER_SESSIONS_PER_LOBBY;
+        private EncoderCapScope encoderCapScope = DEFAULT_ENCODER_CAP_SCOPE;
 
         private Builder() {
         }
@@ -237,7 +263,7 @@ public final class HostLimits {
         }
 
         /**
-         * The GPU's concurrent NVENC session limit.
+         * The concurrent NVENC session limit, in the {@link #encoderCapScope scope} set.
          *
          * @param sessions at least 1
          * @return this builder
@@ -252,7 +278,7 @@ public final class HostLimits {
         }
 
         /**
-         * NVENC sessions one lobby holds.
+         * NVENC sessions one client stream holds.
          *
          * @param sessions at least 1
          * @return this builder
@@ -263,6 +289,18 @@ public final class HostLimits {
                 throw new IllegalArgumentException("encoderSessionsPerLobby must be at least 1, was " + sessions);
             }
             this.encoderSessionsPerLobby = sessions;
+            return this;
+        }
+
+        /**
+         * Which sessions the encoder session cap counts. Default {@link #DEFAULT_ENCODER_CAP_SCOPE}.
+         *
+         * @param scope per host or per GPU
+         * @return this builder
+         * @throws NullPointerException if {@code scope} is null
+         */
+        public Builder encoderCapScope(EncoderCapScope scope) {
+            this.encoderCapScope = Objects.requireNonNull(scope, "encoderCapScope must not be null");
             return this;
         }
 

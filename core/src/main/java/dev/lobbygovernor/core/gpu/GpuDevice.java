@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param encoderAverageFps average NVENC frames per second over the sessions
  * @param encoderAverageLatencyUs average NVENC latency in µs
  * @param processes processes using the GPU; empty when not read
+ * @param faults faults the probe saw on the GPU and still holds (see {@link GpuFault}); empty
+ *     when none, or when the probe cannot see faults
+ * @param encoderCapacity the NVENC capacity the GPU reports per codec, or {@code null} if not
+ *     reported
  */
 public record GpuDevice(
         int index,
@@ -38,7 +42,9 @@ public record GpuDevice(
         Integer encoderSessions,
         Integer encoderAverageFps,
         Integer encoderAverageLatencyUs,
-        List<GpuProcess> processes) {
+        List<GpuProcess> processes,
+        List<GpuFault> faults,
+        EncoderCapacity encoderCapacity) {
 
     /**
      * Absent texts become empty; the process list is copied. Nothing is validated: an
@@ -59,10 +65,53 @@ public record GpuDevice(
      * @param encoderAverageFps average NVENC frames per second, or {@code null}
      * @param encoderAverageLatencyUs average NVENC latency in µs, or {@code null}
      * @param processes processes using the GPU; {@code null} reads as empty
+     * @param faults faults the probe holds for the GPU; {@code null} reads as empty
+     * @param encoderCapacity NVENC capacity per codec, or {@code null} if not reported
      */
     public GpuDevice {
         uuid = Objects.requireNonNullElse(uuid, "");
         name = Objects.requireNonNullElse(name, "");
         processes = processes == null ? List.of() : List.copyOf(processes);
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    /**
+     * A device with no faults and no encoder capacity: what a probe that reads neither reports.
+     *
+     * @param index the device index
+     * @param uuid the device UUID; {@code null} reads as empty
+     * @param name the product name; {@code null} reads as empty
+     * @param memoryTotalMiB total memory in MiB, or {@code null} if not reported
+     * @param memoryUsedMiB used memory in MiB, or {@code null} if not reported
+     * @param memoryFreeMiB free memory in MiB, or {@code null} if not reported
+     * @param gpuUtilizationPercent GPU utilisation, 0–100, or {@code null} if not reported
+     * @param memoryUtilizationPercent memory-controller utilisation, 0–100, or {@code null}
+     * @param encoderUtilizationPercent NVENC utilisation, 0–100, or {@code null}
+     * @param temperatureC GPU temperature in °C, or {@code null} if not reported
+     * @param powerWatts board power draw in W, or {@code null} if not reported
+     * @param encoderSessions active NVENC sessions, or {@code null} if not reported
+     * @param encoderAverageFps average NVENC frames per second, or {@code null}
+     * @param encoderAverageLatencyUs average NVENC latency in µs, or {@code null}
+     * @param processes processes using the GPU; {@code null} reads as empty
+     */
+    public GpuDevice(int index, String uuid, String name, Long memoryTotalMiB, Long memoryUsedMiB,
+            Long memoryFreeMiB, Integer gpuUtilizationPercent, Integer memoryUtilizationPercent,
+            Integer encoderUtilizationPercent, Integer temperatureC, Double powerWatts, Integer encoderSessions,
+            Integer encoderAverageFps, Integer encoderAverageLatencyUs, List<GpuProcess> processes) {
+        this(index, uuid, name, memoryTotalMiB, memoryUsedMiB, memoryFreeMiB, gpuUtilizationPercent,
+                memoryUtilizationPercent, encoderUtilizationPercent, temperatureC, powerWatts, encoderSessions,
+                encoderAverageFps, encoderAverageLatencyUs, processes, List.of(), null);
+    }
+
+    /**
+     * This device with {@code faults} instead of its own.
+     *
+     * @param faults the faults; {@code null} reads as empty
+     * @return a copy with those faults; this one is unchanged
+     */
+    public GpuDevice withFaults(List<GpuFault> faults) {
+        return new GpuDevice(index, uuid, name, memoryTotalMiB, memoryUsedMiB, memoryFreeMiB, gpuUtilizationPercent,
+                memoryUtilizationPercent, encoderUtilizationPercent, temperatureC, powerWatts, encoderSessions,
+                encoderAverageFps, encoderAverageLatencyUs, processes, faults, encoderCapacity);
     }
 }

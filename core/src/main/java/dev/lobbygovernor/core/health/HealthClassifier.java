@@ -1,6 +1,7 @@
 package dev.lobbygovernor.core.health;
 
 import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.GpuFault;
 import dev.lobbygovernor.core.gpu.GpuSample;
 import dev.lobbygovernor.core.gpu.ProbeFailure;
 import dev.lobbygovernor.core.gpu.SamplePlausibility;
@@ -129,6 +130,9 @@ public final class HealthClassifier {
         if (latest instanceof ProbeOutcome.Failed f) {
             reasons.add(probeFailed(f.failure()));
             staleness(history.lastGoodSample(), now, reasons);
+            // A GPU that needed a reset when last read still needs it while it cannot be read
+            // (a GPU fallen off the bus fails every read): only the probe can say it recovered.
+            faultReasons(history.lastGoodSample(), true, reasons);
         } else if (latest instanceof ProbeOutcome.Sampled s) {
             GpuSample sample = s.sample();
             implausibilities(sample, capacity).forEach(reasons::add);
@@ -140,6 +144,8 @@ public final class HealthClassifier {
                 // The probes a fallback chain skipped say why it had to use this reading.
                 sample.skippedFailures().forEach(failure -> reasons.add(probeFailed(failure)));
             }
+            // Faults are facts the probe holds, whatever the rest of the reading looks like.
+            faultReasons(sample, false, reasons);
         }
         if (server != null) {
             serverReasons(server, reasons);
@@ -176,8 +182,8 @@ public final class HealthClassifier {
     /**
      * The status a reason implies on its own: probe failures, stale and implausible readings,
      * and a recovery still too short, mean lost monitoring; being at the cap, at the encoder
-     * session limit, or a streaming server that says it cannot create pipelines, means exhausted;
-     * any other reason is a warning.
+     * session limit, a streaming server that says it cannot create pipelines, or a GPU out of
+     * service until it recovers, means exhausted; any other reason is a warning.
      *
      * @param reason the reason
      * @return the status it implies
@@ -189,6 +195,9 @@ public final class HealthClassifier {
             return HealthStatus.MONITORING_LOST;
         }
         if (reason instanceof HealthReason.AtCapacity || reason instanceof HealthReason.ServerCritical) {
+            return HealthStatus.EXHAUSTED;
+        }
+        if (reason instanceof HealthReason.GpuFaulted g && g.outOfService()) {
             return HealthStatus.EXHAUSTED;
         }
         if (reason instanceof HealthReason.EncoderSessionsHigh e && e.sessions() >= e.cap()) {
@@ -234,6 +243,24 @@ public final class HealthClassifier {
         // One session short of the limit is a warning; at the limit no further lobby can encode.
         if (limit > 0 && sessions >= limit - 1 && sessions > 0) {
             reasons.add(new HealthReason.EncoderSessionsHigh(sessions, limit));
+        }
+    }
+
+    /**
+     * One reason per fault the sample carries; only the out-of-service ones when the sample is
+     * an older one standing in for a failed read.
+     */
+    private static void faultReasons(GpuSample sample, boolean outOfServiceOnly, List<HealthReason> reasons) {
+        if (sample == null) {
+            return;
+        }
+        for (GpuDevice d : sample.devices()) {
+            for (GpuFault fault : d.faults()) {
+                HealthReason.GpuFaulted reason = new HealthReason.GpuFaulted(d.index(), d.uuid(), fault);
+                if (!outOfServiceOnly || reason.outOfService()) {
+                    reasons.add(reason);
+                }
+            }
         }
     }
 

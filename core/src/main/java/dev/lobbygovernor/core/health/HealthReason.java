@@ -1,5 +1,6 @@
 package dev.lobbygovernor.core.health;
 
+import dev.lobbygovernor.core.gpu.GpuFault;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
 import java.util.List;
@@ -208,6 +209,53 @@ public sealed interface HealthReason {
         @Override
         public String message() {
             return source + "'s own health report could not be read: " + detail;
+        }
+    }
+
+    /**
+     * A probe saw a fault on one GPU: an Xid, or a state that needs action. A fault whose effect
+     * is {@link GpuFault.Effect#OUT_OF_SERVICE} holds the host out of admission (its status is
+     * {@link HealthStatus#EXHAUSTED}) until the probe reports the GPU recovered; the others are
+     * warnings, an {@link GpuFault.Effect#APPLICATION} one about the lobbies rather than the GPU.
+     *
+     * @param gpuIndex the device index
+     * @param gpuUuid the device UUID; empty if unknown
+     * @param fault what was seen, with the Xid number, NVIDIA's meaning and its recommended action
+     */
+    record GpuFaulted(int gpuIndex, String gpuUuid, GpuFault fault) implements HealthReason {
+        /**
+         * Requires the fault.
+         *
+         * @param gpuIndex the device index
+         * @param gpuUuid the device UUID; {@code null} reads as empty
+         * @param fault what was seen; not null
+         * @throws NullPointerException if {@code fault} is null
+         */
+        public GpuFaulted {
+            gpuUuid = Objects.requireNonNullElse(gpuUuid, "");
+            Objects.requireNonNull(fault, "fault");
+        }
+
+        /**
+         * Whether the GPU takes no new lobby because of this fault.
+         *
+         * @return true for an {@link GpuFault.Effect#OUT_OF_SERVICE} fault
+         */
+        public boolean outOfService() {
+            return fault.effect() == GpuFault.Effect.OUT_OF_SERVICE;
+        }
+
+        @Override
+        public String message() {
+            String gpu = "GPU " + gpuIndex + (gpuUuid.isEmpty() ? "" : " (" + gpuUuid + ")");
+            switch (fault.effect()) {
+                case APPLICATION:
+                    return "lobby application error on " + gpu + ": " + fault.describe();
+                case OUT_OF_SERVICE:
+                    return gpu + " out of service until it recovers: " + fault.describe();
+                default:
+                    return "fault on " + gpu + ": " + fault.describe();
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public enum HealthStatus {
     WARNING,
     /** No reading yet. */
     UNKNOWN,
-    /** At a hard limit: no more lobbies fit. */
+    /** At a hard limit, or a GPU is out of service until it recovers: no more lobbies fit. */
     EXHAUSTED,
     /** The GPU cannot be read, or what is read is implausible or stale. */
     MONITORING_LOST;

@@ -150,7 +150,8 @@ class AdmissionLimitsTest {
                 () -> g.acquire(AdmissionRequest.forSession("c")));
 
         assertThat(denied.reason()).isEqualTo(DenialReason.ENCODER_SESSIONS);
-        assertThat(denied.cap()).isEqualTo(2);
+        assertThat(denied.active()).isEqualTo(6); // two reserves of 3 sessions each
+        assertThat(denied.cap()).isEqualTo(8);
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.lobbygovernor.nvml.internal;
 
 import static dev.lobbygovernor.nvml.internal.CallFailed.ok;
 
+import dev.lobbygovernor.core.gpu.EncoderCapacity;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuProcess;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +25,7 @@ final class DeviceReader {
     private static final Memory NO_MEMORY = new Memory(null, null, null);
 
     private final NvmlBinding binding;
+    private final FaultReader faults;
     // The symbols actually bound, named in failures; looked up once rather than per device.
     private final String countSymbol;
     private final String handleSymbol;
@@ -57,6 +60,18 @@ final class DeviceReader {
             }
         }
 
+        /** The GPUs read so far in this span, by index. */
+        List<DeviceHandle> all() {
+            Identity[] current = known;
+            List<DeviceHandle> handles = new ArrayList<>(current.length);
+            for (int i = 0; i < current.length; i++) {
+                if (current[i] != null) {
+                    handles.add(new DeviceHandle(i, current[i].handle(), current[i].uuid()));
+                }
+            }
+            return handles;
+        }
+
         /** Forgets everything when the device count differs from what was seen. */
         void checkCount(int count) {
             if (known.length > count) {
@@ -70,11 +85,13 @@ final class DeviceReader {
     private record Memory(Long totalMiB, Long usedMiB, Long freeMiB) {
     }
 
-    private record Encoder(Integer sessions, Integer averageFps, Integer averageLatencyUs, Integer utilization) {
+    private record Encoder(Integer sessions, Integer averageFps, Integer averageLatencyUs, Integer utilization,
+            EncoderCapacity capacity) {
     }
 
     DeviceReader(NvmlBinding binding) {
         this.binding = binding;
+        this.faults = new FaultReader(binding);
         this.countSymbol = binding.symbol("nvmlDeviceGetCount");
         this.handleSymbol = binding.symbol("nvmlDeviceGetHandleByIndex");
         this.computeSymbol = binding.symbol("nvmlDeviceGetComputeRunningProcesses");
@@ -94,7 +111,7 @@ final class DeviceReader {
      * Reads device {@code index}; {@code null} when this process may not open it (NVML's count
      * includes such devices, and nvidia-smi skips them too).
      */
-    GpuDevice read(int index, Scratch s, Identities identities, int count) throws CallFailed {
+    DeviceReading read(int index, Scratch s, Identities identities, int count, Instant now) throws CallFailed {
         Identity identity = identities.get(index);
         if (identity == null) {
             identity = identify(index, s);
@@ -127,9 +144,12 @@ final class DeviceReader {
         processes.addAll(compute);
         processes.addAll(graphics);
 
-        return new GpuDevice(index, identity.uuid(), identity.name(), memory.totalMiB(), memory.usedMiB(), memory.freeMiB(), gpuUtil,
-                memUtil, encoder.utilization(), temperature, powerWatts, encoder.sessions(), encoder.averageFps(),
-                encoder.averageLatencyUs(), processes);
+        FaultReader.State state = faults.read(device, s, now);
+        return new DeviceReading(new GpuDevice(index, identity.uuid(), identity.name(), memory.totalMiB(),
+                memory.usedMiB(), memory.freeMiB(), gpuUtil, memUtil, encoder.utilization(), temperature, powerWatts,
+                encoder.sessions(), encoder.averageFps(), encoder.averageLatencyUs(), processes, state.faults(),
+                encoder.capacity()),
+                state.recoveryAction());
     }
 
     /** The handle, name and UUID of device {@code index}; {@code null} when it may not be opened. */
@@ -186,7 +206,7 @@ final class DeviceReader {
      */
     private Encoder encoder(Scratch s, long device) throws CallFailed {
         if (!binding.hasEncoder()) {
-            return new Encoder(null, null, null, null);
+            return new Encoder(null, null, null, null, null);
         }
         Integer sessions = null;
         Integer fps = null;
@@ -206,6 +226,24 @@ final class DeviceReader {
         }
         Integer utilization = ok("nvmlDeviceGetEncoderUtilization", NvmlEncoder.nvmlDeviceGetEncoderUtilization(
                 device, s.at(Scratch.OUT_A), s.at(Scratch.OUT_B))) ? s.getInt(Scratch.OUT_A) : null;
-        return new Encoder(sessions, fps, latency, utilization);
+        return new Encoder(sessions, fps, latency, utilization, capacity(s, device));
+    }
+
+    /** H.264, HEVC and AV1 ({@code nvmlEncoderType_t} 0, 1, 2); {@code null} when none is reported. */
+    private static EncoderCapacity capacity(Scratch s, long device) throws CallFailed {
+        Integer[] percent = new Integer[3];
+        boolean any = false;
+        for (int type = 0; type < percent.length; type++) {
+            int rc = NvmlEncoder.nvmlDeviceGetEncoderCapacity(device, type, s.at(Scratch.OUT_A));
+            // An old driver rejects AV1 as an argument it does not know: that codec is absent.
+            if (rc == NvmlReturn.INVALID_ARGUMENT) {
+                continue;
+            }
+            if (ok("nvmlDeviceGetEncoderCapacity", rc)) {
+                percent[type] = s.getInt(Scratch.OUT_A);
+                any = true;
+            }
+        }
+        return any ? new EncoderCapacity(percent[0], percent[1], percent[2]) : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lobbygovernor.nvml.internal;
 
+import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
@@ -33,6 +34,7 @@ public final class NvmlBinding {
     private static NvmlBinding bound; // guarded by NvmlBinding.class
 
     private final NvmlLibrarySource source;
+    private final NativeLibrary library;
     private final String libraryFile;
     private final VersionedSymbols symbols;
     private final boolean memoryV2;
@@ -42,6 +44,7 @@ public final class NvmlBinding {
 
     private NvmlBinding(NvmlLibrarySource source, NativeLibrary library, VersionedSymbols symbols) {
         this.source = source;
+        this.library = library;
         this.libraryFile = library.getFile() == null ? library.getName() : library.getFile().getPath();
         this.symbols = symbols;
         this.memoryV2 = registerIfExported(NvmlMemoryV2.class, library, symbols);
@@ -136,6 +139,23 @@ public final class NvmlBinding {
             return trap ? PROCESS_DETAIL_STRIDE : PROCESS_V2_STRIDE;
         }
         return symbol.endsWith("_v2") ? PROCESS_V2_STRIDE : PROCESS_V1_STRIDE;
+    }
+
+    /**
+     * A function this library may lack, called through JNA's generic path: for the calls made a
+     * few times a sample or less (fault state, events), where direct mapping would save nothing
+     * anyone notices and would need one class per optional symbol.
+     *
+     * @param candidates the symbols to try, newest first
+     * @return the first one the library exports, or {@code null} if it exports none
+     */
+    Function optional(String... candidates) {
+        for (String symbol : candidates) {
+            if (VersionedSymbols.exports(library, symbol)) {
+                return library.getFunction(symbol);
+            }
+        }
+        return null;
     }
 
     /**

@@ -100,6 +100,17 @@ public final class NvmlError extends Exception {
                 "");
     }
 
+    /**
+     * The Xid event watch failed: {@code function} returned {@code code}. Sampling goes on; only
+     * faults reported as events may go unnoticed until the watch works again.
+     */
+    static NvmlError eventWatch(String function, int code, String text) {
+        return new NvmlError(NvmlReturn.cause(code, false), code, function, "NVML's hardware fault (Xid) event"
+                + " watch failed: " + function + " returned " + NvmlReturn.name(code) + " ("
+                + Integer.toUnsignedString(code) + ", \"" + text + "\"). Xids may go unnoticed until it works again;"
+                + " GPU readings are not affected.", text);
+    }
+
     /** NVML answered something impossible. */
     static NvmlError malformed(String function, String what) {
         return new NvmlError(ProbeFailureCause.MALFORMED_OUTPUT, NvmlReturn.SUCCESS, function,

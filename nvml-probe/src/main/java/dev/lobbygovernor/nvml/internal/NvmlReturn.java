@@ -15,10 +15,14 @@ public final class NvmlReturn {
     public static final int UNINITIALIZED = 1;
     /** A field does not exist on this device (utilisation under MIG, say). */
     public static final int NOT_SUPPORTED = 3;
+    /** An argument was rejected (a codec an old driver does not know, say). */
+    public static final int INVALID_ARGUMENT = 2;
     /** The caller may not read this. */
     public static final int NO_PERMISSION = 4;
     /** A buffer was too small; the needed size was written back. */
     public static final int INSUFFICIENT_SIZE = 7;
+    /** A wait ended with nothing to report (an event wait with no event in time). */
+    public static final int TIMEOUT = 10;
     /** The kernel driver is not loaded. */
     public static final int DRIVER_NOT_LOADED = 9;
     /** NVML's own code for "no libnvidia-ml here"; used when loading the library fails. */

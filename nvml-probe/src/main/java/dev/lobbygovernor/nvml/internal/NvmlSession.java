@@ -3,12 +3,15 @@ package dev.lobbygovernor.nvml.internal;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.ProbeFailureCause;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,9 @@ public final class NvmlSession {
     private NvmlBinding binding; // written under the write lock
     private DeviceReader reader; // written under the write lock
     private boolean initialized; // written under the write lock
-    private DeviceReader.Identities identities; // replaced under the write lock at each init
+    private volatile DeviceReader.Identities identities; // replaced under the write lock at each init
+    private int generation; // written under the write lock
+    private final List<Runnable> spanEndHooks = new CopyOnWriteArrayList<>();
     private volatile boolean reinitialize;
     private volatile boolean closed;
 
@@ -82,14 +87,15 @@ public final class NvmlSession {
      * A device that fails while others answer comes back with only its index (an empty name, for
      * the classifier to flag); when every device fails, the sample fails.
      *
+     * @param now the time the reading is taken, which stamps the faults it shows
      * @return the devices, in NVML's index order
      * @throws NvmlError why NVML could not be read
      */
-    public List<GpuDevice> sample() throws NvmlError {
+    public List<DeviceReading> sample(Instant now) throws NvmlError {
         try {
             lockReady();
             try (Scratch scratch = new Scratch()) {
-                List<GpuDevice> devices = readDevices(scratch);
+                List<DeviceReading> devices = readDevices(scratch, now);
                 transitions.succeeded();
                 return devices;
             } finally {
@@ -131,6 +137,7 @@ public final class NvmlSession {
                 reader = new DeviceReader(binding);
             }
             if (initialized && reinitialize) {
+                endSpan();
                 NvmlCore.nvmlShutdown();
                 initialized = false;
             }
@@ -140,12 +147,94 @@ public final class NvmlSession {
                     throw NvmlError.call(binding.symbol("nvmlInit"), rc, binding.errorString(rc), true, "");
                 }
                 initialized = true;
+                generation++;
                 reinitialize = false;
                 identities = new DeviceReader.Identities();
                 transitions.initialised(binding);
             }
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Tells whoever holds objects of this init…shutdown span (event sets) to free them; write lock held. */
+    private void endSpan() {
+        for (Runnable hook : spanEndHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                log.atWarn().setCause(e).log("Freeing an NVML object before shutdown failed; shutting down anyway");
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} while NVML stays initialised, under the read lock, so no shutdown or
+     * re-initialisation can happen meanwhile. Never initialises NVML itself: a sample does.
+     *
+     * @param work given the number of the current init…shutdown span (it changes at every
+     *     initialisation, and handles and event sets of an earlier span are gone); keep it short
+     * @return what {@code work} returned; {@code false} without running it when NVML is not
+     *     initialised or the session is closed
+     */
+    public boolean whileInitialised(IntPredicate work) {
+        lock.readLock().lock();
+        try {
+            if (!initialized || closed) {
+                return false;
+            }
+            return work.test(generation);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Adds a hook run under the write lock before NVML shuts down or re-initialises, to free
+     * what belongs to the span that ends.
+     *
+     * @param hook the hook; must not block
+     */
+    public void onSpanEnd(Runnable hook) {
+        spanEndHooks.add(hook);
+    }
+
+    /**
+     * Removes a hook added by {@link #onSpanEnd}.
+     *
+     * @param hook the hook
+     */
+    public void removeSpanEndHook(Runnable hook) {
+        spanEndHooks.remove(hook);
+    }
+
+    /**
+     * The GPUs the samples of this span have opened, for registering them for events; call it
+     * inside {@link #whileInitialised}, where the handles stay valid.
+     *
+     * @return the handles, by index; empty before this span's first sample
+     */
+    public List<DeviceHandle> deviceHandles() {
+        DeviceReader.Identities current = identities;
+        return current == null ? List.of() : current.all();
+    }
+
+    /** Makes the next sample shut NVML down and initialise it again. */
+    public void reinitializeSoon() {
+        reinitialize = true;
+    }
+
+    /**
+     * The binding, once a sample has loaded NVML.
+     *
+     * @return the binding, or {@code null} before the library was loaded
+     */
+    public NvmlBinding binding() {
+        lock.readLock().lock();
+        try {
+            return binding;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -158,7 +247,7 @@ public final class NvmlSession {
         }
     }
 
-    private List<GpuDevice> readDevices(Scratch scratch) throws NvmlError {
+    private List<DeviceReading> readDevices(Scratch scratch, Instant now) throws NvmlError {
         int count;
         try {
             count = reader.count(scratch);
@@ -169,18 +258,18 @@ public final class NvmlSession {
             throw NvmlError.malformed(binding.symbol("nvmlDeviceGetCount"), "device count " + count);
         }
         identities.checkCount(count);
-        List<GpuDevice> devices = new ArrayList<>(count);
+        List<DeviceReading> devices = new ArrayList<>(count);
         Map<Integer, CallFailed> failures = new TreeMap<>();
         for (int index = 0; index < count; index++) {
             try {
-                GpuDevice device = reader.read(index, scratch, identities, count);
+                DeviceReading device = reader.read(index, scratch, identities, count, now);
                 if (device != null) {
                     devices.add(device);
                     transitions.deviceAnswered(index);
                 }
             } catch (CallFailed f) {
                 failures.put(index, f);
-                devices.add(unreadable(index));
+                devices.add(new DeviceReading(unreadable(index), null));
             }
         }
         if (failures.isEmpty()) {
@@ -217,6 +306,7 @@ public final class NvmlSession {
         }
         try {
             if (initialized) {
+                endSpan();
                 int rc = NvmlCore.nvmlShutdown();
                 initialized = false;
                 log.atDebug().addKeyValue("result", NvmlReturn.name(rc)).log("NVML shut down");

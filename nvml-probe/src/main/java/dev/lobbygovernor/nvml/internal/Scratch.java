@@ -23,6 +23,9 @@ final class Scratch implements AutoCloseable {
     static final int OUT_A = 8;
     static final int OUT_B = 12;
     static final int OUT_C = 16;
+    static final int OUT_D = 20;
+    /** One unsigned-long-long out-parameter. */
+    static final int OUT_LONG = 24;
     /** {@code nvmlMemory_t} (24 bytes) or {@code nvmlMemory_v2_t} (40 bytes). */
     static final int MEMORY = 32;
     /** {@code nvmlUtilization_t}: gpu, memory. */
@@ -33,7 +36,9 @@ final class Scratch implements AutoCloseable {
     /** Room for list calls, so the usual short process list needs no extra allocation. */
     static final int LIST = 256;
     static final int LIST_BYTES = 2048;
-    static final int SIZE = LIST + LIST_BYTES;
+    /** One {@code nvmlFieldValue_t} (40 bytes). */
+    static final int FIELD = LIST + LIST_BYTES;
+    static final int SIZE = FIELD + 40;
 
     private final long base;
     private final ByteBuffer buffer;
@@ -71,6 +76,14 @@ final class Scratch implements AutoCloseable {
 
     void setInt(int offset, int value) {
         buffer.putInt(offset, value);
+    }
+
+    void setLong(int offset, long value) {
+        buffer.putLong(offset, value);
+    }
+
+    double getDouble(int offset) {
+        return buffer.getDouble(offset);
     }
 
     /** The NUL-terminated text NVML wrote at {@code offset}, never reading past {@code max} bytes. */

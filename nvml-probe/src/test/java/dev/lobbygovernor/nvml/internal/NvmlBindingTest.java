@@ -28,7 +28,7 @@ class NvmlBindingTest {
                 .device(0, "encoder_sessions", "7:4242:0:1:1920:1080:60:1100;9:4243:0:2:1280:720:30:900"));
         NvmlLibrarySource source = NvmlLibrarySource.of(fake.library());
         session = NvmlSession.acquire(source);
-        session.sample();
+        session.sample(java.time.Instant.EPOCH);
         binding = NvmlBinding.bind(source);
     }
 

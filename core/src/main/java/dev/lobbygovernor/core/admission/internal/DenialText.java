@@ -77,7 +77,7 @@ final class DenialText {
             case GPU_MEMORY:
                 return "GPU memory limit reached " + counts;
             case ENCODER_SESSIONS:
-                return "GPU video encoder limit reached " + counts;
+                return "GPU video encoder limit reached (" + active + "/" + cap + " encoder sessions in use)";
             case MONITORING_LOST:
                 return "GPU monitoring is not working on host " + hostId
                         + ", so it admits no new lobby " + counts;
@@ -86,6 +86,9 @@ final class DenialText {
             case SERVER_UNHEALTHY:
                 return "the streaming server on host " + hostId + " reports that it cannot create new pipelines,"
                         + " so the host admits no new lobby " + counts;
+            case GPU_FAULT:
+                return "a GPU of host " + hostId + " had a hardware fault and needs a reset, so the host admits"
+                        + " no new lobby " + counts;
             default:
                 throw new IllegalArgumentException("unknown reason " + reason);
         }
@@ -99,6 +102,8 @@ final class DenialText {
                 return "Check that its streaming server is running, then try again.";
             case SERVER_UNHEALTHY:
                 return "Restart its streaming server, or wait until it reports healthy again, then try again.";
+            case GPU_FAULT:
+                return "The host's health names the fault and what to do; try again once the GPU has recovered.";
             default:
                 return CLOSE_A_SESSION;
         }

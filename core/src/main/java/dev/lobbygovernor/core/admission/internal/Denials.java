@@ -145,6 +145,8 @@ public final class Denials {
                 return DenialReason.MONITORING_LOST;
             case SERVER_CRITICAL:
                 return DenialReason.SERVER_UNHEALTHY;
+            case GPU_FAULT:
+                return DenialReason.GPU_FAULT;
             default:
                 return DenialReason.LOBBY_LIMIT;
         }

@@ -1,9 +1,11 @@
 package dev.lobbygovernor.core.admission.internal;
 
 import dev.lobbygovernor.core.admission.BlindAdmission;
+import dev.lobbygovernor.core.admission.EncoderCapScope;
 import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 
@@ -15,11 +17,18 @@ import dev.lobbygovernor.core.health.HostHealth;
  * @param binding which limit gives it (the static cap wins ties, so its message is the one
  *     users see when limits coincide)
  * @param warningThreshold the count at which grants warn
- * @param refusal why the host refuses everything ({@link LimitKind#SERVER_CRITICAL} when its
- *     streaming server says it cannot take a lobby, {@link LimitKind#BLIND_REFUSAL} when it fails
- *     closed while blind), or {@code null}
+ * @param refusal why the host refuses everything, whatever its count, or {@code null}: {@link
+ *     LimitKind#GPU_FAULT} when a GPU is out of service (then {@code binding} is that too), {@link
+ *     LimitKind#SERVER_CRITICAL} when its streaming server says it cannot take a lobby, {@link
+ *     LimitKind#BLIND_REFUSAL} when it fails closed while blind
+ * @param encoderSessionCap the NVENC session cap, 0 for none; it limits client streams, not
+ *     lobbies, so it is checked beside the lobby cap ({@link #encoderRefusal})
+ * @param sessionsPerStream NVENC sessions one client stream holds
+ * @param observedEncoderSessions NVENC sessions the GPU probe last reported in the cap's scope,
+ *     0 while blind (then only the streams count)
  */
-record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind refusal) {
+record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind refusal, int encoderSessionCap,
+        int sessionsPerStream, int observedEncoderSessions) {
 
     /** Whether the host refuses everything, whatever its count. */
     boolean refuseAll() {
@@ -33,15 +42,6 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
     static EffectiveCap of(HostLimits limits, HostHealth health, BlindAdmission blindMode) {
         int cap = limits.staticCap();
         LimitKind binding = LimitKind.STATIC;
-        // The encoder cap is configuration (a hardware session limit), not a reading, so it
-        // holds while blind too: dropping it then would be a permissive fallback.
-        if (limits.encoderSessionCap().isPresent()) {
-            int encoderCap = limits.encoderSessionCap().getAsInt() / limits.encoderSessionsPerLobby();
-            if (encoderCap < cap) {
-                cap = encoderCap;
-                binding = LimitKind.ENCODER_SESSIONS;
-            }
-        }
         // The memory cap comes from the card's total memory, a fixed fact of the hardware, so
         // the last plausible sample's cap stays valid while blind: dropping it then would let a
         // small card take more lobbies exactly when nothing can be read.
@@ -50,11 +50,70 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
             cap = (int) memoryCap;
             binding = LimitKind.GPU_MEMORY;
         }
-        // The server's own word that it cannot create pipelines is the more specific refusal:
-        // restarting the server, not the GPU probe, is what helps.
+        boolean blind = isBlind(health);
+        // The server's own word that it cannot create pipelines is more specific than being
+        // blind: restarting the server, not the GPU probe, is what helps.
         LimitKind refusal = health.serverCritical() ? LimitKind.SERVER_CRITICAL
-                : isBlind(health) && blindMode == BlindAdmission.FAIL_CLOSED ? LimitKind.BLIND_REFUSAL : null;
-        return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refusal);
+                : blind && blindMode == BlindAdmission.FAIL_CLOSED ? LimitKind.BLIND_REFUSAL : null;
+        // The encoder cap is configuration (a hardware session limit), not a reading, so it
+        // holds while blind too, counted from the streams alone.
+        int encoderCap = limits.encoderSessionCap().orElse(0);
+        int observed = blind ? 0 : observedSessions(health.lastGoodSample(), limits.encoderCapScope());
+        // A GPU that needs a reset refuses whatever the counts say and however the host is
+        // configured while blind: no lobby can start well on it.
+        if (hasOutOfServiceGpu(health)) {
+            binding = LimitKind.GPU_FAULT;
+            refusal = LimitKind.GPU_FAULT;
+        }
+        return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refusal, encoderCap,
+                limits.encoderSessionsPerLobby(), observed);
+    }
+
+    /**
+     * Whether one more stream would pass the encoder session cap.
+     *
+     * @param streams the client streams the host's lobbies and reservations need (see
+     *     {@link HostCount#streams()})
+     * @return the refusal, with the sessions in use and the cap, or {@code null} when one more
+     *     stream fits or there is no encoder cap
+     */
+    Refusal encoderRefusal(int streams) {
+        if (encoderSessionCap == 0) {
+            return null;
+        }
+        long used = Math.max((long) streams * sessionsPerStream, observedEncoderSessions);
+        if (used + sessionsPerStream <= encoderSessionCap) {
+            return null;
+        }
+        return new Refusal(LimitKind.ENCODER_SESSIONS, (int) Math.min(used, Integer.MAX_VALUE), encoderSessionCap);
+    }
+
+    /**
+     * The NVENC sessions a sample shows in the cap's scope: every GPU's together, or the
+     * busiest GPU's (which GPU Wolf renders on is not known here).
+     */
+    static int observedSessions(GpuSample sample, EncoderCapScope scope) {
+        if (sample == null) {
+            return 0;
+        }
+        long sum = 0;
+        int max = 0;
+        for (GpuDevice d : sample.devices()) {
+            int sessions = d.encoderSessions() == null ? 0 : Math.max(d.encoderSessions(), 0);
+            sum += sessions;
+            max = Math.max(max, sessions);
+        }
+        return scope == EncoderCapScope.PER_GPU ? max : (int) Math.min(sum, Integer.MAX_VALUE);
+    }
+
+    /** Whether the health names a GPU out of service until it recovers. */
+    static boolean hasOutOfServiceGpu(HostHealth health) {
+        for (HealthReason reason : health.reasons()) {
+            if (reason instanceof HealthReason.GpuFaulted g && g.outOfService()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Monitoring lost or never established: only count-based caps may be trusted. */

@@ -21,11 +21,17 @@ import java.util.Set;
  * A reservation counts while {@link ReservationRecord#countsAt} says so, unless the listing
  * already shows a lobby with its unique name: then it is that lobby, counted once.
  *
+ * <p>The client streams that need an encoder are counted the way Wolf encodes, once per
+ * connected client: a listed lobby counts its clients, at least one (a lobby with no client yet
+ * keeps one in reserve for its first); a lobby known only from its record, and a reservation,
+ * count one.
+ *
  * @param active lobbies and reservations that count
  * @param reserved the reservations among them
  * @param lobbies the ids of the lobbies among them
+ * @param streams the client streams they need encoders for, reserves included
  */
-record HostCount(int active, int reserved, Set<String> lobbies) {
+record HostCount(int active, int reserved, Set<String> lobbies, int streams) {
 
     static HostCount of(Listing listing, HostRecords records, Instant now, Duration listingDelay) {
         // a record counts unlisted when committed after this instant (see above)
@@ -45,8 +51,11 @@ record HostCount(int active, int reserved, Set<String> lobbies) {
                 reserved++;
             }
         }
+        // every lobby the listing lacks is known from its record alone: one stream each
+        long streams = (long) listing.streamDemand() + reserved + (lobbies.size() - listing.ids().size());
         return new HostCount(lobbies.size() + reserved, reserved,
-                lobbies == listing.ids() ? lobbies : Collections.unmodifiableSet(lobbies));
+                lobbies == listing.ids() ? lobbies : Collections.unmodifiableSet(lobbies),
+                (int) Math.min(streams, Integer.MAX_VALUE));
     }
 
     private static long saturatedMinus(long a, long b) {

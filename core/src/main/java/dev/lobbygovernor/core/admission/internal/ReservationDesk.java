@@ -134,6 +134,11 @@ public final class ReservationDesk {
                 refusal = new Refusal(cap.binding(), count.active(), cap.cap());
                 return Optional.empty();
             }
+            Refusal encoder = cap.encoderRefusal(count.streams());
+            if (encoder != null) {
+                refusal = encoder;
+                return Optional.empty();
+            }
             refusal = null;
             activeAfter = count.active() + 1;
             return Optional.of(candidate);

@@ -7,7 +7,13 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.lobbygovernor.core.admission.BlindAdmission;
+import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostLimits;
+import dev.lobbygovernor.core.gpu.GpuDevice;
+import dev.lobbygovernor.core.gpu.GpuFault;
+import dev.lobbygovernor.core.gpu.XidCatalog;
+import dev.lobbygovernor.core.health.HealthClassifier;
+import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.testing.HealthReports;
@@ -35,13 +41,13 @@ class EffectiveCapTest {
     }
 
     @Test
-    void capNeverExceedsTheStaticOrEncoderCap() {
+    void capNeverExceedsTheStaticCapAndTheEncoderCapCountsStreamsBesideIt() {
         qt().forAll(limits(), longs().between(0, 100_000), booleans().all()).checkAssert((limits, total, works) -> {
             HostHealth health = works ? working(total) : HealthReports.monitoringLost("h", total, AT);
             EffectiveCap cap = EffectiveCap.of(limits, health, BlindAdmission.STATIC_CAP);
             assertThat(cap.cap()).isLessThanOrEqualTo(limits.staticCap());
-            limits.encoderSessionCap().ifPresent(enc ->
-                    assertThat(cap.cap()).isLessThanOrEqualTo(enc / limits.encoderSessionsPerLobby()));
+            assertThat(cap.binding()).isNotEqualTo(LimitKind.ENCODER_SESSIONS);
+            assertThat(cap.encoderSessionCap()).isEqualTo(limits.encoderSessionCap().orElse(0));
             assertThat(cap.warningThreshold()).isBetween(1, Math.max(cap.cap(), 1));
         });
     }
@@ -98,5 +104,49 @@ class EffectiveCapTest {
         HostHealth noSample = new HostHealth("h", HealthStatus.HEALTHY, true, null, "nvml", List.of(), AT);
 
         assertThat(EffectiveCap.of(HostLimits.defaults(), noSample, BlindAdmission.FAIL_CLOSED).refuseAll()).isTrue();
+    }
+
+    private static HostHealth faulted(long totalMiB, int xid) {
+        HostHealth healthy = working(totalMiB);
+        GpuDevice gpu = healthy.lastGoodSample().devices().get(0);
+        GpuFault fault = XidCatalog.fault(xid, AT);
+        HealthStatus status = HealthClassifier.severity(new HealthReason.GpuFaulted(0, "", fault));
+        return new HostHealth("h", status, true, healthy.lastGoodSample(), "nvml",
+                List.of(new HealthReason.GpuFaulted(gpu.index(), gpu.uuid(), fault)), AT);
+    }
+
+    @Test
+    void aGpuOutOfServiceRefusesEverythingWhateverTheBlindModeAndOtherFaultsDoNot() {
+        qt().forAll(limits(), integers().between(1, 200), booleans().all()).checkAssert((limits, xid, failClosed) -> {
+            HostHealth health = faulted(16380, xid);
+            BlindAdmission mode = failClosed ? BlindAdmission.FAIL_CLOSED : BlindAdmission.STATIC_CAP;
+            EffectiveCap cap = EffectiveCap.of(limits, health, mode);
+            boolean outOfService = XidCatalog.fault(xid, AT).effect()
+                    == GpuFault.Effect.OUT_OF_SERVICE;
+            assertThat(cap.refuseAll()).isEqualTo(outOfService);
+            if (outOfService) {
+                assertThat(cap.binding()).isEqualTo(LimitKind.GPU_FAULT);
+                assertThat(Denials.reasonFor(new LedgerCounts(0, 0, cap.cap(), cap.binding(), cap.warningThreshold(),
+                        cap.refusal()))).isEqualTo(DenialReason.GPU_FAULT);
+            }
+        });
+    }
+
+    @Test
+    void encoderRefusesExactlyWhenOneMoreStreamWouldPassTheCap() {
+        qt().forAll(integers().between(1, 16), integers().between(1, 4), integers().between(0, 20),
+                integers().between(0, 20)).checkAssert((sessionCap, perStream, streams, observed) -> {
+                    EffectiveCap cap = new EffectiveCap(5, LimitKind.STATIC, 4, null, sessionCap, perStream, observed);
+                    long used = Math.max((long) streams * perStream, observed);
+                    Refusal refusal = cap.encoderRefusal(streams);
+                    assertThat(refusal != null).isEqualTo(used + perStream > sessionCap);
+                    if (refusal != null) {
+                        assertThat(refusal.limit()).isEqualTo(LimitKind.ENCODER_SESSIONS);
+                        assertThat(refusal.active()).isEqualTo((int) used);
+                        assertThat(refusal.cap()).isEqualTo(sessionCap);
+                    }
+                    EffectiveCap none = new EffectiveCap(5, LimitKind.STATIC, 4, null, 0, perStream, observed);
+                    assertThat(none.encoderRefusal(streams)).isNull();
+                });
     }
 }

@@ -1,6 +1,9 @@
 package dev.lobbygovernor.core.admission.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.store.HostRecords;
@@ -8,6 +11,7 @@ import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +81,40 @@ class HostCountTest {
         assertThat(c.active()).isEqualTo(1);
         assertThat(c.reserved()).isZero();
         assertThat(c.lobbies()).containsExactly("wolf-1");
+    }
+
+    /**
+     * Streams, against a model written from Wolf's side: each listed lobby encodes once per
+     * connected client and keeps one in reserve while it has none; a young unlisted record and a
+     * live reservation each stand for one lobby with no client yet.
+     */
+    @Test
+    void streamsCountEveryConnectedClientAndOneReservePerLobbyWithout() {
+        qt().forAll(lists().of(integers().between(0, 6)).ofSizeBetween(0, 6), integers().between(0, 3),
+                integers().between(0, 3)).checkAssert((clients, youngRecords, reservations) -> {
+                    List<LiveLobby> listed = new ArrayList<>();
+                    List<LobbyRecord> lobbyRecords = new ArrayList<>();
+                    for (int i = 0; i < clients.size(); i++) {
+                        listed.add(new LiveLobby("listed-" + i, "n" + i, false, clients.get(i)));
+                        lobbyRecords.add(record("listed-" + i, T0.minusSeconds(600)));
+                    }
+                    for (int i = 0; i < youngRecords; i++) {
+                        lobbyRecords.add(record("young-" + i, T0.minusSeconds(1)));
+                    }
+                    List<ReservationRecord> open = new ArrayList<>();
+                    for (int i = 0; i < reservations; i++) {
+                        open.add(ReservationRecord.reserved("r" + i, "h", "s", null, "lobby-r" + i, T0,
+                                T0.plusSeconds(120)));
+                    }
+                    HostCount c = HostCount.of(Listing.of(listed, T0.toEpochMilli()), records(lobbyRecords, open), T0,
+                            DELAY);
+
+                    int expected = youngRecords + reservations;
+                    for (int n : clients) {
+                        expected += n == 0 ? 1 : n;
+                    }
+                    assertThat(c.streams()).isEqualTo(expected);
+                    assertThat(c.active()).isEqualTo(clients.size() + youngRecords + reservations);
+                });
     }
 }
