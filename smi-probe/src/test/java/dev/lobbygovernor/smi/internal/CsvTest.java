@@ -37,4 +37,11 @@ class CsvTest {
         assertThat(Csv.lines("a\n")).containsExactly(new Csv.Line(1, "a"));
         assertThat(Csv.lines("")).isEmpty();
     }
+
+    @Test
+    void aLineThatStartsWithAnEmptyLineOrAnEmptyCellKeepsThem() {
+        assertThat(Csv.lines("\nb")).containsExactly(new Csv.Line(2, "b"));
+        assertThat(Csv.cells(",a")).containsExactly("", "a");
+        assertThat(Csv.cells("a,")).containsExactly("a", "");
+    }
 }
