@@ -126,4 +126,19 @@ class HealthClassifierBoundaryTest {
                 new HealthReason.Stale(Duration.ofSeconds(20), HealthThresholds.DEFAULT_STALENESS_LIMIT)));
         assertThat(h.lastGoodSample()).isNotNull();
     }
+
+    @Test
+    void reasonsAreSortedMostSevereFirstWhateverOrderTheyArise() {
+        GpuSample hot = GpuSamples.of("nvml", NOW, GpuSamples.device().temperature(90).build());
+        HostHealth h = classify(DEFAULTS, hot, new HostCapacity(5, 5, 4));
+        assertThat(h.reasons()).containsExactly(new HealthReason.AtCapacity(5, 5),
+                new HealthReason.TemperatureHigh(90, 85));
+        assertThat(h.status()).isEqualTo(HealthStatus.EXHAUSTED);
+    }
+
+    @Test
+    void theClassifierKeepsItsThresholds() {
+        HealthThresholds thresholds = HealthThresholds.builder().temperatureHighCelsius(70).build();
+        assertThat(new HealthClassifier(thresholds).thresholds()).isSameAs(thresholds);
+    }
 }
