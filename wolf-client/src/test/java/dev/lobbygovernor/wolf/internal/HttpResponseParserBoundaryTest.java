@@ -82,5 +82,7 @@ class HttpResponseParserBoundaryTest {
         assertThat(resp.offset()).isEqualTo(head.length());
         assertThat(resp.headers()).isEmpty();
         assertThat(resp.toString()).isEqualTo("WolfResponse[status=200, bodyLength=2]");
+        assertThat(parse("HTTP/1.0 200 OK\r\nX-A: 1\r\nContent-Length: 0\r\n\r\n").headers())
+                .isEqualTo(java.util.Map.of("x-a", "1", "content-length", "0"));
     }
 }
