@@ -44,4 +44,26 @@ class LobbyPinTest {
         assertThat(LobbyPin.of("1234")).isEqualTo(LobbyPin.ofDigits(1, 2, 3, 4))
                 .isNotEqualTo(LobbyPin.of("1235")).isNotEqualTo(LobbyPin.of("12345"));
     }
+
+    @Test
+    void takesSixteenDigitsAndRefusesSeventeen() {
+        assertThat(LobbyPin.ofDigits(new int[16]).length()).isEqualTo(16);
+        assertThatThrownBy(() -> LobbyPin.ofDigits(new int[17])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LobbyPin.ofDigits()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void takesTheDigitsZeroToNineAndNothingJustOutside() {
+        assertThat(LobbyPin.ofDigits(0, 9).reveal()).isEqualTo("09");
+        assertThatThrownBy(() -> LobbyPin.ofDigits(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> LobbyPin.ofDigits(10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void equalPinsHashAlikeAndAPinIsNoString() {
+        assertThat(LobbyPin.of("1234")).hasSameHashCodeAs(LobbyPin.ofDigits(1, 2, 3, 4));
+        assertThat(LobbyPin.of("1234").hashCode()).isNotEqualTo(LobbyPin.of("4321").hashCode());
+        assertThat(LobbyPin.of("1234")).isNotEqualTo("1234");
+        assertThat(LobbyPin.of("007").length()).isEqualTo(3);
+    }
 }

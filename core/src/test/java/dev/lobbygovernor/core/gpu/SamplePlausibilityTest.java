@@ -149,4 +149,10 @@ class SamplePlausibilityTest {
                 GpuSamples.device().index(1).name(" ").build());
         assertThat(fields(SamplePlausibility.check(sample))).containsExactly("devices[1].name");
     }
+
+    @Test
+    void aSampleIsPlausibleExactlyWhenTheContextFreeChecksFindNothing() {
+        assertThat(SamplePlausibility.isPlausible(GpuSamples.plausible("nvml", java.time.Instant.EPOCH))).isTrue();
+        assertThat(SamplePlausibility.isPlausible(GpuSamples.noDevices("nvml", java.time.Instant.EPOCH))).isFalse();
+    }
 }

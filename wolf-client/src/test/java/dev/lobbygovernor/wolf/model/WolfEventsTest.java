@@ -90,4 +90,11 @@ class WolfEventsTest {
         assertThat(WolfJson.redactPins("{\"pin_required\":true,\"spin\":2}"))
                 .isEqualTo("{\"pin_required\":true,\"spin\":2}");
     }
+
+    @Test
+    void anEventIsEncodedAsTheDataItIsDecodedFromAndAnUnknownOneAsReceived() throws Exception {
+        WolfEvent stopped = new WolfEvent.LobbyStopped("lobby-1");
+        assertThat(WolfEvents.decode(WolfEvents.STOP_LOBBY, WolfEvents.encode(stopped))).isEqualTo(stopped);
+        assertThat(WolfEvents.encode(new WolfEvent.Unknown("x::Y", "{\"a\":1}"))).isEqualTo("{\"a\":1}");
+    }
 }
