@@ -18,7 +18,7 @@ class DenialTextTest {
         assertThat(DenialText.message(DenialReason.GPU_MEMORY, "wolf-1", 3, 3)).isEqualTo(
                 "GPU memory limit reached (3/3 lobbies active). Please close an unused session and try again.");
         assertThat(DenialText.message(DenialReason.ENCODER_SESSIONS, "wolf-1", 2, 2)).isEqualTo(
-                "GPU video encoder limit reached (2/2 lobbies active). Please close an unused session and try again.");
+                "GPU video encoder limit reached (2/2 encoder sessions in use). Please close an unused session and try again.");
     }
 
     @Test

@@ -45,17 +45,18 @@ class EffectiveCapBoundaryTest {
     }
 
     @Test
-    void theStaticCapWinsATieWithTheEncoderCapAndLosesWhenTheEncoderCapIsOneLower() {
-        HostLimits tie = LIMITS.toBuilder().encoderSessionCap(10).encoderSessionsPerLobby(2).build();
-        EffectiveCap tied = EffectiveCap.of(tie, HealthReports.healthy("h", 80_000, AT), BlindAdmission.STATIC_CAP);
-        assertThat(tied.cap()).isEqualTo(5);
-        assertThat(tied.binding()).isEqualTo(LimitKind.STATIC);
+    void theEncoderCapTakesAStreamThatExactlyFillsItAndRefusesOneMoreWithoutLoweringTheLobbyCap() {
+        HostLimits limits = LIMITS.toBuilder().encoderSessionCap(10).encoderSessionsPerLobby(2).build();
+        EffectiveCap cap = EffectiveCap.of(limits, HealthReports.healthy("h", 80_000, AT), BlindAdmission.STATIC_CAP);
+        assertThat(cap.cap()).isEqualTo(5);
+        assertThat(cap.binding()).isEqualTo(LimitKind.STATIC);
 
-        HostLimits lower = LIMITS.toBuilder().encoderSessionCap(9).encoderSessionsPerLobby(2).build();
-        EffectiveCap encoder = EffectiveCap.of(lower, HealthReports.healthy("h", 80_000, AT), BlindAdmission.STATIC_CAP);
-        assertThat(encoder.cap()).isEqualTo(4);
-        assertThat(encoder.binding()).isEqualTo(LimitKind.ENCODER_SESSIONS);
-        assertThat(encoder.warningThreshold()).isEqualTo(lower.warningThresholdFor(4));
+        assertThat(cap.encoderRefusal(4)).isNull(); // 8 sessions in use, the next stream's 2 make exactly 10
+        Refusal refusal = cap.encoderRefusal(5); // 10 in use: 2 more would pass 10
+        assertThat(refusal).isNotNull();
+        assertThat(refusal.limit()).isEqualTo(LimitKind.ENCODER_SESSIONS);
+        assertThat(refusal.active()).isEqualTo(10);
+        assertThat(refusal.cap()).isEqualTo(10);
     }
 
     @Test
