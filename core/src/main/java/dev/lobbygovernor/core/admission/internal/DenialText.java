@@ -58,6 +58,10 @@ final class DenialText {
                 return "The streaming server on host " + id + " " + counts + ", the best of " + hosts
                         + " hosts, reports in its own health report that it cannot create new pipelines, so no"
                         + " host can take it. " + advice(primary.reason());
+            case GPU_FAULT:
+                return "A GPU of host " + id + " " + counts + ", the best of " + hosts
+                        + " hosts, had a hardware fault and needs a reset, so no host can take it. "
+                        + advice(primary.reason());
             case HOST_UNAVAILABLE:
                 return "None of the " + hosts + " streaming hosts can be reached, so no host can take it. "
                         + "Check that their streaming servers are running, then try again.";
@@ -83,9 +87,6 @@ final class DenialText {
                         + ", so it admits no new lobby " + counts;
             case HOST_UNAVAILABLE:
                 return "streaming host " + hostId + " cannot be reached, so its lobbies cannot be counted";
-            case SERVER_UNHEALTHY:
-                return "the streaming server on host " + hostId + " reports that it cannot create new pipelines,"
-                        + " so the host admits no new lobby " + counts;
             case GPU_FAULT:
                 return "a GPU of host " + hostId + " had a hardware fault and needs a reset, so the host admits"
                         + " no new lobby " + counts;

@@ -64,6 +64,32 @@ class DenialTextTest {
         assertThat(DenialReason.HOST_UNAVAILABLE.isCapacity()).isFalse();
     }
 
+    @Test
+    void aServerThatCannotCreatePipelinesIsNamedWithItsOwnReportAndWhatToDo() {
+        assertThat(DenialText.message(DenialReason.SERVER_UNHEALTHY, "wolf-1", 2, 5, "wolf")).isEqualTo(
+                "Wolf on host wolf-1 reports that it cannot create new pipelines (wolf's own health report), so the"
+                        + " host admits no new lobby (2/5 lobbies active). Restart wolf on that host, or wait until it"
+                        + " reports healthy again, then try again.");
+        assertThat(DenialText.fleet(denial("wolf-1", DenialReason.SERVER_UNHEALTHY, 2, 5), 3)).isEqualTo(
+                "The streaming server on host wolf-1 (2/5 lobbies active), the best of 3 hosts, reports in its own"
+                        + " health report that it cannot create new pipelines, so no host can take it. Restart its"
+                        + " streaming server, or wait until it reports healthy again, then try again.");
+    }
+
+    @Test
+    void aGpuFaultSaysTheHostWaitsForTheGpuToRecover() {
+        assertThat(DenialText.message(DenialReason.GPU_FAULT, "wolf-1", 0, 5)).isEqualTo(
+                "A GPU of host wolf-1 had a hardware fault and needs a reset, so the host admits no new lobby (0/5"
+                        + " lobbies active). The host's health names the fault and what to do; try again once the GPU"
+                        + " has recovered.");
+        assertThat(DenialText.fleet(denial("wolf-1", DenialReason.GPU_FAULT, 0, 5), 3)).isEqualTo(
+                "A GPU of host wolf-1 (0/5 lobbies active), the best of 3 hosts, had a hardware fault and needs a"
+                        + " reset, so no host can take it. The host's health names the fault and what to do; try again"
+                        + " once the GPU has recovered.");
+        assertThat(DenialReason.GPU_FAULT.isCapacity()).isFalse();
+        assertThat(DenialReason.SERVER_UNHEALTHY.isCapacity()).isFalse();
+    }
+
     private static HostDenial denial(String host, DenialReason reason, int active, int cap) {
         return new HostDenial(host, reason, active, cap, HealthStatus.HEALTHY, "m", List.of());
     }
