@@ -75,14 +75,42 @@ public final class Placement {
     public Outcome place(AdmissionRequest request) {
         long nowMillis = clock.millis();
         Map<String, HostRecords> records = desk.recordsByHost();
+        // Most admissions end at the first host tried: the least loaded ready host (else the
+        // least loaded of the others), found in one pass that keeps nothing per host.
+        Ranked first = null;
+        boolean firstReady = false;
+        for (HostState h : hosts) {
+            HostState.Readiness readiness = h.readiness(nowMillis);
+            if (readiness == HostState.Readiness.DOWN) {
+                continue;
+            }
+            Counted counted = desk.counted(h, h.lastListing(), records);
+            LedgerCounts c = counted.counts();
+            if (c.refuseAll() || c.active() >= c.cap()) {
+                continue;
+            }
+            boolean ready = readiness == HostState.Readiness.READY;
+            if (first == null || ready && !firstReady || ready == firstReady
+                    && byLoad(c.active(), c.cap(), first.counts().active(), first.counts().cap()) < 0) {
+                first = new Ranked(h, counted);
+                firstReady = ready;
+            }
+        }
+        List<Refused> refused = new ArrayList<>();
+        if (first != null) {
+            Outcome granted = tryOn(first, request, refused);
+            if (granted != null) {
+                return granted;
+            }
+        }
+        // It refused after all: rank every other host in full (their counts are reused, so this
+        // reads nothing again), and try them in turn.
         List<Ranked> ready = new ArrayList<>(hosts.length);
         List<Ranked> later = new ArrayList<>();
-        List<Refused> refused = new ArrayList<>();
-        // Most admissions end at the first host tried: the least loaded ready host (else the
-        // least loaded of the others), found in this pass; the rest are sorted only if it refuses.
-        Ranked bestReady = null;
-        Ranked bestLater = null;
         for (HostState h : hosts) {
+            if (first != null && h == first.host()) {
+                continue; // refused above
+            }
             HostState.Readiness readiness = h.readiness(nowMillis);
             Counted counted = desk.counted(h, h.lastListing(), records);
             LedgerCounts c = counted.counts();
@@ -90,30 +118,14 @@ public final class Placement {
                 refused.add(new Refused(h, DenialReason.HOST_UNAVAILABLE, c.active(), c.cap(), counted));
             } else if (c.refuseAll() || c.active() >= c.cap()) {
                 refused.add(new Refused(h, Denials.reasonFor(c), c.active(), c.cap(), counted));
-            } else if (readiness == HostState.Readiness.READY) {
-                Ranked r = new Ranked(h, counted);
-                ready.add(r);
-                bestReady = bestReady == null || LEAST_LOADED_FIRST.compare(r, bestReady) < 0 ? r : bestReady;
             } else {
-                Ranked r = new Ranked(h, counted);
-                later.add(r);
-                bestLater = bestLater == null || LEAST_LOADED_FIRST.compare(r, bestLater) < 0 ? r : bestLater;
-            }
-        }
-        Ranked first = bestReady != null ? bestReady : bestLater;
-        if (first != null) {
-            Outcome granted = tryOn(first, request, refused);
-            if (granted != null) {
-                return granted;
+                (readiness == HostState.Readiness.READY ? ready : later).add(new Ranked(h, counted));
             }
         }
         ready.sort(LEAST_LOADED_FIRST); // stable: ties keep the configured order
         later.sort(LEAST_LOADED_FIRST);
         ready.addAll(later);
         for (Ranked r : ready) {
-            if (r == first) {
-                continue; // refused above
-            }
             Outcome granted = tryOn(r, request, refused);
             if (granted != null) {
                 return granted;
