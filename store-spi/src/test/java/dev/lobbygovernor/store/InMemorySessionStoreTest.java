@@ -120,4 +120,25 @@ class InMemorySessionStoreTest extends SessionStoreContract {
         assertThat(byHost.get("h1").reservations()).extracting(ReservationRecord::reservationId)
                 .isEqualTo(List.of("r3"));
     }
+
+    @Test
+    void aHostsSnapshotIsTakenAgainAfterEachKindOfChange() {
+        InMemorySessionStore s = new InMemorySessionStore();
+        Instant t = Instant.parse("2025-01-01T00:00:00Z");
+        s.saveLobby(new LobbyRecord("l1", "h", "s", null, t, t));
+        assertThat(s.lobbiesOnHost("h")).extracting(LobbyRecord::lobbyId).containsExactly("l1");
+        s.saveLobby(new LobbyRecord("l2", "h", "s", null, t.plusSeconds(1), t));
+        assertThat(s.lobbiesOnHost("h")).extracting(LobbyRecord::lobbyId).containsExactly("l1", "l2");
+        s.removeLobby("l1");
+        assertThat(s.recordsByHost().get("h").lobbies()).extracting(LobbyRecord::lobbyId).containsExactly("l2");
+        ReservationRecord r = ReservationRecord.reserved("r1", "h", "s", null, "n-1", t, t.plusSeconds(60));
+        s.saveReservation(r);
+        assertThat(s.reservationsOnHost("h")).containsExactly(r);
+        s.removeReservation("r1");
+        assertThat(s.recordsByHost().get("h").reservations()).isEmpty();
+        assertThat(s.recordsByHost().containsKey("h")).isTrue();
+        s.removeLobby("l2");
+        assertThat(s.recordsByHost().containsKey("h")).isFalse();
+        assertThat(s.recordsByHost().get("nobody")).isNull();
+    }
 }
