@@ -9,6 +9,7 @@ import dev.lobbygovernor.core.admission.LobbyGovernor;
 import dev.lobbygovernor.core.admission.Permit;
 import dev.lobbygovernor.core.cleanup.CycleReport;
 import dev.lobbygovernor.core.cleanup.LobbyReaper;
+import dev.lobbygovernor.core.cleanup.ReaperConfig;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.store.AdmissionLedger;
@@ -25,6 +26,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +58,8 @@ import javax.sql.DataSource;
  * The runtimes answer from memory, so neither Wolf nor a socket is measured.
  *
  * <p><b>Cleanup.</b> One reaper cycle over records spread evenly over hosts, every lobby listed
- * and in use, none due: what a steady cycle costs. The statements it sends are counted through a
+ * and in use, none due, each in-use lobby's activity written every cycle (a zero activity
+ * resolution): what the busiest steady cycle costs. The statements it sends are counted through a
  * counting {@code DataSource}, at two record counts and two host counts, to show they do not
  * grow with either.
  *
@@ -273,8 +276,10 @@ public final class ReplicatedAdmissionHarness {
                     "deleted_at"));
             Map<String, LobbyRuntime> runtimes = new HashMap<>();
             listed.forEach((h, l) -> runtimes.put(h, new MemoryRuntime(l)));
-            try (LobbyReaper reaper = LobbyReaper.builder(store, runtimes).build()) {
-                reaper.runOnce(); // the first cycle touches every lobby in use; later ones find them fresh
+            // every in-use lobby's activity written each cycle: the most statements a cycle sends
+            ReaperConfig everyWrite = ReaperConfig.builder().activityResolution(Duration.ZERO).build();
+            try (LobbyReaper reaper = LobbyReaper.builder(store, runtimes).config(everyWrite).build()) {
+                reaper.runOnce();
                 long[] ms = new long[5];
                 int statements = 0;
                 for (int i = 0; i < ms.length; i++) {

@@ -33,7 +33,7 @@ class ConfigurationShapeTest {
                 .remediateAfterFailures(7).remediationCooldown(Duration.ofMinutes(20)).thresholds(thresholds).build();
         ReaperConfig reaper = ReaperConfig.builder().interval(Duration.ofSeconds(5)).idleTimeout(Duration.ofMinutes(9))
                 .orphanGrace(Duration.ofMinutes(11)).stopOrphans(false)
-                .retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(8)).build();
+                .retryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(8)).activityResolution(Duration.ofSeconds(20)).build();
 
         assertThat(limits.toBuilder().build()).isEqualTo(limits).hasSameHashCodeAs(limits).isNotEqualTo(HostLimits.defaults());
         assertThat(governor.toBuilder().build()).isEqualTo(governor).hasSameHashCodeAs(governor)
@@ -63,6 +63,7 @@ class ConfigurationShapeTest {
         assertThat(GovernorConfig.defaults().lastResort()).isEqualTo(GovernorConfig.DEFAULT_LAST_RESORT);
         assertThat(GovernorConfig.defaults().suggestionLimit()).isEqualTo(GovernorConfig.DEFAULT_SUGGESTION_LIMIT);
         assertThat(ReaperConfig.defaults().interval()).isEqualTo(ReaperConfig.DEFAULT_INTERVAL);
+        assertThat(ReaperConfig.defaults().activityResolution()).isEqualTo(ReaperConfig.DEFAULT_ACTIVITY_RESOLUTION);
         assertThat(MonitorConfig.defaults().probeInterval()).isEqualTo(MonitorConfig.DEFAULT_PROBE_INTERVAL);
     }
 

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param pin the lobby's PIN, or {@code null} for an open lobby; masked in {@link #toString()}
  * @param createdAt when the lobby was committed
  * @param lastActivityAt when the lobby was last reported active
+ * @param gpu the GPU of the host the lobby was placed on (its NVML UUID), or empty when the
+ *     host's GPUs are not told apart
  */
 public record LobbyRecord(
         String lobbyId,
@@ -24,7 +26,8 @@ public record LobbyRecord(
         String sessionId,
         LobbyPin pin,
         Instant createdAt,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        String gpu) {
 
     /**
      * Validates that every field but the PIN is present.
@@ -35,15 +38,34 @@ public record LobbyRecord(
      * @param pin the lobby's PIN, or {@code null} for an open lobby
      * @param createdAt when the lobby was committed; not {@code null}
      * @param lastActivityAt when the lobby was last reported active; not {@code null}
+     * @param gpu the GPU's UUID, or empty (or {@code null}, read as empty) for none
      * @throws IllegalArgumentException if an id is {@code null} or blank
      * @throws NullPointerException if a time is {@code null}
      */
     public LobbyRecord {
+        gpu = gpu == null ? "" : gpu;
         requireText(lobbyId, "lobbyId");
         requireText(hostId, "hostId");
         requireText(sessionId, "sessionId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(lastActivityAt, "lastActivityAt");
+    }
+
+    /**
+     * A record of a lobby on no GPU in particular.
+     *
+     * @param lobbyId the runtime's id of the lobby; not blank
+     * @param hostId the governor's id of the host; not blank
+     * @param sessionId the owning session; not blank
+     * @param pin the lobby's PIN, or {@code null} for an open lobby
+     * @param createdAt when the lobby was committed; not {@code null}
+     * @param lastActivityAt when the lobby was last reported active; not {@code null}
+     * @throws IllegalArgumentException if an id is {@code null} or blank
+     * @throws NullPointerException if a time is {@code null}
+     */
+    public LobbyRecord(String lobbyId, String hostId, String sessionId, LobbyPin pin, Instant createdAt,
+            Instant lastActivityAt) {
+        this(lobbyId, hostId, sessionId, pin, createdAt, lastActivityAt, "");
     }
 
     private static void requireText(String value, String name) {
@@ -68,6 +90,6 @@ public record LobbyRecord(
      * @return a copy of this record with {@code lastActivityAt} set to {@code at}
      */
     public LobbyRecord touchedAt(Instant at) {
-        return new LobbyRecord(lobbyId, hostId, sessionId, pin, createdAt, at);
+        return new LobbyRecord(lobbyId, hostId, sessionId, pin, createdAt, at, gpu);
     }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param phase how far the caller got
  * @param createStartedAt when the caller declared the create attempt; {@code null} exactly
  *     while {@link Phase#RESERVED}
+ * @param gpu the GPU of the host the slot is on (its NVML UUID), or empty when the host's GPUs
+ *     are not told apart
  */
 public record ReservationRecord(
         String reservationId,
@@ -35,7 +37,8 @@ public record ReservationRecord(
         Instant createdAt,
         Instant expiresAt,
         Phase phase,
-        Instant createStartedAt) {
+        Instant createStartedAt,
+        String gpu) {
 
     /** How far the caller got with the lobby. */
     public enum Phase {
@@ -63,11 +66,13 @@ public record ReservationRecord(
      * @param phase the phase; not null
      * @param createStartedAt when the create was declared; {@code null} exactly for
      *     {@link Phase#RESERVED}
+     * @param gpu the GPU's UUID, or empty (or {@code null}, read as empty) for none
      * @throws IllegalArgumentException if an id or the name is blank, the expiry precedes the
      *     grant, or {@code createStartedAt} does not match the phase
      * @throws NullPointerException if a time or the phase is null
      */
     public ReservationRecord {
+        gpu = gpu == null ? "" : gpu;
         requireText(reservationId, "reservationId");
         requireText(hostId, "hostId");
         requireText(sessionId, "sessionId");
@@ -81,6 +86,38 @@ public record ReservationRecord(
         if ((phase == Phase.RESERVED) != (createStartedAt == null)) {
             throw new IllegalArgumentException("createStartedAt is required once a create is attempted, and only then");
         }
+    }
+
+    /**
+     * A reservation on no GPU in particular.
+     *
+     * @param reservationId unique id; not blank
+     * @param hostId the host; not blank
+     * @param sessionId the session; not blank
+     * @param pin the PIN, or {@code null} for an open lobby
+     * @param lobbyName the lobby's unique name; not blank
+     * @param createdAt when granted; not null
+     * @param expiresAt when a reserved slot stops counting; not before {@code createdAt}
+     * @param phase the phase; not null
+     * @param createStartedAt when the create was declared; {@code null} exactly for
+     *     {@link Phase#RESERVED}
+     * @throws IllegalArgumentException as the canonical constructor
+     * @throws NullPointerException as the canonical constructor
+     */
+    public ReservationRecord(String reservationId, String hostId, String sessionId, LobbyPin pin, String lobbyName,
+            Instant createdAt, Instant expiresAt, Phase phase, Instant createStartedAt) {
+        this(reservationId, hostId, sessionId, pin, lobbyName, createdAt, expiresAt, phase, createStartedAt, "");
+    }
+
+    /**
+     * This reservation placed on {@code gpuUuid}.
+     *
+     * @param gpuUuid the GPU's UUID, or empty for none
+     * @return a copy with {@link #gpu()} set
+     */
+    public ReservationRecord onGpu(String gpuUuid) {
+        return new ReservationRecord(reservationId, hostId, sessionId, pin, lobbyName, createdAt, expiresAt, phase,
+                createStartedAt, gpuUuid);
     }
 
     /**
@@ -138,7 +175,7 @@ public record ReservationRecord(
         Objects.requireNonNull(at, "at");
         return phase == Phase.RESERVED
                 ? new ReservationRecord(reservationId, hostId, sessionId, pin, lobbyName, createdAt, expiresAt,
-                        Phase.CREATING, at)
+                        Phase.CREATING, at, gpu)
                 : this;
     }
 
@@ -153,7 +190,7 @@ public record ReservationRecord(
             throw new IllegalStateException("no create was attempted; release the reservation instead");
         }
         return new ReservationRecord(reservationId, hostId, sessionId, pin, lobbyName, createdAt, expiresAt,
-                Phase.ABANDONED, createStartedAt);
+                Phase.ABANDONED, createStartedAt, gpu);
     }
 
     /**

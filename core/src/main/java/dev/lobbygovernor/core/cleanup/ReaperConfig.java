@@ -46,6 +46,12 @@ public final class ReaperConfig {
     public static final Duration DEFAULT_SESSION_GRACE = Duration.ofMinutes(5);
     /** By default cycles act; a dry run only plans and reports. */
     public static final boolean DEFAULT_DRY_RUN = false;
+    /**
+     * Default {@link #activityResolution()}: one minute, a thirtieth of the default idle timeout.
+     * A lobby in use keeps its record's last activity within a minute of the truth, at one store
+     * write per lobby per minute instead of one per cycle.
+     */
+    public static final Duration DEFAULT_ACTIVITY_RESOLUTION = Duration.ofMinutes(1);
 
     private static final ReaperConfig DEFAULTS = builder().build();
 
@@ -60,6 +66,7 @@ public final class ReaperConfig {
     private final SessionCleanup sessionCleanup;
     private final Duration sessionGrace;
     private final boolean dryRun;
+    private final Duration activityResolution;
 
     private ReaperConfig(Builder b) {
         this.interval = b.interval;
@@ -73,6 +80,7 @@ public final class ReaperConfig {
         this.sessionCleanup = b.sessionCleanup;
         this.sessionGrace = b.sessionGrace;
         this.dryRun = b.dryRun;
+        this.activityResolution = b.activityResolution;
     }
 
     /**
@@ -104,8 +112,9 @@ public final class ReaperConfig {
 
     /**
      * How long a recorded lobby may go without activity before it is stopped. Activity is the
-     * record's last-activity time: each cycle moves it to the cycle's time for every lobby the
-     * runtime lists with connected clients (and such a lobby is never judged idle), and a host
+     * record's last-activity time: cycles keep it within {@link #activityResolution()} of the
+     * cycle's time for every lobby the runtime lists with connected clients (and such a lobby is
+     * never judged idle), and a host
      * may report activity it knows of through {@code LobbyGovernor.touch} or
      * {@link dev.lobbygovernor.store.SessionStore#touchLobby}. A lobby nobody connects to and
      * nobody touches is idle from its commit.
@@ -218,6 +227,23 @@ public final class ReaperConfig {
     }
 
     /**
+     * How far behind the truth a lobby in use may let its record's last activity fall. A cycle
+     * that lists a lobby with connected clients writes its activity only when the recorded time
+     * is at least this old, so a fleet whose lobbies are all in use costs one store write per
+     * lobby per resolution, not one per lobby per cycle. The price: a lobby whose clients left
+     * may be judged idle up to this much before {@link #idleTimeout()} has passed since they
+     * were last seen. It is therefore never more than a tenth of the idle timeout: a longer
+     * setting is used as that tenth. Zero writes every in-use lobby's activity every cycle.
+     *
+     * @return the resolution; zero or positive, {@link #DEFAULT_ACTIVITY_RESOLUTION} (capped at a
+     *     tenth of the idle timeout) by default
+     */
+    public Duration activityResolution() {
+        Duration tenth = idleTimeout.dividedBy(10);
+        return activityResolution.compareTo(tenth) <= 0 ? activityResolution : tenth;
+    }
+
+    /**
      * The wait after {@code consecutiveFailures} failures in a row: {@link #retryBackoff()}
      * doubled once per failure after the first, capped at {@link #maxRetryBackoff()}.
      *
@@ -240,7 +266,8 @@ public final class ReaperConfig {
     public Builder toBuilder() {
         return new Builder().interval(interval).idleTimeout(idleTimeout).orphanGrace(orphanGrace)
                 .stopOrphans(stopOrphans).retryBackoff(retryBackoff, maxRetryBackoff).maxCreateTime(maxCreateTime)
-                .hostWait(hostWait).sessionCleanup(sessionCleanup).sessionGrace(sessionGrace).dryRun(dryRun);
+                .hostWait(hostWait).sessionCleanup(sessionCleanup).sessionGrace(sessionGrace).dryRun(dryRun)
+                .activityResolution(activityResolution);
     }
 
     @Override
@@ -249,13 +276,14 @@ public final class ReaperConfig {
                 && orphanGrace.equals(c.orphanGrace) && stopOrphans == c.stopOrphans
                 && retryBackoff.equals(c.retryBackoff) && maxRetryBackoff.equals(c.maxRetryBackoff)
                 && maxCreateTime.equals(c.maxCreateTime) && hostWait.equals(c.hostWait)
-                && sessionCleanup == c.sessionCleanup && sessionGrace.equals(c.sessionGrace) && dryRun == c.dryRun;
+                && sessionCleanup == c.sessionCleanup && sessionGrace.equals(c.sessionGrace) && dryRun == c.dryRun
+                && activityResolution.equals(c.activityResolution);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(interval, idleTimeout, orphanGrace, stopOrphans, retryBackoff, maxRetryBackoff,
-                maxCreateTime, hostWait, sessionCleanup, sessionGrace, dryRun);
+                maxCreateTime, hostWait, sessionCleanup, sessionGrace, dryRun, activityResolution);
     }
 
     @Override
@@ -264,7 +292,8 @@ public final class ReaperConfig {
                 + ", stopOrphans=" + stopOrphans + ", retryBackoff=" + retryBackoff
                 + ", maxRetryBackoff=" + maxRetryBackoff + ", maxCreateTime=" + maxCreateTime
                 + ", hostWait=" + hostWait + ", sessionCleanup=" + sessionCleanup
-                + ", sessionGrace=" + sessionGrace + ", dryRun=" + dryRun + "]";
+                + ", sessionGrace=" + sessionGrace + ", dryRun=" + dryRun
+                + ", activityResolution=" + activityResolution + "]";
     }
 
     /** Builds a {@link ReaperConfig}; each setter rejects a bad value at once. */
@@ -280,6 +309,7 @@ public final class ReaperConfig {
         private SessionCleanup sessionCleanup = DEFAULT_SESSION_CLEANUP;
         private Duration sessionGrace = DEFAULT_SESSION_GRACE;
         private boolean dryRun = DEFAULT_DRY_RUN;
+        private Duration activityResolution = DEFAULT_ACTIVITY_RESOLUTION;
 
         private Builder() {
         }
@@ -422,6 +452,25 @@ public final class ReaperConfig {
          */
         public Builder dryRun(boolean value) {
             this.dryRun = value;
+            return this;
+        }
+
+        /**
+         * Sets how far behind the truth an in-use lobby's recorded activity may fall; default
+         * {@link #DEFAULT_ACTIVITY_RESOLUTION}, and never more than a tenth of the idle timeout
+         * in effect (see {@link ReaperConfig#activityResolution()}).
+         *
+         * @param value the resolution; zero (write every cycle) or positive
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         * @throws IllegalArgumentException if {@code value} is negative
+         */
+        public Builder activityResolution(Duration value) {
+            Objects.requireNonNull(value, "activityResolution");
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("activityResolution must not be negative, was " + value);
+            }
+            this.activityResolution = value;
             return this;
         }
 

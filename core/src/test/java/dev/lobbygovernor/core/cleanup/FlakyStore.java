@@ -21,6 +21,8 @@ final class FlakyStore implements SessionStore {
     volatile boolean failTouches;
     volatile boolean failCommits;
     volatile Consumer<String> beforeRemove = id -> { };
+    /** Activity writes that reached the store. */
+    final java.util.concurrent.atomic.AtomicInteger touchWrites = new java.util.concurrent.atomic.AtomicInteger();
 
     FlakyStore(SessionStore inner) {
         this.inner = inner;
@@ -44,6 +46,7 @@ final class FlakyStore implements SessionStore {
         if (failTouches) {
             throw new StoreException("lobby table unavailable");
         }
+        touchWrites.incrementAndGet();
         return inner.touchLobby(lobbyId, at);
     }
 

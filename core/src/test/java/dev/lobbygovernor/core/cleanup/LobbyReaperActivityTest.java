@@ -8,6 +8,7 @@ import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
 import dev.lobbygovernor.core.runtime.LobbyRuntimeException;
 import dev.lobbygovernor.store.LobbyPin;
+import dev.lobbygovernor.store.LobbyRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +20,13 @@ import org.junit.jupiter.api.Test;
 /** A lobby someone is streaming from is in use: the reaper records that and never stops it as idle. */
 class LobbyReaperActivityTest {
 
-    private final ReaperRig rig = new ReaperRig();
     /** Connected clients per lobby, as the runtime would list them. */
     private final Map<String, Integer> clients = new ConcurrentHashMap<>();
+    private final ReaperRig rig = rigWith(ReaperConfig.defaults());
 
-    LobbyReaperActivityTest() {
+    /** A rig whose runtime lists the clients of {@link #clients}. */
+    private ReaperRig rigWith(ReaperConfig config) {
+        ReaperRig rig = new ReaperRig(config);
         rig.runtimeSeenByReaper = new LobbyRuntime() {
             @Override
             public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
@@ -37,6 +40,7 @@ class LobbyReaperActivityTest {
             }
         };
         rig.reaper = rig.newReaper();
+        return rig;
     }
 
     private void cyclesFor(Duration span) {
@@ -67,6 +71,66 @@ class LobbyReaperActivityTest {
 
         assertThat(rig.memory.findLobby("streaming")).get()
                 .satisfies(r -> assertThat(r.lastActivityAt()).isEqualTo(cycleTime));
+    }
+
+    @Test
+    void writesTheActivityOfALobbyInUseOnlyOnceItsRecordIsTheResolutionOld() {
+        LobbyRecord committed = rig.commit("streaming", "s1", null);
+        clients.put("streaming", 1);
+
+        rig.cycle(); // 30 s after the commit: under the 1 min resolution
+        assertThat(rig.store.touchWrites).hasValue(0);
+        assertThat(rig.memory.findLobby("streaming")).contains(committed);
+
+        rig.cycle(); // 60 s: exactly the resolution old
+        Instant written = rig.clock.instant();
+        assertThat(rig.store.touchWrites).hasValue(1);
+        assertThat(rig.memory.findLobby("streaming").orElseThrow().lastActivityAt()).isEqualTo(written);
+
+        rig.advance(ReaperConfig.DEFAULT_ACTIVITY_RESOLUTION.minusNanos(1).minus(rig.config.interval()));
+        rig.cycle(); // a nanosecond short of the resolution since the write
+        assertThat(rig.store.touchWrites).hasValue(1);
+        assertThat(rig.memory.findLobby("streaming").orElseThrow().lastActivityAt()).isEqualTo(written);
+    }
+
+    @Test
+    void writesTheActivityOfALobbyInUseEveryCycleWhenTheResolutionIsZero() {
+        ReaperRig everyCycle = rigWith(ReaperConfig.builder().activityResolution(Duration.ZERO).build());
+        everyCycle.commit("streaming", "s1", null);
+        clients.put("streaming", 1);
+
+        for (int i = 1; i <= 3; i++) {
+            everyCycle.cycle();
+            assertThat(everyCycle.store.touchWrites).hasValue(i);
+            assertThat(everyCycle.memory.findLobby("streaming").orElseThrow().lastActivityAt())
+                    .isEqualTo(everyCycle.clock.instant());
+        }
+    }
+
+    @Test
+    void aLobbyWhoseClientsLeftIsStoppedNoSoonerThanTheIdleTimeoutLessTheResolution() {
+        ReaperConfig config = ReaperConfig.builder().interval(Duration.ofSeconds(10))
+                .activityResolution(Duration.ofMinutes(2)).build();
+        ReaperRig coarse = rigWith(config);
+        coarse.commit("streaming", "s1", null);
+        clients.put("streaming", 1);
+        for (int i = 0; i < 17; i++) { // 170 s: written at 120 s, not since
+            coarse.cycle();
+        }
+        Instant lastSeenInUse = coarse.clock.instant();
+        clients.remove("streaming");
+
+        Instant stoppedAt = null;
+        while (stoppedAt == null) {
+            coarse.cycle();
+            if (!coarse.runtime.isRunning("streaming")) {
+                stoppedAt = coarse.clock.instant();
+            }
+        }
+
+        Duration idleAfterLastSeen = Duration.between(lastSeenInUse, stoppedAt);
+        assertThat(idleAfterLastSeen).isGreaterThanOrEqualTo(config.idleTimeout().minus(config.activityResolution()))
+                .isLessThan(config.idleTimeout());
     }
 
     @Test

@@ -17,6 +17,28 @@ class ReaperConfigTest {
         assertThat(c.stopOrphans()).isTrue();
         assertThat(c.retryBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.maxRetryBackoff()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.activityResolution()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void activityResolutionIsNeverMoreThanATenthOfTheIdleTimeout() {
+        ReaperConfig shortIdle = ReaperConfig.builder().idleTimeout(Duration.ofMinutes(5)).build();
+        assertThat(shortIdle.activityResolution()).isEqualTo(Duration.ofSeconds(30));
+
+        ReaperConfig atTheTenth = ReaperConfig.builder().idleTimeout(Duration.ofMinutes(10)).build();
+        assertThat(atTheTenth.activityResolution()).isEqualTo(Duration.ofMinutes(1));
+
+        ReaperConfig finer = shortIdle.toBuilder().activityResolution(Duration.ofSeconds(29)).build();
+        assertThat(finer.activityResolution()).isEqualTo(Duration.ofSeconds(29));
+        assertThat(finer.toBuilder().activityResolution(Duration.ZERO).build().activityResolution()).isZero();
+    }
+
+    @Test
+    void rejectsANegativeOrMissingActivityResolution() {
+        assertThatThrownBy(() -> ReaperConfig.builder().activityResolution(Duration.ofNanos(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activityResolution");
+        assertThatThrownBy(() -> ReaperConfig.builder().activityResolution(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("activityResolution");
     }
 
     @Test

@@ -254,7 +254,7 @@ public final class JdbcSessionStore implements SessionStore {
         return db.autoCommit("update reservation " + reservation.reservationId(), c -> {
             try (PreparedStatement ps = db.prepare(c, StoreSql.UPDATE_RESERVATION)) {
                 Rows.bindReservation(ps, reservation);
-                ps.setString(10, reservation.reservationId());
+                ps.setString(11, reservation.reservationId());
                 return ps.executeUpdate() > 0;
             }
         });

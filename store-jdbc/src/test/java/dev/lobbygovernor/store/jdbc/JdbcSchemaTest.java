@@ -27,9 +27,31 @@ class JdbcSchemaTest {
     @Test
     void migrateAppliesEachVersionOnceAndThenNothing() {
         DataSource ds = PostgresFixture.shared().freshDatabase().newDataSource();
-        assertThat(JdbcSchema.migrate(ds)).containsExactly(1);
+        assertThat(JdbcSchema.migrate(ds)).containsExactly(1, 2);
         assertThat(JdbcSchema.migrate(ds)).isEmpty();
-        assertThat(query(ds, "SELECT version FROM lobby_governor_schema_history")).containsExactly("1");
+        assertThat(query(ds, "SELECT version FROM lobby_governor_schema_history ORDER BY version"))
+                .containsExactly("1", "2");
+    }
+
+    @Test
+    void aDatabaseMigratedBeforeGpuPlacementKeepsItsRowsAndReadsThemAsOnNoGpu() throws Exception {
+        DataSource ds = PostgresFixture.shared().freshDatabase().newDataSource();
+        JdbcSchema.migrate(ds);
+        // back to the first version alone, as a database made before the GPU column existed
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE lobby_governor_lobby_record DROP COLUMN gpu");
+            st.execute("ALTER TABLE lobby_governor_reservation DROP COLUMN gpu");
+            st.execute("DELETE FROM lobby_governor_schema_history WHERE version = 2");
+            st.execute("INSERT INTO lobby_governor_lobby_record VALUES ('l1', 'h', 's', '0042', now(), now())");
+        }
+
+        assertThat(JdbcSchema.migrate(ds)).containsExactly(2);
+
+        JdbcSessionStore store = JdbcSessionStore.create(ds, SessionLookup.table("app_sessions", "id", "deleted_at"));
+        assertThat(store.findLobby("l1")).get().satisfies(r -> {
+            assertThat(r.gpu()).isEmpty();
+            assertThat(r.pin()).isEqualTo(dev.lobbygovernor.store.LobbyPin.of("0042"));
+        });
     }
 
     @Test
@@ -52,7 +74,7 @@ class JdbcSchemaTest {
             for (Future<List<Integer>> f : results) {
                 applied.add(f.get(60, TimeUnit.SECONDS));
             }
-            assertThat(applied).filteredOn(a -> !a.isEmpty()).containsExactly(List.of(1));
+            assertThat(applied).filteredOn(a -> !a.isEmpty()).containsExactly(List.of(1, 2));
             assertThat(Collections.frequency(applied, List.of())).isEqualTo(replicas - 1);
         } finally {
             pool.shutdownNow();

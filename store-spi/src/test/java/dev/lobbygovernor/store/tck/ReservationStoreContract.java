@@ -45,6 +45,27 @@ public abstract class ReservationStoreContract extends SessionStoreConcurrencyCo
     }
 
     @Test
+    void keepsTheGpuOfAReservationThroughItsPhasesItsCommitAndTouches() {
+        String gpu = "GPU-5e2b3c4d-0000-4000-8000-00000000a1b2";
+        ReservationRecord reserved = reservation("r1", "h", "s1", "4711", 0, 60).onGpu(gpu);
+        store.saveReservation(reserved);
+        assertEquals(gpu, storedReservation("r1").orElseThrow().gpu());
+        assertTrue(store.updateReservation(reserved.creating(T0.plusSeconds(1))));
+        assertEquals(gpu, storedReservation("r1").orElseThrow().gpu());
+        assertEquals(gpu, ownReservations(store.recordsByHost().get(id("h")).reservations()).get(0).gpu());
+
+        LobbyRecord base = record("l1", "h", "s1", "4711", 2, 2);
+        LobbyRecord committed = new LobbyRecord(base.lobbyId(), base.hostId(), base.sessionId(), base.pin(),
+                base.createdAt(), base.lastActivityAt(), gpu);
+        assertTrue(store.commitReservation(id("r1"), committed));
+        store.touchLobby(id("l1"), T0.plusSeconds(30));
+        assertEquals(gpu, store.findLobby(id("l1")).orElseThrow().gpu());
+        assertEquals(gpu, ownLobbies(store.lobbiesOnHost(id("h"))).get(0).gpu());
+        assertEquals(gpu, ownLobbies(store.recordsByHost().get(id("h")).lobbies()).get(0).gpu());
+        assertEquals("", record("l2", "h", "s1", null, 3, 3).gpu(), "a record on no GPU in particular");
+    }
+
+    @Test
     void saveReplacesTheReservationWithTheSameId() {
         store.saveReservation(reservation("r1", "h", "s1", "1111", 0, 60));
         ReservationRecord replaced = reservation("r1", "h2", "s2", "2222", 5, 65);

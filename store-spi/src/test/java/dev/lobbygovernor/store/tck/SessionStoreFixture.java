@@ -89,6 +89,16 @@ public abstract class SessionStoreFixture {
                 .map(i -> i.substring(prefix.length())).collect(Collectors.toList());
     }
 
+    /** This test's reservations in {@code reservations}, in order. */
+    protected List<ReservationRecord> ownReservations(List<ReservationRecord> reservations) {
+        return reservations.stream().filter(r -> r.reservationId().startsWith(prefix)).collect(Collectors.toList());
+    }
+
+    /** This test's records in {@code records}, in order. */
+    protected List<LobbyRecord> ownLobbies(List<LobbyRecord> records) {
+        return records.stream().filter(r -> r.lobbyId().startsWith(prefix)).collect(Collectors.toList());
+    }
+
     /** The ids of this test's records in {@code records}, prefix stripped, in order. */
     protected List<String> ownIds(List<LobbyRecord> records) {
         return records.stream().map(LobbyRecord::lobbyId).filter(i -> i.startsWith(prefix))

@@ -168,7 +168,7 @@ public final class HostPermit implements Permit {
             }
             Instant now = host.clock().instant();
             LobbyRecord record = new LobbyRecord(lobbyId, host.id(), reservation.sessionId(), reservation.pin(),
-                    now, now);
+                    now, now, reservation.gpu());
             if (!store.commitReservation(reservation.reservationId(), record)) {
                 state = State.EXPIRED;
                 events.expired(this::event);

@@ -11,12 +11,10 @@ import dev.lobbygovernor.store.SessionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides what one cleanup cycle does on one host. A pure function of its inputs: no I/O, no
@@ -64,26 +62,39 @@ public final class CleanupPlanner {
             // nothing was seen, so orphan ages carry over unchanged
             return new HostPlan(view.hostId(), actions, sightings);
         }
-        Map<String, LiveLobby> live = new LinkedHashMap<>();
-        for (LiveLobby lobby : ((Listed) view.runtime()).lobbies()) {
-            live.put(lobby.id(), lobby);
+        List<LiveLobby> listed = ((Listed) view.runtime()).lobbies();
+        // the listed lobbies no record has claimed yet, in listing order; what is left are the orphans
+        Map<String, LiveLobby> unclaimed = new LinkedHashMap<>();
+        for (LiveLobby lobby : listed) {
+            unclaimed.put(lobby.id(), lobby);
         }
-        Set<String> recorded = new HashSet<>();
+        Map<String, LiveLobby> claimed = null; // built only for a record whose lobby is not unclaimed (rare)
         for (TrackedRecord tracked : view.records()) {
             LobbyRecord record = tracked.record();
-            recorded.add(record.lobbyId());
-            if (!live.containsKey(record.lobbyId())) {
+            LiveLobby lobby = unclaimed.remove(record.lobbyId());
+            if (lobby == null && claimed == null) { // not listed, or a store handed back a record twice
+                claimed = new HashMap<>();
+                for (LiveLobby l : listed) {
+                    if (!unclaimed.containsKey(l.id())) {
+                        claimed.put(l.id(), l);
+                    }
+                }
+            }
+            if (lobby == null && claimed != null) {
+                lobby = claimed.get(record.lobbyId());
+            }
+            if (lobby == null) {
                 if (!record.createdAt().plus(config.maxCreateTime()).isAfter(now)) {
                     actions.add(new PlannedAction.ForgetRecord(record));
                 }
             } else if (mayAttempt(record.lobbyId(), retryNotBefore, now)) {
-                dueReason(tracked, live.get(record.lobbyId()).connectedSessions() > 0, config, now)
+                dueReason(tracked, lobby.connectedSessions() > 0, config, now)
                         .ifPresent(reason -> actions.add(new PlannedAction.StopRecorded(record, reason)));
             }
         }
         Map<String, OrphanSighting> next = new HashMap<>();
-        for (LiveLobby lobby : live.values()) {
-            if (recorded.contains(lobby.id()) || view.reservedNames().contains(lobby.name())) {
+        for (LiveLobby lobby : unclaimed.values()) {
+            if (view.reservedNames().contains(lobby.name())) {
                 continue;
             }
             OrphanSighting seen = sightings.get(lobby.id());

@@ -384,12 +384,18 @@ public final class ReaperCycle {
 
     /**
      * A lobby the runtime lists with clients connected is in use now: its record's last activity
-     * moves to {@code now}, so that it is not judged idle the moment its clients leave, and the
-     * last resort ranks it as recently active. Nothing else in the library learns of streaming
+     * moves to {@code now} once it is {@link ReaperConfig#activityResolution()} old, so that it
+     * is not judged idle the moment its clients leave, and the last resort ranks it as recently
+     * active; a fresher record is left as it is (no store write). Nothing else in the library learns of streaming
      * activity, so without this an in-use lobby would be stopped at the idle timeout after its
      * commit. A failed touch is logged; the planner still never judges an in-use lobby idle.
      */
     private List<TrackedRecord> touchInUse(String hostId, List<TrackedRecord> records, Listed listing, Instant now) {
+        Instant touchBefore = now.minus(config.activityResolution());
+        Instant dueBy = touchBefore.equals(now) ? now : touchBefore.plusNanos(1); // at least the resolution old
+        if (records.stream().noneMatch(t -> t.record().lastActivityAt().isBefore(dueBy))) {
+            return records; // every record is fresh: no need to learn which lobbies are in use
+        }
         Set<String> inUse = new HashSet<>();
         for (LiveLobby lobby : listing.lobbies()) {
             if (lobby.connectedSessions() > 0) {
@@ -401,7 +407,7 @@ public final class ReaperCycle {
         }
         List<String> due = new ArrayList<>();
         for (TrackedRecord t : records) {
-            if (inUse.contains(t.record().lobbyId()) && t.record().lastActivityAt().isBefore(now)) {
+            if (inUse.contains(t.record().lobbyId()) && t.record().lastActivityAt().isBefore(dueBy)) {
                 due.add(t.record().lobbyId());
             }
         }
@@ -417,7 +423,7 @@ public final class ReaperCycle {
         List<TrackedRecord> out = new ArrayList<>(records.size());
         for (TrackedRecord t : records) {
             boolean touched = failures == 0 && inUse.contains(t.record().lobbyId())
-                    && t.record().lastActivityAt().isBefore(now);
+                    && t.record().lastActivityAt().isBefore(dueBy);
             out.add(touched ? new TrackedRecord(t.record().touchedAt(now), t.session()) : t);
         }
         if (failures > 0) {

@@ -97,4 +97,19 @@ class CleanupPlannerBoundaryTest {
         assertThat(plan.actions()).isEmpty();
         assertThat(plan.sightings()).containsExactly(Map.entry("o1", new OrphanSighting(NOW, false, false)));
     }
+
+    @Test
+    void aLobbyWhoseRecordTheStoreHandsBackTwiceIsStillLiveForBothAndNoOrphan() {
+        LobbyRecord old = record(NOW.minus(IDLE).minusSeconds(5), NOW.minus(IDLE).minusSeconds(5));
+        LobbyRecord other = new LobbyRecord("l2", "h", "s1", null, NOW.minus(MAX_CREATE), NOW);
+        LiveLobby l1 = new LiveLobby("l1", "n", false, 1);
+        LiveLobby orphan = new LiveLobby("l3", "n3", false, 0);
+
+        HostPlan plan = plan(List.of(present(old), present(old), present(other)), List.of(l1, orphan), Map.of(),
+                Map.of());
+
+        // l1 has a client: neither copy is stopped nor forgotten; l2 is not listed; l3 is seen, not yet acted on
+        assertThat(plan.actions()).containsExactly(new PlannedAction.ForgetRecord(other));
+        assertThat(plan.sightings()).containsOnlyKeys("l3");
+    }
 }

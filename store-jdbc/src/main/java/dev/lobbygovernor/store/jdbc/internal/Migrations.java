@@ -37,7 +37,8 @@ public final class Migrations {
      * Every migration, in order. A classpath directory cannot be listed portably from a jar, so
      * the list is written out; a test checks it against the directory.
      */
-    public static final List<String> FILES = List.of("V1__lobby_records_and_reservations.sql");
+    public static final List<String> FILES = List.of("V1__lobby_records_and_reservations.sql",
+            "V2__gpu_placement.sql");
 
     /** The history table: one row per applied version. */
     public static final String HISTORY = "lobby_governor_schema_history";

@@ -59,7 +59,7 @@ public final class Rows {
 
     /**
      * Binds a lobby record as {@code lobby_id, host_id, session_id, pin, created_at,
-     * last_activity_at}.
+     * last_activity_at, gpu}.
      *
      * @param ps the statement
      * @param r the record
@@ -72,11 +72,12 @@ public final class Rows {
         setPin(ps, 4, r.pin());
         setInstant(ps, 5, r.createdAt());
         setInstant(ps, 6, r.lastActivityAt());
+        ps.setString(7, r.gpu());
     }
 
     /**
      * Binds a reservation as {@code reservation_id, host_id, session_id, pin, lobby_name,
-     * created_at, expires_at, phase, create_started_at}.
+     * created_at, expires_at, phase, create_started_at, gpu}.
      *
      * @param ps the statement
      * @param r the reservation
@@ -92,6 +93,7 @@ public final class Rows {
         setInstant(ps, 7, r.expiresAt());
         ps.setString(8, r.phase().name());
         setInstant(ps, 9, r.createStartedAt());
+        ps.setString(10, r.gpu());
     }
 
     /**
@@ -106,7 +108,7 @@ public final class Rows {
         String id = rs.getString("lobby_id");
         try {
             return new LobbyRecord(id, rs.getString("host_id"), rs.getString("session_id"), pin(rs),
-                    instant(rs, "created_at"), instant(rs, "last_activity_at"));
+                    instant(rs, "created_at"), instant(rs, "last_activity_at"), rs.getString("gpu"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new StoreException("The stored lobby record of lobby " + id + " is malformed: " + e.getMessage(), e);
         }
@@ -125,7 +127,8 @@ public final class Rows {
         try {
             return new ReservationRecord(id, rs.getString("host_id"), rs.getString("session_id"), pin(rs),
                     rs.getString("lobby_name"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                    ReservationRecord.Phase.valueOf(rs.getString("phase")), instant(rs, "create_started_at"));
+                    ReservationRecord.Phase.valueOf(rs.getString("phase")), instant(rs, "create_started_at"),
+                    rs.getString("gpu"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new StoreException("The stored reservation " + id + " is malformed: " + e.getMessage(), e);
         }

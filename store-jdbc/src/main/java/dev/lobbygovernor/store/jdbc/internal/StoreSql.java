@@ -11,15 +11,15 @@ public final class StoreSql {
     /** Reservations. */
     public static final String RESERVATIONS = "lobby_governor_reservation";
 
-    private static final String LOBBY_COLUMNS = "lobby_id, host_id, session_id, pin, created_at, last_activity_at";
+    private static final String LOBBY_COLUMNS = "lobby_id, host_id, session_id, pin, created_at, last_activity_at, gpu";
     private static final String RESERVATION_COLUMNS =
-            "reservation_id, host_id, session_id, pin, lobby_name, created_at, expires_at, phase, create_started_at";
+            "reservation_id, host_id, session_id, pin, lobby_name, created_at, expires_at, phase, create_started_at, gpu";
 
     /** Upserts a lobby record; parameters as {@link Rows#bindLobby}. */
     public static final String UPSERT_LOBBY = "INSERT INTO " + LOBBIES + " (" + LOBBY_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lobby_id) DO UPDATE SET host_id = EXCLUDED.host_id,"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lobby_id) DO UPDATE SET host_id = EXCLUDED.host_id,"
             + " session_id = EXCLUDED.session_id, pin = EXCLUDED.pin, created_at = EXCLUDED.created_at,"
-            + " last_activity_at = EXCLUDED.last_activity_at";
+            + " last_activity_at = EXCLUDED.last_activity_at, gpu = EXCLUDED.gpu";
 
     /**
      * Moves last activity forward only, and answers whether the record exists: the outer query
@@ -54,15 +54,15 @@ public final class StoreSql {
 
     /** Upserts a reservation; parameters as {@link Rows#bindReservation}. */
     public static final String UPSERT_RESERVATION = "INSERT INTO " + RESERVATIONS + " (" + RESERVATION_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reservation_id) DO UPDATE SET"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (reservation_id) DO UPDATE SET"
             + " host_id = EXCLUDED.host_id, session_id = EXCLUDED.session_id, pin = EXCLUDED.pin,"
             + " lobby_name = EXCLUDED.lobby_name, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,"
-            + " phase = EXCLUDED.phase, create_started_at = EXCLUDED.create_started_at";
+            + " phase = EXCLUDED.phase, create_started_at = EXCLUDED.create_started_at, gpu = EXCLUDED.gpu";
 
     /** Replaces an existing reservation; parameters as {@link Rows#bindReservation}. */
     public static final String UPDATE_RESERVATION = "UPDATE " + RESERVATIONS + " SET reservation_id = ?,"
             + " host_id = ?, session_id = ?, pin = ?, lobby_name = ?, created_at = ?, expires_at = ?, phase = ?,"
-            + " create_started_at = ? WHERE reservation_id = ?";
+            + " create_started_at = ?, gpu = ? WHERE reservation_id = ?";
 
     /** A host's reservations, oldest first. */
     public static final String RESERVATIONS_ON_HOST = "SELECT " + RESERVATION_COLUMNS + " FROM " + RESERVATIONS
@@ -82,9 +82,9 @@ public final class StoreSql {
      */
     public static final String HOST_RECORDS = "SELECT 'L' AS kind, lobby_id, NULL AS reservation_id, host_id,"
             + " session_id, pin, NULL AS lobby_name, created_at, last_activity_at, NULL::timestamptz AS expires_at,"
-            + " NULL AS phase, NULL::timestamptz AS create_started_at FROM " + LOBBIES + " WHERE host_id = ?"
+            + " NULL AS phase, NULL::timestamptz AS create_started_at, gpu FROM " + LOBBIES + " WHERE host_id = ?"
             + " UNION ALL SELECT 'R', NULL, reservation_id, host_id, session_id, pin, lobby_name, created_at, NULL,"
-            + " expires_at, phase, create_started_at FROM " + RESERVATIONS + " WHERE host_id = ?"
+            + " expires_at, phase, create_started_at, gpu FROM " + RESERVATIONS + " WHERE host_id = ?"
             + " ORDER BY kind, created_at, lobby_id, reservation_id";
 
     /** Takes a transaction-scoped advisory lock on a 64-bit key. */
