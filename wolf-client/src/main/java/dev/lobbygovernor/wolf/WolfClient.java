@@ -99,16 +99,22 @@ public final class WolfClient implements AutoCloseable {
      * Creates a lobby named and protected as a governor's permit says, for
      * {@code permit.create(c -> wolf.createLobby(lobby, c))}: the permit's unique name (by which
      * cleanup finds the lobby if its commit never happens) and the PIN stored before the lobby
-     * exists replace those of {@code request}.
+     * exists replace those of {@code request}. Where the host places lobbies per GPU, the
+     * permit's render node replaces both of {@code request}'s ({@code wayland_render_node} and
+     * {@code runner_render_node}), so the lobby runs and encodes on the GPU it was counted on.
      *
-     * @param request what to create, but for its name and PIN
+     * @param request what to create, but for its name, PIN and, where the permit names one, its
+     *     render node
      * @param credentials from {@code Permit.create} or {@code Permit.beginCreate()}
      * @return the new lobby's id
      * @throws WolfException as {@link #createLobby(CreateLobbyRequest)}
      */
     public String createLobby(CreateLobbyRequest request, LobbyCredentials credentials) throws WolfException {
         Objects.requireNonNull(credentials, "credentials");
-        return createLobby(request.toBuilder().name(credentials.lobbyName()).pin(credentials.pin()).build());
+        CreateLobbyRequest.Builder named = request.toBuilder().name(credentials.lobbyName()).pin(credentials.pin());
+        credentials.optionalRenderNode()
+                .ifPresent(node -> named.videoSettings(request.videoSettings().onRenderNode(node)));
+        return createLobby(named.build());
     }
 
     /**

@@ -107,6 +107,17 @@ public interface Permit extends AutoCloseable {
     HealthStatus healthStatus();
 
     /**
+     * The render node of the GPU the slot is on, where the host places lobbies per GPU
+     * ({@link Host#gpus()}): create the lobby there (the credentials from
+     * {@link #beginCreate()} carry it too).
+     *
+     * @return the render node, or empty where the host's GPUs are not told apart
+     */
+    default Optional<String> renderNode() {
+        return Optional.empty();
+    }
+
+    /**
      * When the permit expires unless committed or closed.
      *
      * @return the deadline

@@ -26,4 +26,20 @@ public record VideoSettings(
         String runnerRenderNode,
         String videoProducerBufferCaps,
         String videoSourceMode) {
+
+    /**
+     * These settings with the compositor and the runner both on {@code renderNode}: the GPU a
+     * lobby runs and encodes on.
+     *
+     * @param renderNode the render node, such as {@code /dev/dri/renderD129}; not blank
+     * @return a copy with {@code wayland_render_node} and {@code runner_render_node} set
+     * @throws IllegalArgumentException if {@code renderNode} is null or blank
+     */
+    public VideoSettings onRenderNode(String renderNode) {
+        if (renderNode == null || renderNode.isBlank()) {
+            throw new IllegalArgumentException("render node must not be blank");
+        }
+        return new VideoSettings(width, height, refreshRate, renderNode, renderNode, videoProducerBufferCaps,
+                videoSourceMode);
+    }
 }

@@ -1,10 +1,12 @@
 package dev.lobbygovernor.wolf.sim;
 
+import dev.lobbygovernor.core.gpu.GpuProbe;
 import dev.lobbygovernor.store.LobbyPin;
 import dev.lobbygovernor.wolf.model.App;
 import dev.lobbygovernor.wolf.model.CreateLobbyRequest;
 import dev.lobbygovernor.wolf.model.Runner;
 import dev.lobbygovernor.wolf.sim.internal.FaultPlan;
+import dev.lobbygovernor.wolf.sim.internal.SimNvml;
 import dev.lobbygovernor.wolf.sim.internal.SimulatedWolf;
 import dev.lobbygovernor.wolf.sim.internal.SimulatorSettings;
 import java.io.IOException;
@@ -51,6 +53,8 @@ public final class WolfSimulator implements AutoCloseable {
 
     /** The socket's file name inside the directory given to {@code start}. */
     public static final String SOCKET_FILE_NAME = "wolf.sock";
+    /** The UUID of the one GPU of a host built without {@link Builder#gpus(List)}. */
+    public static final String SINGLE_GPU_UUID = "GPU-00000000-0000-4000-8000-000000000128";
     /** The error a create answers when the GPU stack fails (the incident's 7th lobby). */
     public static final String GPU_STACK_FAILURE = SimulatedWolf.GPU_STACK_FAILURE;
     /** The {@code gpu_stats.error} served once NVML is broken. */
@@ -66,9 +70,63 @@ public final class WolfSimulator implements AutoCloseable {
     private boolean closed;
     private int restarts;
 
-    private WolfSimulator(SimulatorSettings settings, Path socketPath) {
+    private final SimNvml nvml;
+    private final List<SimGpu> gpus;
+
+    private WolfSimulator(SimulatorSettings settings, Path socketPath, List<SimGpu> gpus) {
         this.socketPath = socketPath;
         this.wolf = new SimulatedWolf(settings, socketPath, faultPlan, this::crash);
+        this.gpus = List.copyOf(gpus);
+        this.nvml = new SimNvml(gpus, wolf::lobbies, settings.clock());
+    }
+
+    /**
+     * The host's GPUs, in NVML index order: those given to {@link Builder#gpus(List)}, else
+     * one, the {@link Builder#gpu(GpuModel)} card on {@code /dev/dri/renderD128}.
+     *
+     * @return the GPUs
+     */
+    public List<SimGpu> gpus() {
+        return gpus;
+    }
+
+    /**
+     * What NVML reads on this host: one device per GPU, by UUID, loaded by the lobbies created
+     * on its render node. Give it to a health monitor as the host's GPU probe.
+     *
+     * @return the probe; closing it does nothing
+     */
+    public GpuProbe gpuProbe() {
+        return nvml;
+    }
+
+    /**
+     * The GPU drops out of NVML's readings, as a card that fell off the bus does; its lobbies
+     * keep running as far as Wolf says.
+     *
+     * @param uuid the GPU's UUID
+     */
+    public void gpuFallsOffTheBus(String uuid) {
+        nvml.fallOffTheBus(uuid);
+    }
+
+    /**
+     * The GPU reports Xid {@code xid} in its readings from now on.
+     *
+     * @param uuid the GPU's UUID
+     * @param xid the Xid, such as 79 (fallen off the bus) or 119 (GSP timeout)
+     */
+    public void gpuFault(String uuid, int xid) {
+        nvml.fault(uuid, xid);
+    }
+
+    /**
+     * The GPU reads again, clear of faults.
+     *
+     * @param uuid the GPU's UUID
+     */
+    public void gpuRecovers(String uuid) {
+        nvml.recover(uuid);
     }
 
     /**
@@ -80,8 +138,8 @@ public final class WolfSimulator implements AutoCloseable {
         return new Builder();
     }
 
-    static WolfSimulator start(SimulatorSettings settings, Path socketPath) throws IOException {
-        WolfSimulator sim = new WolfSimulator(settings, socketPath);
+    static WolfSimulator start(SimulatorSettings settings, Path socketPath, List<SimGpu> gpus) throws IOException {
+        WolfSimulator sim = new WolfSimulator(settings, socketPath, gpus);
         try {
             sim.bind();
         } catch (IOException | RuntimeException e) {
@@ -387,6 +445,7 @@ public final class WolfSimulator implements AutoCloseable {
                 "/dev/dri/renderD128", true, true, new Runner.Process("/usr/bin/startxfce4"));
 
         private GpuModel gpu = GpuModel.rtx2000Ada();
+        private List<SimGpu> gpus = List.of();
         private int nvmlBreaksAt;
         private int gpuStackFailsAt;
         private boolean forkEndpoints = true;
@@ -408,6 +467,30 @@ public final class WolfSimulator implements AutoCloseable {
          */
         public Builder gpu(GpuModel model) {
             this.gpu = Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /**
+         * Makes the host one with several GPUs, each with its render node and UUID; lobbies
+         * count on the GPU whose render node their create request names. Default: one GPU, the
+         * {@link #gpu(GpuModel)} card on {@code /dev/dri/renderD128}.
+         *
+         * @param list the GPUs, in NVML index order; not empty, no render node or UUID twice
+         * @return this builder
+         * @throws IllegalArgumentException if the list is empty or names a render node or UUID
+         *     twice
+         * @throws NullPointerException if {@code list} is null
+         */
+        public Builder gpus(List<SimGpu> list) {
+            List<SimGpu> copy = List.copyOf(list);
+            if (copy.isEmpty()) {
+                throw new IllegalArgumentException("a host has at least one GPU");
+            }
+            if (copy.stream().map(SimGpu::renderNode).distinct().count() != copy.size()
+                    || copy.stream().map(SimGpu::uuid).distinct().count() != copy.size()) {
+                throw new IllegalArgumentException("no render node or GPU UUID may appear twice");
+            }
+            this.gpus = copy;
             return this;
         }
 
@@ -524,7 +607,9 @@ public final class WolfSimulator implements AutoCloseable {
             Objects.requireNonNull(directory, "directory");
             SimulatorSettings settings = new SimulatorSettings(gpu, nvmlBreaksAt, gpuStackFailsAt,
                     forkEndpoints, tcp, keepaliveInterval, maxBodyBytes, apps, clock);
-            return WolfSimulator.start(settings, directory.resolve(WolfSimulator.SOCKET_FILE_NAME));
+            List<SimGpu> hostGpus = gpus.isEmpty()
+                    ? List.of(new SimGpu("/dev/dri/renderD128", SINGLE_GPU_UUID, gpu)) : gpus;
+            return WolfSimulator.start(settings, directory.resolve(WolfSimulator.SOCKET_FILE_NAME), hostGpus);
         }
 
         private static int positive(int value, String name) {

@@ -5,9 +5,12 @@ import dev.lobbygovernor.core.admission.EncoderCapScope;
 import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.RenderNode;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A host's effective cap, decided from its limits and its latest health: a pure function,
@@ -28,7 +31,14 @@ import dev.lobbygovernor.core.health.HostHealth;
  *     0 while blind (then only the streams count)
  */
 record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind refusal, int encoderSessionCap,
-        int sessionsPerStream, int observedEncoderSessions) {
+        int sessionsPerStream, int observedEncoderSessions, EncoderCapScope encoderScope, List<GpuSlot> gpus) {
+
+    /** A cap on a host whose GPUs are not told apart. */
+    EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind refusal, int encoderSessionCap,
+            int sessionsPerStream, int observedEncoderSessions) {
+        this(cap, binding, warningThreshold, refusal, encoderSessionCap, sessionsPerStream, observedEncoderSessions,
+                EncoderCapScope.PER_HOST, List.of());
+    }
 
     /** Whether the host refuses everything, whatever its count. */
     boolean refuseAll() {
@@ -40,12 +50,22 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
      * plausible sample apply, never one read from an implausible or missing sample.
      */
     static EffectiveCap of(HostLimits limits, HostHealth health, BlindAdmission blindMode) {
+        return of(limits, health, blindMode, List.of());
+    }
+
+    /**
+     * The cap of a host; with {@code renderNodes}, of each of its GPUs too. A GPU fault then
+     * holds only its own GPU, and the memory cap is the sum of each GPU's own.
+     */
+    static EffectiveCap of(HostLimits limits, HostHealth health, BlindAdmission blindMode,
+            List<RenderNode> renderNodes) {
         int cap = limits.staticCap();
         LimitKind binding = LimitKind.STATIC;
+        List<GpuSlot> slots = renderNodes.isEmpty() ? List.of() : slots(limits, health, renderNodes);
         // The memory cap comes from the card's total memory, a fixed fact of the hardware, so
         // the last plausible sample's cap stays valid while blind: dropping it then would let a
         // small card take more lobbies exactly when nothing can be read.
-        long memoryCap = memoryCap(limits, health.lastGoodSample());
+        long memoryCap = slots.isEmpty() ? memoryCap(limits, health.lastGoodSample()) : slotsCap(slots);
         if (memoryCap >= 0 && memoryCap < cap) {
             cap = (int) memoryCap;
             binding = LimitKind.GPU_MEMORY;
@@ -60,23 +80,93 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
         int encoderCap = limits.encoderSessionCap().orElse(0);
         int observed = blind ? 0 : observedSessions(health.lastGoodSample(), limits.encoderCapScope());
         // A GPU that needs a reset refuses whatever the counts say and however the host is
-        // configured while blind: no lobby can start well on it.
-        if (hasOutOfServiceGpu(health)) {
+        // configured while blind: no lobby can start well on it. Where lobbies are placed per
+        // GPU, only that GPU is held, unless no GPU is left.
+        if (slots.isEmpty() ? hasOutOfServiceGpu(health) : faultHoldsHost(health, slots)) {
             binding = LimitKind.GPU_FAULT;
             refusal = LimitKind.GPU_FAULT;
         }
         return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refusal, encoderCap,
-                limits.encoderSessionsPerLobby(), observed);
+                limits.encoderSessionsPerLobby(), observed, limits.encoderCapScope(), slots);
     }
 
     /**
-     * Whether one more stream would pass the encoder session cap.
-     *
-     * @param streams the client streams the host's lobbies and reservations need (see
-     *     {@link HostCount#streams()})
-     * @return the refusal, with the sessions in use and the cap, or {@code null} when one more
-     *     stream fits or there is no encoder cap
+     * Each GPU's own cap and whether it takes lobbies. Before any plausible reading the caps are
+     * the static cap (nothing is known of any card's memory); after one, a GPU the reading does
+     * not include has no reading of its own and takes none.
      */
+    private static List<GpuSlot> slots(HostLimits limits, HostHealth health, List<RenderNode> renderNodes) {
+        GpuSample sample = health.lastGoodSample();
+        List<GpuSlot> out = new ArrayList<>(renderNodes.size());
+        for (RenderNode node : renderNodes) {
+            GpuDevice device = sample == null ? null : device(sample, node.gpuUuid());
+            LimitKind unavailable = outOfService(health, node.gpuUuid()) ? LimitKind.GPU_FAULT
+                    : sample != null && device == null ? LimitKind.BLIND_REFUSAL : null;
+            int cap = limits.staticCap();
+            if (device != null) {
+                long memory = deviceCap(limits, device);
+                if (memory >= 0 && memory < cap) {
+                    cap = (int) memory;
+                }
+            }
+            int observed = device == null || device.encoderSessions() == null ? 0
+                    : Math.max(device.encoderSessions(), 0);
+            out.add(new GpuSlot(node.gpuUuid(), cap, unavailable, observed));
+        }
+        return List.copyOf(out);
+    }
+
+    private static GpuDevice device(GpuSample sample, String uuid) {
+        for (GpuDevice d : sample.devices()) {
+            if (d.uuid().equals(uuid)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The sum of the caps of the GPUs the last reading included. A faulted GPU keeps its cap
+     * here, since its lobbies still run and count (it takes no new one: {@link GpuChoice}); a GPU
+     * the reading left out adds nothing, since nothing says what it could hold.
+     */
+    private static long slotsCap(List<GpuSlot> slots) {
+        long sum = 0;
+        for (GpuSlot slot : slots) {
+            if (slot.unavailable() != LimitKind.BLIND_REFUSAL) {
+                sum += slot.cap();
+            }
+        }
+        return sum;
+    }
+
+    private static boolean outOfService(HostHealth health, String uuid) {
+        for (HealthReason reason : health.reasons()) {
+            if (reason instanceof HealthReason.GpuFaulted g && g.outOfService() && g.gpuUuid().equals(uuid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a fault holds the whole host although lobbies are placed per GPU: one that names
+     * no GPU (nothing tells which card it hit), or every GPU held by a fault of its own.
+     */
+    private static boolean faultHoldsHost(HostHealth health, List<GpuSlot> slots) {
+        for (HealthReason reason : health.reasons()) {
+            if (reason instanceof HealthReason.GpuFaulted g && g.outOfService() && g.gpuUuid().isEmpty()) {
+                return true;
+            }
+        }
+        for (GpuSlot slot : slots) {
+            if (slot.unavailable() != LimitKind.GPU_FAULT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Refusal encoderRefusal(int streams) {
         if (encoderSessionCap == 0) {
             return null;
@@ -141,7 +231,17 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
             }
             smallest = Math.min(smallest, total);
         }
-        long usable = smallest - limits.headroomMiB();
+        return lobbiesIn(limits, smallest);
+    }
+
+    /** One card's memory cap, or -1 if its total memory is not known. */
+    static long deviceCap(HostLimits limits, GpuDevice device) {
+        Long total = device.memoryTotalMiB();
+        return total == null || total <= 0 ? -1 : lobbiesIn(limits, total);
+    }
+
+    private static long lobbiesIn(HostLimits limits, long totalMiB) {
+        long usable = totalMiB - limits.headroomMiB();
         return usable <= 0 ? 0 : usable / limits.perLobbyMiB();
     }
 }

@@ -34,6 +34,7 @@ public final class HostPermit implements Permit {
     private ReservationRecord reservation; // guarded by this
     private State state = State.OPEN; // guarded by this
     private String lobbyId; // guarded by this
+    private final String renderNode; // null where the host does not place lobbies per GPU
 
     HostPermit(HostState host, SessionStore store, ReservationRecord reservation, int activeAfter, int cap,
             int warningThreshold, AdmissionEvents events) {
@@ -45,6 +46,7 @@ public final class HostPermit implements Permit {
         this.activeAfter = activeAfter;
         this.cap = cap;
         this.warningThreshold = warningThreshold;
+        this.renderNode = host.renderNodeOf(reservation.gpu());
     }
 
     @Override
@@ -60,6 +62,11 @@ public final class HostPermit implements Permit {
     @Override
     public String sessionId() {
         return reservation.sessionId();
+    }
+
+    @Override
+    public Optional<String> renderNode() {
+        return Optional.ofNullable(renderNode);
     }
 
     @Override
@@ -138,7 +145,7 @@ public final class HostPermit implements Permit {
     }
 
     private LobbyCredentials credentials() {
-        return new LobbyCredentials(reservation.lobbyName(), reservation.pin());
+        return new LobbyCredentials(reservation.lobbyName(), reservation.pin(), renderNode);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.lobbygovernor.core.admission.internal;
 
 import dev.lobbygovernor.core.admission.BlindAdmission;
 import dev.lobbygovernor.core.admission.Host;
+import dev.lobbygovernor.core.gpu.RenderNode;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.core.runtime.LiveLobby;
 import dev.lobbygovernor.core.runtime.LobbyRuntime;
@@ -79,7 +80,7 @@ public final class HostState {
         this.listTtlMillis = listTtlMillis;
         this.blindMode = blindMode;
         this.health = HostHealth.unknown(id, clock.instant());
-        this.cap = EffectiveCap.of(host.limits(), health, blindMode);
+        this.cap = EffectiveCap.of(host.limits(), health, blindMode, host.gpus());
         this.noRecords = new HostRecords(id, List.of(), List.of());
     }
 
@@ -119,6 +120,16 @@ public final class HostState {
 
     LobbyRuntime runtime() {
         return host.runtime();
+    }
+
+    /** The render node of the host's GPU with {@code gpuUuid}, or {@code null} if none (or no GPU). */
+    String renderNodeOf(String gpuUuid) {
+        for (RenderNode g : host.gpus()) {
+            if (g.gpuUuid().equals(gpuUuid)) {
+                return g.path();
+            }
+        }
+        return null;
     }
 
     Clock clock() {
@@ -336,7 +347,7 @@ public final class HostState {
         if (healthReported && report.evaluatedAt().isBefore(health.evaluatedAt())) {
             return;
         }
-        cap = EffectiveCap.of(host.limits(), report, blindMode);
+        cap = EffectiveCap.of(host.limits(), report, blindMode, host.gpus());
         health = report;
         healthReported = true;
     }

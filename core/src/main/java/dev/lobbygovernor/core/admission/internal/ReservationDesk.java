@@ -139,9 +139,18 @@ public final class ReservationDesk {
                 refusal = encoder;
                 return Optional.empty();
             }
+            ReservationRecord granted = candidate;
+            if (!cap.gpus().isEmpty()) {
+                GpuChoice.Choice choice = GpuChoice.choose(cap, listing, records, count, now);
+                if (choice.refusal() != null) {
+                    refusal = choice.refusal();
+                    return Optional.empty();
+                }
+                granted = candidate.onGpu(choice.gpu());
+            }
             refusal = null;
             activeAfter = count.active() + 1;
-            return Optional.of(candidate);
+            return Optional.of(granted);
         }
     }
 

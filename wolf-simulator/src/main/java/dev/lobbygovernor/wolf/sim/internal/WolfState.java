@@ -230,7 +230,8 @@ final class WolfState {
         List<SimLobby> out = new ArrayList<>(lobbies.size());
         for (LobbyEntry e : lobbies.values()) {
             out.add(new SimLobby(e.id, e.request.name(), e.request.profileId(),
-                    e.request.pin() != null, e.request.stopWhenEveryoneLeaves(), e.sessions));
+                    e.request.pin() != null, e.request.stopWhenEveryoneLeaves(), e.sessions,
+                    e.request.videoSettings() == null ? null : e.request.videoSettings().waylandRenderNode()));
         }
         return out;
     }
