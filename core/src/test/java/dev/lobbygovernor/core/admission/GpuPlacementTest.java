@@ -195,6 +195,35 @@ class GpuPlacementTest {
     }
 
     @Test
+    void withAPerGpuEncoderCapEachGpuCountsItsOwnStreamsAndSessions() {
+        HostLimits limits = LIMITS.toBuilder().encoderSessionCap(2).encoderCapScope(EncoderCapScope.PER_GPU).build();
+        LobbyGovernor g = governor(Host.of(HOST, runtime, limits).withGpus(List.of(SMALL_NODE, BIG_NODE)));
+        GpuDevice busySmall = GpuSamples.device().index(1).memory(1000L, 3000L).encoderSessions(2).build();
+        g.reportHealth(health(List.of(), BIG, busySmall)); // another program holds both of the small card's sessions
+
+        assertThat(place(g)).as("the small card is first by share, but its encoder is full").isEqualTo(BIG_NODE.path());
+        assertThat(place(g)).as("one stream in reserve plus one: the big card's two").isEqualTo(BIG_NODE.path());
+        AdmissionDeniedException denied = catchThrowableOfType(AdmissionDeniedException.class,
+                () -> g.acquire(AdmissionRequest.forSession("third")));
+        assertThat(denied.reason()).isEqualTo(DenialReason.ENCODER_SESSIONS);
+        assertThat(denied.cap()).isEqualTo(2);
+    }
+
+    @Test
+    void withAPerHostEncoderCapTheHostCountsEveryGpusStreamsTogether() {
+        HostLimits limits = LIMITS.toBuilder().encoderSessionCap(3).build();
+        LobbyGovernor g = governor(Host.of(HOST, runtime, limits).withGpus(List.of(SMALL_NODE, BIG_NODE)));
+        g.reportHealth(health(List.of(), BIG, SMALL));
+
+        place(g);
+        place(g);
+        place(g);
+
+        assertThat(catchThrowableOfType(AdmissionDeniedException.class,
+                () -> g.acquire(AdmissionRequest.forSession("fourth"))).reason()).isEqualTo(DenialReason.ENCODER_SESSIONS);
+    }
+
+    @Test
     void beforeAnyReadingGpusArePlacedByCountUpToTheStaticCap() {
         LobbyGovernor g = governor(Host.of(HOST, runtime, HostLimits.builder().staticCap(4).build())
                 .withGpus(List.of(SMALL_NODE, BIG_NODE)));

@@ -168,7 +168,9 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
     }
 
     Refusal encoderRefusal(int streams) {
-        if (encoderSessionCap == 0) {
+        // placed per GPU with a per-GPU scope, each GPU's own streams and sessions are checked
+        // when the GPU is chosen (GpuChoice); the host's total says nothing about one card
+        if (encoderSessionCap == 0 || !gpus.isEmpty() && encoderScope == EncoderCapScope.PER_GPU) {
             return null;
         }
         long used = Math.max((long) streams * sessionsPerStream, observedEncoderSessions);
