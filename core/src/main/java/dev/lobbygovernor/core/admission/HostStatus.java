@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param reachable whether its lobbies could be listed (if not, the counts are the last known)
  * @param lobbies the lobbies that count, oldest first; leaked lobbies (unknown age) last
  * @param server what the host's streaming server said of itself at the latest health poll
+ * @param gpus each of its GPUs with the lobbies placed there, where the host places lobbies per
+ *     GPU ({@link Host#gpus()}); empty otherwise
  *     (its own health and counts), empty when nothing asks it
  */
 public record HostStatus(
@@ -37,7 +39,8 @@ public record HostStatus(
         Optional<Duration> lastGoodSampleAge,
         boolean reachable,
         List<LobbyStatus> lobbies,
-        Optional<ServerReport> server) {
+        Optional<ServerReport> server,
+        List<GpuStatus> gpus) {
 
     /**
      * Requires every field; copies the lobbies.
@@ -54,6 +57,7 @@ public record HostStatus(
      * @param reachable whether its lobbies could be listed
      * @param lobbies the lobbies that count; not null, copied
      * @param server what its streaming server said of itself; {@code null} reads as empty
+     * @param gpus each GPU, where the host places lobbies per GPU; {@code null} reads as empty
      * @throws NullPointerException if {@code hostId}, {@code healthStatus},
      *     {@code probeSource}, {@code lastGoodSampleAge} or {@code lobbies} is null
      */
@@ -64,6 +68,31 @@ public record HostStatus(
         Objects.requireNonNull(lastGoodSampleAge, "lastGoodSampleAge");
         lobbies = List.copyOf(lobbies);
         server = Objects.requireNonNullElse(server, Optional.empty());
+        gpus = gpus == null ? List.of() : List.copyOf(gpus);
+    }
+
+    /**
+     * A host's status with no per-GPU placement.
+     *
+     * @param hostId the host; not null
+     * @param healthStatus its latest reported health status; not null
+     * @param active lobbies running or reserved
+     * @param reserved of those, open permits
+     * @param cap its effective cap
+     * @param warningThreshold the count at which it counts as nearly full
+     * @param monitoringWorking whether its GPU is being read plausibly and freshly
+     * @param probeSource the probe behind its latest reading or failure; not null, empty if none
+     * @param lastGoodSampleAge how old its latest plausible GPU sample is; not null
+     * @param reachable whether its lobbies could be listed
+     * @param lobbies the lobbies that count; not null, copied
+     * @param server what its streaming server said of itself; {@code null} reads as empty
+     * @throws NullPointerException if a required field is null
+     */
+    public HostStatus(String hostId, HealthStatus healthStatus, int active, int reserved, int cap,
+            int warningThreshold, boolean monitoringWorking, String probeSource, Optional<Duration> lastGoodSampleAge,
+            boolean reachable, List<LobbyStatus> lobbies, Optional<ServerReport> server) {
+        this(hostId, healthStatus, active, reserved, cap, warningThreshold, monitoringWorking, probeSource,
+                lastGoodSampleAge, reachable, lobbies, server, List.of());
     }
 
     /**

@@ -224,6 +224,24 @@ class GpuPlacementTest {
     }
 
     @Test
+    void statusShowsEachGpuWithWhatIsPlacedOnItAndWhyItTakesNone() {
+        LobbyGovernor g = twoGpus();
+        g.reportHealth(health(List.of(), BIG, SMALL));
+        place(g); // small
+        place(g); // big
+        g.acquire(AdmissionRequest.forSession("reserved-only")); // big: an open reservation counts there too
+        g.reportHealth(health(List.of(fault(SMALL, 119)), BIG, SMALL));
+
+        List<GpuStatus> gpus = g.status().hosts().get(0).gpus();
+
+        assertThat(gpus).containsExactly(
+                new GpuStatus(SMALL_NODE.path(), SMALL.uuid(), 1, 3, DenialReason.GPU_FAULT),
+                new GpuStatus(BIG_NODE.path(), BIG.uuid(), 2, 5, null));
+        assertThat(gpus.get(1).admits()).isTrue();
+        assertThat(governor(Host.of("plain", runtime, LIMITS)).status().hosts().get(0).gpus()).isEmpty();
+    }
+
+    @Test
     void beforeAnyReadingGpusArePlacedByCountUpToTheStaticCap() {
         LobbyGovernor g = governor(Host.of(HOST, runtime, HostLimits.builder().staticCap(4).build())
                 .withGpus(List.of(SMALL_NODE, BIG_NODE)));

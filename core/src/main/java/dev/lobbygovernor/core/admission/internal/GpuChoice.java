@@ -35,7 +35,14 @@ final class GpuChoice {
     private GpuChoice() {
     }
 
-    static Choice choose(EffectiveCap cap, Listing listing, HostRecords records, HostCount count, Instant now) {
+    /**
+     * What is on each GPU: the lobbies and open reservations placed there, their streams, and
+     * what nothing places.
+     */
+    record Loads(int[] lobbies, long[] streams, int unplaced, long unplacedStreams) {
+    }
+
+    static Loads loads(EffectiveCap cap, Listing listing, HostRecords records, HostCount count, Instant now) {
         List<GpuSlot> slots = cap.gpus();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < slots.size(); i++) {
@@ -75,6 +82,16 @@ final class GpuChoice {
             }
         }
         long unplacedStreams = Math.max(0, count.streams() - placedStreams);
+        return new Loads(lobbies, streams, unplaced, unplacedStreams);
+    }
+
+    static Choice choose(EffectiveCap cap, Listing listing, HostRecords records, HostCount count, Instant now) {
+        List<GpuSlot> slots = cap.gpus();
+        Loads loads = loads(cap, listing, records, count, now);
+        int[] lobbies = loads.lobbies();
+        long[] streams = loads.streams();
+        int unplaced = loads.unplaced();
+        long unplacedStreams = loads.unplacedStreams();
         boolean encoderPerGpu = cap.encoderSessionCap() > 0 && cap.encoderScope() == EncoderCapScope.PER_GPU;
         int best = -1;
         Refusal closest = null;

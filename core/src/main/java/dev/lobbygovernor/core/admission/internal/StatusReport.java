@@ -1,6 +1,8 @@
 package dev.lobbygovernor.core.admission.internal;
 
+import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.GovernorStatus;
+import dev.lobbygovernor.core.admission.GpuStatus;
 import dev.lobbygovernor.core.admission.HostStatus;
 import dev.lobbygovernor.core.admission.LobbyStatus;
 import dev.lobbygovernor.core.health.HostHealth;
@@ -58,18 +60,35 @@ public final class StatusReport {
             Listing listing = h.lastListing();
             Counted counted = records != null ? desk.counted(h, listing, records)
                     : desk.listingOnly(h, listing);
-            out.add(host(h, counted, reachable[i], now));
+            out.add(host(h, counted, listing, reachable[i], now));
         }
         return new GovernorStatus(now, out);
     }
 
-    private static HostStatus host(HostState h, Counted counted, boolean reachable, Instant now) {
+    private static HostStatus host(HostState h, Counted counted, Listing listing, boolean reachable, Instant now) {
         LedgerCounts counts = counted.counts();
         HostHealth health = h.health();
         Optional<Duration> sampleAge = health.lastGoodSampleAt().map(t -> HostLobbies.since(t, now));
         return new HostStatus(h.id(), health.status(), counts.active(), counts.reserved(), counts.cap(),
                 counts.warningThreshold(), health.monitoringWorking(), health.probeSource(), sampleAge,
-                reachable, lobbies(counted, now), health.server());
+                reachable, lobbies(counted, now), health.server(), gpus(h, counted, listing, now));
+    }
+
+    /** Each GPU of a host that places lobbies per GPU, with what is placed on it. */
+    private static List<GpuStatus> gpus(HostState h, Counted counted, Listing listing, Instant now) {
+        EffectiveCap cap = h.cap();
+        if (cap.gpus().isEmpty()) {
+            return List.of();
+        }
+        GpuChoice.Loads loads = GpuChoice.loads(cap, listing, counted.records(), counted.count(), now);
+        List<GpuStatus> out = new ArrayList<>(cap.gpus().size());
+        for (int i = 0; i < cap.gpus().size(); i++) {
+            GpuSlot slot = cap.gpus().get(i);
+            DenialReason refusal = slot.unavailable() == null ? null
+                    : slot.unavailable() == LimitKind.GPU_FAULT ? DenialReason.GPU_FAULT : DenialReason.MONITORING_LOST;
+            out.add(new GpuStatus(h.renderNodeOf(slot.uuid()), slot.uuid(), loads.lobbies()[i], slot.cap(), refusal));
+        }
+        return out;
     }
 
     /** Recorded lobbies oldest first, then leaked ones (no record, so no age) by id. */
