@@ -11,12 +11,15 @@ import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.HostLimits;
 import dev.lobbygovernor.core.gpu.GpuDevice;
 import dev.lobbygovernor.core.gpu.GpuFault;
+import dev.lobbygovernor.core.gpu.GpuSample;
+import dev.lobbygovernor.core.gpu.RenderNode;
 import dev.lobbygovernor.core.gpu.XidCatalog;
 import dev.lobbygovernor.core.health.HealthClassifier;
 import dev.lobbygovernor.core.health.HealthReason;
 import dev.lobbygovernor.core.health.HealthStatus;
 import dev.lobbygovernor.core.health.HostHealth;
 import dev.lobbygovernor.testing.HealthReports;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -148,5 +151,90 @@ class EffectiveCapTest {
                     EffectiveCap none = new EffectiveCap(5, LimitKind.STATIC, 4, null, 0, perStream, observed);
                     assertThat(none.encoderRefusal(streams)).isNull();
                 });
+    }
+
+    private static final RenderNode FIRST = new RenderNode("/dev/dri/renderD128", "GPU-first");
+    private static final RenderNode SECOND = new RenderNode("/dev/dri/renderD129", "GPU-second");
+
+    private static GpuDevice card(int index, String uuid, Long totalMiB) {
+        return new GpuDevice(index, uuid, "card", totalMiB, 0L, totalMiB, 0, 0, 0, 40, 30.0, 0, 0, 0, List.of());
+    }
+
+    private static HostHealth reading(List<HealthReason> reasons, GpuDevice... devices) {
+        return new HostHealth("h", reasons.isEmpty() ? HealthStatus.HEALTHY : HealthStatus.EXHAUSTED, true,
+                new GpuSample("nvml", AT, Duration.ZERO, List.of(devices), List.of()), "nvml", reasons, AT);
+    }
+
+    private static HealthReason.GpuFaulted resetNeeded(String uuid) {
+        return new HealthReason.GpuFaulted(0, uuid, XidCatalog.fault(119, AT));
+    }
+
+    @Test
+    void eachGpuHasItsOwnMemoryCapAndTheHostTheSumOfThoseRead() {
+        HostLimits limits = HostLimits.builder().staticCap(20).headroomMiB(1000).perLobbyMiB(1000).build();
+
+        EffectiveCap cap = EffectiveCap.of(limits, reading(List.of(), card(0, "GPU-first", 4000L),
+                card(1, "GPU-second", 6000L)), BlindAdmission.STATIC_CAP, List.of(FIRST, SECOND));
+
+        assertThat(cap.gpus()).extracting(GpuSlot::cap).containsExactly(3, 5);
+        assertThat(cap.cap()).isEqualTo(8);
+        assertThat(cap.binding()).isEqualTo(LimitKind.GPU_MEMORY);
+        assertThat(cap.refuseAll()).isFalse();
+    }
+
+    @Test
+    void aGpuNoLargerThanTheHeadroomTakesNoneAndOneWithoutATotalFallsBackToTheStaticCap() {
+        HostLimits limits = HostLimits.builder().staticCap(7).headroomMiB(1000).perLobbyMiB(1000).build();
+
+        EffectiveCap cap = EffectiveCap.of(limits, reading(List.of(), card(0, "GPU-first", 1000L),
+                card(1, "GPU-second", 0L)), BlindAdmission.STATIC_CAP, List.of(FIRST, SECOND));
+
+        assertThat(cap.gpus()).extracting(GpuSlot::cap).containsExactly(0, 7);
+        assertThat(EffectiveCap.of(limits, reading(List.of(), card(0, "GPU-first", 1999L), card(1, "GPU-second", 2000L)),
+                BlindAdmission.STATIC_CAP, List.of(FIRST, SECOND)).gpus()).extracting(GpuSlot::cap).containsExactly(0, 1);
+    }
+
+    @Test
+    void aFaultHoldsOnlyItsGpuUnlessItNamesNoGpuOrEveryGpuIsHeld() {
+        HostLimits limits = HostLimits.builder().staticCap(20).headroomMiB(0).perLobbyMiB(1000).build();
+        GpuDevice first = card(0, "GPU-first", 3000L);
+        GpuDevice second = card(1, "GPU-second", 5000L);
+        List<RenderNode> nodes = List.of(FIRST, SECOND);
+
+        EffectiveCap one = EffectiveCap.of(limits, reading(List.of(resetNeeded("GPU-first")), first, second),
+                BlindAdmission.STATIC_CAP, nodes);
+        assertThat(one.refuseAll()).isFalse();
+        assertThat(one.gpus()).extracting(GpuSlot::unavailable).containsExactly(LimitKind.GPU_FAULT, null);
+        assertThat(one.cap()).as("a held GPU's lobbies still count against its cap").isEqualTo(8);
+
+        EffectiveCap unnamed = EffectiveCap.of(limits, reading(List.of(resetNeeded("")), first, second),
+                BlindAdmission.STATIC_CAP, nodes);
+        assertThat(unnamed.refusal()).isEqualTo(LimitKind.GPU_FAULT);
+
+        EffectiveCap both = EffectiveCap.of(limits, reading(List.of(resetNeeded("GPU-first"), resetNeeded("GPU-second")),
+                first, second), BlindAdmission.STATIC_CAP, nodes);
+        assertThat(both.refusal()).isEqualTo(LimitKind.GPU_FAULT);
+        assertThat(both.binding()).isEqualTo(LimitKind.GPU_FAULT);
+
+        EffectiveCap otherCard = EffectiveCap.of(limits, reading(List.of(resetNeeded("GPU-not-placed-on")), first,
+                second), BlindAdmission.STATIC_CAP, nodes);
+        assertThat(otherCard.refuseAll()).as("a card lobbies are not placed on").isFalse();
+        assertThat(otherCard.gpus()).extracting(GpuSlot::unavailable).containsOnlyNulls();
+    }
+
+    @Test
+    void aGpuTheReadingLeavesOutAddsNothingAndBeforeAnyReadingEachHasTheStaticCap() {
+        HostLimits limits = HostLimits.builder().staticCap(6).headroomMiB(0).perLobbyMiB(1000).build();
+
+        EffectiveCap missing = EffectiveCap.of(limits, reading(List.of(), card(0, "GPU-second", 4000L)),
+                BlindAdmission.STATIC_CAP, List.of(FIRST, SECOND));
+        assertThat(missing.gpus()).extracting(GpuSlot::unavailable).containsExactly(LimitKind.BLIND_REFUSAL, null);
+        assertThat(missing.cap()).isEqualTo(4);
+
+        EffectiveCap never = EffectiveCap.of(limits, HostHealth.unknown("h", AT), BlindAdmission.STATIC_CAP,
+                List.of(FIRST, SECOND));
+        assertThat(never.gpus()).extracting(GpuSlot::cap).containsExactly(6, 6);
+        assertThat(never.gpus()).extracting(GpuSlot::unavailable).containsOnlyNulls();
+        assertThat(never.cap()).isEqualTo(6);
     }
 }

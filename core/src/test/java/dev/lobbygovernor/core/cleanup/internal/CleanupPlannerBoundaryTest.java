@@ -105,8 +105,12 @@ class CleanupPlannerBoundaryTest {
         LiveLobby l1 = new LiveLobby("l1", "n", false, 1);
         LiveLobby orphan = new LiveLobby("l3", "n3", false, 0);
 
-        HostPlan plan = plan(List.of(present(old), present(old), present(other)), List.of(l1, orphan), Map.of(),
-                Map.of());
+        LobbyRecord first = new LobbyRecord("l4", "h", "s1", null, NOW.minus(MAX_CREATE), NOW);
+        LiveLobby l4 = new LiveLobby("l4", "n4", false, 1);
+
+        // a live lobby claimed before the duplicate, one after: both still claimed when the copy comes
+        HostPlan plan = plan(List.of(present(first), present(old), present(old), present(other)),
+                List.of(l1, orphan, l4), Map.of(), Map.of());
 
         // l1 has a client: neither copy is stopped nor forgotten; l2 is not listed; l3 is seen, not yet acted on
         assertThat(plan.actions()).containsExactly(new PlannedAction.ForgetRecord(other));
