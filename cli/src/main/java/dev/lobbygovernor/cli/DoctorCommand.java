@@ -94,11 +94,19 @@ final class DoctorCommand implements Callable<Integer> {
         List<GpuDevice> devices = reading.outcome() instanceof ProbeOutcome.Sampled s
                 ? s.sample().devices() : List.of();
         List<Finding> findings = smiCsv != null ? List.of() : GpuDoctor.examine(system);
+        RenderNodesFound nodes = smiCsv != null ? null : RenderNodesFound.under(system.resolve("/"));
         if (output.json) {
-            out.println(GpuJson.write(GpuJson.doctor(reading.source(), devices, health, findings)));
+            var json = GpuJson.doctor(reading.source(), devices, health, findings);
+            if (nodes != null) {
+                json.set("renderNodes", nodes.json(devices));
+            }
+            out.println(GpuJson.write(json));
         } else {
             DoctorText.print(out, reading.source(), devices, health, reading.failures(), reading.fieldErrors());
             FindingsText.print(out, findings, !health.monitoringWorking());
+            if (nodes != null) {
+                nodes.print(out, devices);
+            }
         }
         return ExitCode.forHealth(health.status());
     }

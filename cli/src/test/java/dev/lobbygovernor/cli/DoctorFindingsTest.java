@@ -125,4 +125,41 @@ class DoctorFindingsTest {
         assertThat(doctor(new FakeNvidiaSystem(root), TOOLKIT, "--smi-csv", csv.toString()).out())
                 .doesNotContain("checks:");
     }
+
+    /** Two NVIDIA cards whose render node order is the reverse of their bus order, and an Intel one. */
+    private static FakeNvidiaSystem withRenderNodes(FakeNvidiaSystem system) {
+        return system.dir("/sys/devices/pci0000:00/0000:41:00.0").dir("/sys/devices/pci0000:00/0000:0a:00.0")
+                .dir("/sys/devices/pci0000:00/0000:00:02.0")
+                .link("/sys/class/drm/renderD128/device", "../../../devices/pci0000:00/0000:41:00.0")
+                .link("/sys/class/drm/renderD129/device", "../../../devices/pci0000:00/0000:0a:00.0")
+                .link("/sys/class/drm/renderD130/device", "../../../devices/pci0000:00/0000:00:02.0")
+                .file("/proc/driver/nvidia/gpus/0000:41:00.0/information", "GPU UUID: \t GPU-41\n")
+                .file("/proc/driver/nvidia/gpus/0000:0a:00.0/information", "GPU UUID: \t GPU-0a\n");
+    }
+
+    @Test
+    void listsEachNvidiaRenderNodeWithItsGpuByPciAddressInTextAndJson() throws Exception {
+        FakeNvidiaSystem system = withRenderNodes(FakeNvidiaSystem.healthyContainer(root));
+
+        JsonNode nodes = GpuJson.MAPPER.readTree(doctor(system, TOOLKIT, "--json").out()).get("renderNodes");
+        assertThat(nodes).hasSize(2);
+        assertThat(nodes.get(0).get("path").asText()).isEqualTo("/dev/dri/renderD128");
+        assertThat(nodes.get(0).get("gpuUuid").asText()).isEqualTo("GPU-41");
+        assertThat(nodes.get(0).get("nvmlIndex").isNull()).as("no GPU was read here").isTrue();
+        assertThat(nodes.get(1).get("gpuUuid").asText()).isEqualTo("GPU-0a");
+
+        assertThat(doctor(system, TOOLKIT).out())
+                .contains("render nodes (by PCI address; for placing lobbies per GPU):")
+                .containsPattern("/dev/dri/renderD129 +GPU-0a  \\(not among the GPUs read above\\)")
+                .doesNotContain("renderD130");
+    }
+
+    @Test
+    void saysWhenThereIsNoNvidiaRenderNode() throws Exception {
+        Run run = doctor(FakeNvidiaSystem.healthyContainer(root), TOOLKIT);
+
+        assertThat(run.out()).contains("render nodes: none of an NVIDIA card");
+        assertThat(GpuJson.MAPPER.readTree(doctor(FakeNvidiaSystem.healthyContainer(root), TOOLKIT, "--json").out())
+                .get("renderNodes")).isEmpty();
+    }
 }
