@@ -1,6 +1,7 @@
 package dev.lobbygovernor.spring;
 
 import dev.lobbygovernor.core.admission.BlindAdmission;
+import dev.lobbygovernor.core.admission.EncoderCapScope;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,9 +56,14 @@ public record LobbyGovernorProperties(
      * @param staticCap the most lobbies the host may run, whatever its GPU says
      * @param warningThreshold the count from which the host is nearly full; by default one below
      *     the cap
+     * @param encoderSessionCap the most NVENC sessions the host's driver allows (GeForce: 8 on a
+     *     current Linux driver), counted per client stream; none by default
+     * @param encoderCapScope what the encoder cap counts: PER_HOST (every GPU's sessions
+     *     together, as GeForce limits apply per system; the default) or PER_GPU
      */
     public record HostEntry(String id, Path wolfSocket, URI wolfUrl, String wolfToken,
-            @DefaultValue("5") int staticCap, Integer warningThreshold) {
+            @DefaultValue("5") int staticCap, Integer warningThreshold, Integer encoderSessionCap,
+            @DefaultValue("PER_HOST") EncoderCapScope encoderCapScope) {
     }
 
     /**

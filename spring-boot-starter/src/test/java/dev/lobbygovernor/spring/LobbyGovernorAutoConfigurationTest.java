@@ -1,8 +1,12 @@
 package dev.lobbygovernor.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ch.qos.logback.classic.Level;
+import dev.lobbygovernor.core.admission.AdmissionDeniedException;
+import dev.lobbygovernor.core.admission.AdmissionRequest;
+import dev.lobbygovernor.core.admission.DenialReason;
 import dev.lobbygovernor.core.admission.LobbyGovernor;
 import dev.lobbygovernor.core.cleanup.LobbyReaper;
 import dev.lobbygovernor.core.health.HealthMonitor;
@@ -59,6 +63,21 @@ class LobbyGovernorAutoConfigurationTest {
             });
             assertThat(context.getBean(GovernorLifecycle.class).isRunning()).isTrue();
         });
+    }
+
+    @Test
+    void appliesTheHostsEncoderSessionCapAndItsScope() {
+        runner.withPropertyValues("lobby-governor.hosts[0].encoder-session-cap=1",
+                "lobby-governor.hosts[0].encoder-cap-scope=PER_GPU", "lobby-governor.monitor.enabled=false",
+                "lobby-governor.reaper.enabled=false").run(context -> {
+                    LobbyGovernor governor = context.getBean(LobbyGovernor.class);
+                    governor.acquire(AdmissionRequest.forSession("first")); // one stream in reserve: the cap
+                    assertThat(catchThrowableOfType(AdmissionDeniedException.class,
+                            () -> governor.acquire(AdmissionRequest.forSession("second"))).reason())
+                            .isEqualTo(DenialReason.ENCODER_SESSIONS);
+                });
+        runner.withPropertyValues("lobby-governor.hosts[0].encoder-cap-scope=PER_SYSTEM")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test

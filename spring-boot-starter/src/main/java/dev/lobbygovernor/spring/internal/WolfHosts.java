@@ -49,6 +49,12 @@ public final class WolfHosts implements AutoCloseable {
                 if (entry.warningThreshold() != null) {
                     limits.warningThreshold(entry.warningThreshold());
                 }
+                if (entry.encoderSessionCap() != null) {
+                    limits.encoderSessionCap(entry.encoderSessionCap());
+                }
+                if (entry.encoderCapScope() != null) {
+                    limits.encoderCapScope(entry.encoderCapScope());
+                }
                 hosts.add(Host.of(entry.id(), runtime, limits.build()));
                 runtimes.put(entry.id(), runtime);
                 probes.put(entry.id(), Probes.withTimeout(new WolfGpuProbe(client, clock), Probes.DEFAULT_TIMEOUT));
