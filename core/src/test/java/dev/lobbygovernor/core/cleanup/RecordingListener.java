@@ -35,6 +35,11 @@ final class RecordingListener implements CleanupListener {
     }
 
     @Override
+    public void onWouldAct(CleanupOutcome.WouldAct outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
     public void onCycleCompleted(CycleReport report) {
         cycles.add(report);
     }
