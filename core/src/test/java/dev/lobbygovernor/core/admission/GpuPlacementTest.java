@@ -242,6 +242,28 @@ class GpuPlacementTest {
     }
 
     @Test
+    void theLastResortStopsAnIdleLobbyOnAGpuThatAdmitsNeverOneOnAFaultedGpu() {
+        LobbyGovernor g = LobbyGovernor.builder().store(store).clock(clock)
+                .host(Host.of(HOST, runtime, LIMITS).withGpus(List.of(SMALL_NODE, BIG_NODE)))
+                .config(GovernorConfig.builder().lastResort(LastResort.stopIdleLongerThan(
+                        java.time.Duration.ofMinutes(10))).build()).build();
+        g.reportHealth(health(List.of(), BIG, SMALL));
+        place(g); // l1, on the small card: the longest idle of all
+        clock.advance(java.time.Duration.ofMinutes(1));
+        g.reportHealth(health(List.of(fault(SMALL, 79)), BIG, SMALL));
+        for (int i = 0; i < 5; i++) {
+            assertThat(place(g)).isEqualTo(BIG_NODE.path()); // l2..l6
+        }
+        clock.advance(java.time.Duration.ofMinutes(30));
+
+        Permit p = g.acquire(AdmissionRequest.forSession("latecomer"));
+
+        assertThat(p.renderNode()).contains(BIG_NODE.path());
+        assertThat(runtime.isRunning("l1")).as("stopping it would free no GPU that admits").isTrue();
+        assertThat(runtime.isRunning("l2")).as("the longest idle on the big card").isFalse();
+    }
+
+    @Test
     void beforeAnyReadingGpusArePlacedByCountUpToTheStaticCap() {
         LobbyGovernor g = governor(Host.of(HOST, runtime, HostLimits.builder().staticCap(4).build())
                 .withGpus(List.of(SMALL_NODE, BIG_NODE)));

@@ -88,6 +88,7 @@ public final class LastResortStopper {
                 victim = HostLobbies.recordedRunning(desk.counted(host, fresh)).stream()
                         .filter(r -> fresh.ids().contains(r.lobbyId()))
                         .filter(r -> !inUse.contains(r.lobbyId()))
+                        .filter(r -> freesAGpuThatAdmits(host.cap(), r))
                         .filter(r -> !HostLobbies.since(r.lastActivityAt(), now).minus(minIdle).isNegative())
                         .min(HostLobbies.LONGEST_IDLE_FIRST);
             } catch (StoreException e) {
@@ -104,6 +105,24 @@ public final class LastResortStopper {
         } finally {
             host.lastResortTurn().unlock();
         }
+    }
+
+    /**
+     * Whether stopping the lobby of {@code record} leaves room on a GPU that takes lobbies: on a
+     * host whose GPUs are not told apart, always; else when it is on such a GPU, or placed on
+     * none (it counted against every GPU). A lobby on a faulted GPU is never stopped for room.
+     */
+    static boolean freesAGpuThatAdmits(EffectiveCap cap, LobbyRecord record) {
+        boolean placed = false;
+        for (GpuSlot slot : cap.gpus()) {
+            if (slot.uuid().equals(record.gpu())) {
+                placed = true;
+                if (slot.unavailable() == null) {
+                    return true;
+                }
+            }
+        }
+        return !placed;
     }
 
     private HostPermit stopAndVerify(HostState host, LobbyRecord victim, Instant now, AdmissionRequest request) {
