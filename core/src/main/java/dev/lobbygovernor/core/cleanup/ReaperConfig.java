@@ -230,10 +230,12 @@ public final class ReaperConfig {
      * How far behind the truth a lobby in use may let its record's last activity fall. A cycle
      * that lists a lobby with connected clients writes its activity only when the recorded time
      * is at least this old, so a fleet whose lobbies are all in use costs one store write per
-     * lobby per resolution, not one per lobby per cycle. The price: a lobby whose clients left
-     * may be judged idle up to this much before {@link #idleTimeout()} has passed since they
-     * were last seen. It is therefore never more than a tenth of the idle timeout: a longer
-     * setting is used as that tenth. Zero writes every in-use lobby's activity every cycle.
+     * lobby per resolution, not one per lobby per cycle. When the clients leave, the next cycle
+     * writes the time the lobby was last seen in use, so its idle time counts from then exactly.
+     * Only a reaper that restarted in between (and so never saw the lobby in use) judges it by
+     * the stored time, which may then be up to this much early. It is therefore never more than
+     * a tenth of the idle timeout: a longer setting is used as that tenth. Zero writes every
+     * in-use lobby's activity every cycle.
      *
      * @return the resolution; zero or positive, {@link #DEFAULT_ACTIVITY_RESOLUTION} (capped at a
      *     tenth of the idle timeout) by default

@@ -108,7 +108,7 @@ class LobbyReaperActivityTest {
     }
 
     @Test
-    void aLobbyWhoseClientsLeftIsStoppedNoSoonerThanTheIdleTimeoutLessTheResolution() {
+    void aLobbyWhoseClientsLeftIsIdleFromWhenItWasLastSeenInUseWhateverTheResolution() {
         ReaperConfig config = ReaperConfig.builder().interval(Duration.ofSeconds(10))
                 .activityResolution(Duration.ofMinutes(2)).build();
         ReaperRig coarse = rigWith(config);
@@ -120,6 +120,8 @@ class LobbyReaperActivityTest {
         Instant lastSeenInUse = coarse.clock.instant();
         clients.remove("streaming");
 
+        coarse.cycle(); // the first cycle without clients writes when they were last seen
+        assertThat(coarse.memory.findLobby("streaming").orElseThrow().lastActivityAt()).isEqualTo(lastSeenInUse);
         Instant stoppedAt = null;
         while (stoppedAt == null) {
             coarse.cycle();
@@ -129,8 +131,65 @@ class LobbyReaperActivityTest {
         }
 
         Duration idleAfterLastSeen = Duration.between(lastSeenInUse, stoppedAt);
-        assertThat(idleAfterLastSeen).isGreaterThanOrEqualTo(config.idleTimeout().minus(config.activityResolution()))
-                .isLessThan(config.idleTimeout());
+        assertThat(idleAfterLastSeen).isGreaterThan(config.idleTimeout())
+                .isLessThanOrEqualTo(config.idleTimeout().plus(config.interval()));
+    }
+
+    @Test
+    void aDepartureTheStoreCouldNotRecordIsJudgedByWhatTheCycleSawAndWrittenNextCycle() {
+        rig.commit("streaming", "s1", null);
+        clients.put("streaming", 1);
+        rig.cycle();
+        rig.cycle(); // written at the resolution
+        rig.cycle();
+        Instant lastSeenInUse = rig.clock.instant();
+        clients.remove("streaming");
+        rig.store.failTouches = true;
+        rig.advance(ReaperConfig.DEFAULT_IDLE_TIMEOUT.minus(Duration.ofSeconds(45)));
+
+        // 29 min 45 s after the sighting, 30 min 15 s after the stored activity (written 30 s before it):
+        // idle by the stale record, not by what the cycle saw
+        rig.cycle();
+        assertThat(rig.runtime.isRunning("streaming")).isTrue();
+        assertThat(rig.memory.findLobby("streaming").orElseThrow().lastActivityAt()).isBefore(lastSeenInUse);
+
+        rig.store.failTouches = false;
+        rig.cycle(); // 30 min 15 s after the sighting: idle
+        assertThat(rig.runtime.isRunning("streaming")).isFalse();
+        assertThat(rig.events.outcomes).singleElement().satisfies(o ->
+                assertThat(((CleanupOutcome.Stopped) o).reason()).isEqualTo(StopReason.IDLE_TIMEOUT));
+    }
+
+    @Test
+    void aDepartureWhoseWriteFailedIsWrittenAtTheNextCycle() {
+        rig.commit("streaming", "s1", null);
+        clients.put("streaming", 1);
+        rig.cycle();
+        Instant lastSeenInUse = rig.clock.instant();
+        clients.remove("streaming");
+        rig.store.failTouches = true;
+        rig.cycle();
+        rig.store.failTouches = false;
+
+        rig.cycle();
+
+        assertThat(rig.memory.findLobby("streaming").orElseThrow().lastActivityAt()).isEqualTo(lastSeenInUse);
+    }
+
+    @Test
+    void aDepartureIsWrittenOnceAtTheTimeTheLobbyWasLastSeenInUse() {
+        rig.commit("streaming", "s1", null);
+        clients.put("streaming", 1);
+        rig.cycle();
+        Instant lastSeenInUse = rig.clock.instant();
+        assertThat(rig.store.touchWrites).as("30 s old: under the resolution").hasValue(0);
+        clients.remove("streaming");
+
+        rig.cycle();
+        rig.cycle();
+
+        assertThat(rig.store.touchWrites).hasValue(1);
+        assertThat(rig.memory.findLobby("streaming").orElseThrow().lastActivityAt()).isEqualTo(lastSeenInUse);
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -67,6 +68,11 @@ public final class ReaperCycle {
     private final ExecutorService workers;
     /** Each host's latest work; touched only by the cycle that holds the reaper's run flag. */
     private final Map<String, Future<List<CleanupOutcome>>> working = new HashMap<>();
+    /**
+     * Per host, when each lobby was last listed with clients connected; a host's entry is read
+     * and replaced only by the one worker at work on that host.
+     */
+    private final Map<String, Map<String, Instant>> seenInUse = new ConcurrentHashMap<>();
     private boolean interrupted;
     private volatile List<OrphanLobby> orphanView = List.of();
 
@@ -383,53 +389,79 @@ public final class ReaperCycle {
     }
 
     /**
-     * A lobby the runtime lists with clients connected is in use now: its record's last activity
-     * moves to {@code now} once it is {@link ReaperConfig#activityResolution()} old, so that it
-     * is not judged idle the moment its clients leave, and the last resort ranks it as recently
-     * active; a fresher record is left as it is (no store write). Nothing else in the library learns of streaming
-     * activity, so without this an in-use lobby would be stopped at the idle timeout after its
-     * commit. A failed touch is logged; the planner still never judges an in-use lobby idle.
+     * Keeps the last activity of recorded lobbies true to what the runtime lists, with few store
+     * writes. Nothing else in the library learns of streaming activity, so without this an
+     * in-use lobby would be stopped at the idle timeout after its commit.
+     *
+     * <ul>
+     *   <li>A lobby listed with clients connected is in use: its record moves to {@code now} once
+     *       it is {@link ReaperConfig#activityResolution()} old (a fresher record is left as it
+     *       is), so status and the last resort see it as recently active. The planner never
+     *       judges an in-use lobby idle, whatever its record says.</li>
+     *   <li>A lobby that was in use at an earlier cycle and is not now has its record moved to
+     *       the time it was last seen in use, so its idle time counts from then, exactly as if
+     *       every cycle had written it. Only after a restart of the reaper, which forgets what it
+     *       saw, can a record be up to the resolution behind.</li>
+     * </ul>
+     *
+     * A failed write is logged; the cycle plans with the times it knows, and a departure whose
+     * write failed is written again next cycle.
      */
     private List<TrackedRecord> touchInUse(String hostId, List<TrackedRecord> records, Listed listing, Instant now) {
-        Instant touchBefore = now.minus(config.activityResolution());
-        Instant dueBy = touchBefore.equals(now) ? now : touchBefore.plusNanos(1); // at least the resolution old
-        if (records.stream().noneMatch(t -> t.record().lastActivityAt().isBefore(dueBy))) {
-            return records; // every record is fresh: no need to learn which lobbies are in use
-        }
-        Set<String> inUse = new HashSet<>();
+        Map<String, Instant> before = seenInUse.getOrDefault(hostId, Map.of());
+        Map<String, Instant> seen = new HashMap<>();
         for (LiveLobby lobby : listing.lobbies()) {
             if (lobby.connectedSessions() > 0) {
-                inUse.add(lobby.id());
+                seen.put(lobby.id(), now);
             }
         }
-        if (inUse.isEmpty()) {
-            return records;
-        }
-        List<String> due = new ArrayList<>();
+        Instant touchBefore = now.minus(config.activityResolution());
+        Instant dueBy = touchBefore.equals(now) ? now : touchBefore.plusNanos(1); // at least the resolution old
+        Map<Instant, List<String>> writes = new HashMap<>(); // by the time written: now, or when last seen in use
+        Map<String, Instant> moved = new HashMap<>();
         for (TrackedRecord t : records) {
-            if (inUse.contains(t.record().lobbyId()) && t.record().lastActivityAt().isBefore(dueBy)) {
-                due.add(t.record().lobbyId());
+            String id = t.record().lobbyId();
+            Instant last = t.record().lastActivityAt();
+            Instant at;
+            if (seen.containsKey(id)) {
+                at = last.isBefore(dueBy) ? now : null;
+            } else {
+                Instant was = before.get(id);
+                at = was != null && last.isBefore(was) ? was : null;
             }
-        }
-        if (due.isEmpty()) {
-            return records;
+            if (at != null) {
+                writes.computeIfAbsent(at, k -> new ArrayList<>()).add(id);
+                moved.put(id, at);
+            }
         }
         int failures = 0;
-        try {
-            store.touchLobbies(due, now); // one call per host, not one per lobby
-        } catch (RuntimeException e) {
-            failures = due.size();
+        for (Map.Entry<Instant, List<String>> w : writes.entrySet()) {
+            try {
+                store.touchLobbies(w.getValue(), w.getKey()); // one call per host and time, not one per lobby
+            } catch (RuntimeException e) {
+                failures += w.getValue().size();
+                for (String id : w.getValue()) {
+                    seen.putIfAbsent(id, w.getKey()); // a departure not written is written next cycle
+                }
+            }
         }
-        List<TrackedRecord> out = new ArrayList<>(records.size());
-        for (TrackedRecord t : records) {
-            boolean touched = failures == 0 && inUse.contains(t.record().lobbyId())
-                    && t.record().lastActivityAt().isBefore(dueBy);
-            out.add(touched ? new TrackedRecord(t.record().touchedAt(now), t.session()) : t);
+        if (seen.isEmpty()) {
+            seenInUse.remove(hostId);
+        } else {
+            seenInUse.put(hostId, seen);
         }
         if (failures > 0) {
             log.atWarn().addKeyValue("host", hostId).addKeyValue("lobbies", failures)
                     .log("The session store could not record the activity of lobbies with connected clients; "
-                            + "they are still treated as in use this cycle");
+                            + "this cycle judges them by the activity it saw, and writes it again next cycle");
+        }
+        if (moved.isEmpty()) {
+            return records;
+        }
+        List<TrackedRecord> out = new ArrayList<>(records.size());
+        for (TrackedRecord t : records) {
+            Instant at = moved.get(t.record().lobbyId());
+            out.add(at == null ? t : new TrackedRecord(t.record().touchedAt(at), t.session()));
         }
         return out;
     }
