@@ -41,6 +41,14 @@ public final class CleanupPlanner {
     private CleanupPlanner() {
     }
 
+    private static Map<String, LiveLobby> byId(List<LiveLobby> listed) {
+        Map<String, LiveLobby> out = new HashMap<>();
+        for (LiveLobby l : listed) {
+            out.put(l.id(), l);
+        }
+        return out;
+    }
+
     /**
      * Plans one host's cycle.
      *
@@ -68,20 +76,13 @@ public final class CleanupPlanner {
         for (LiveLobby lobby : listed) {
             unclaimed.put(lobby.id(), lobby);
         }
-        Map<String, LiveLobby> claimed = null; // built only for a record whose lobby is not unclaimed (rare)
+        Map<String, LiveLobby> byId = null; // every listed lobby; built only when a record misses (rare)
         for (TrackedRecord tracked : view.records()) {
             LobbyRecord record = tracked.record();
             LiveLobby lobby = unclaimed.remove(record.lobbyId());
-            if (lobby == null && claimed == null) { // not listed, or a store handed back a record twice
-                claimed = new HashMap<>();
-                for (LiveLobby l : listed) {
-                    if (!unclaimed.containsKey(l.id())) {
-                        claimed.put(l.id(), l);
-                    }
-                }
-            }
-            if (lobby == null && claimed != null) {
-                lobby = claimed.get(record.lobbyId());
+            if (lobby == null) { // not listed, or already claimed (a store handed back a record twice)
+                byId = byId != null ? byId : byId(listed);
+                lobby = byId.get(record.lobbyId());
             }
             if (lobby == null) {
                 if (!record.createdAt().plus(config.maxCreateTime()).isAfter(now)) {

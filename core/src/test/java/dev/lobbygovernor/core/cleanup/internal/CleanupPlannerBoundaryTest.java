@@ -108,8 +108,8 @@ class CleanupPlannerBoundaryTest {
         LobbyRecord first = new LobbyRecord("l4", "h", "s1", null, NOW.minus(MAX_CREATE), NOW);
         LiveLobby l4 = new LiveLobby("l4", "n4", false, 1);
 
-        // a live lobby claimed before the duplicate, one after: both still claimed when the copy comes
-        HostPlan plan = plan(List.of(present(first), present(old), present(old), present(other)),
+        // a record that misses (l2) comes before the lobby l1 is claimed, and l1's copy after it
+        HostPlan plan = plan(List.of(present(first), present(other), present(old), present(old)),
                 List.of(l1, orphan, l4), Map.of(), Map.of());
 
         // l1 has a client: neither copy is stopped nor forgotten; l2 is not listed; l3 is seen, not yet acted on
