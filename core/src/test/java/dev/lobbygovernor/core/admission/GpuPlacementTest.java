@@ -264,6 +264,23 @@ class GpuPlacementTest {
     }
 
     @Test
+    void aLobbyCreatedButNotYetCommittedCountsOnItsOwnGpuOnly() {
+        HostLimits onePerCard = HostLimits.builder().staticCap(20).headroomMiB(0).perLobbyMiB(3000).build();
+        LobbyGovernor g = governor(Host.of(HOST, runtime, onePerCard).withGpus(List.of(SMALL_NODE, BIG_NODE)));
+        g.reportHealth(health(List.of(), BIG, SMALL)); // the small card takes 1, the big one 1
+
+        Permit creating = g.acquire(AdmissionRequest.forSession("s1"));
+        runtime.create("l1", creating.beginCreate()); // listed under its name, commit still to come
+        clock.advance(java.time.Duration.ofSeconds(2)); // the next admission lists again and sees it
+
+        Permit next = g.acquire(AdmissionRequest.forSession("s2"));
+
+        assertThat(creating.renderNode()).contains(SMALL_NODE.path());
+        assertThat(next.renderNode()).as("the small card's lobby is not counted on the big one").contains(
+                BIG_NODE.path());
+    }
+
+    @Test
     void beforeAnyReadingGpusArePlacedByCountUpToTheStaticCap() {
         LobbyGovernor g = governor(Host.of(HOST, runtime, HostLimits.builder().staticCap(4).build())
                 .withGpus(List.of(SMALL_NODE, BIG_NODE)));

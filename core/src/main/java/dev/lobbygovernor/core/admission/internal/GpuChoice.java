@@ -7,8 +7,10 @@ import dev.lobbygovernor.store.LobbyRecord;
 import dev.lobbygovernor.store.ReservationRecord;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which GPU of a host that places lobbies per GPU takes the next lobby: the one with the
@@ -67,20 +69,41 @@ final class GpuChoice {
             placed++;
             placedStreams += demand;
         }
-        int unplaced = count.lobbies().size() - placed;
+        int unplacedReservations = 0;
+        Map<String, String> gpuByName = new HashMap<>();
         for (ReservationRecord r : records.reservations()) {
-            if (!r.countsAt(now) || listing.names().contains(r.lobbyName())) {
+            if (!r.countsAt(now)) {
                 continue;
             }
             Integer i = index.get(r.gpu());
-            if (i == null) {
-                unplaced++;
+            if (listing.names().contains(r.lobbyName())) {
+                if (i != null) {
+                    gpuByName.put(r.lobbyName(), r.gpu()); // created, not committed yet: listed, on its GPU
+                }
+            } else if (i == null) {
+                unplacedReservations++;
             } else {
                 lobbies[i]++;
                 streams[i]++;
                 placedStreams++;
             }
         }
+        if (!gpuByName.isEmpty()) {
+            Set<String> recorded = new HashSet<>();
+            records.lobbies().forEach(r -> recorded.add(r.lobbyId()));
+            for (LiveLobby lobby : listing.lobbies()) {
+                String gpu = gpuByName.remove(lobby.name()); // once per name, even if listed twice
+                if (gpu != null && !recorded.contains(lobby.id()) && count.lobbies().contains(lobby.id())) {
+                    int i = index.get(gpu);
+                    int demand = Math.max(lobby.connectedSessions(), 1);
+                    lobbies[i]++;
+                    streams[i] += demand;
+                    placed++;
+                    placedStreams += demand;
+                }
+            }
+        }
+        int unplaced = count.lobbies().size() - placed + unplacedReservations;
         long unplacedStreams = Math.max(0, count.streams() - placedStreams);
         return new Loads(lobbies, streams, unplaced, unplacedStreams);
     }
