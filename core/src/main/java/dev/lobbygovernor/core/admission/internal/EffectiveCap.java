@@ -109,7 +109,8 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
                     cap = (int) memory;
                 }
             }
-            int observed = device == null || device.encoderSessions() == null ? 0
+            // as for the host: a reading from before monitoring was lost says nothing of the sessions now
+            int observed = device == null || device.encoderSessions() == null || isBlind(health) ? 0
                     : Math.max(device.encoderSessions(), 0);
             out.add(new GpuSlot(node.gpuUuid(), cap, unavailable, observed));
         }

@@ -237,4 +237,18 @@ class EffectiveCapTest {
         assertThat(never.gpus()).extracting(GpuSlot::unavailable).containsOnlyNulls();
         assertThat(never.cap()).isEqualTo(6);
     }
+
+    @Test
+    void whileBlindAGpusLastReadEncoderSessionsDoNotCount() {
+        GpuDevice busy = new GpuDevice(0, "GPU-first", "card", 4000L, 0L, 4000L, 0, 0, 0, 40, 30.0, 3, 60, 2000,
+                List.of());
+        HostHealth seeing = reading(List.of(), busy);
+        HostHealth blind = new HostHealth("h", HealthStatus.MONITORING_LOST, false, seeing.lastGoodSample(), "nvml",
+                List.of(), AT);
+
+        assertThat(EffectiveCap.of(HostLimits.defaults(), seeing, BlindAdmission.STATIC_CAP, List.of(FIRST)).gpus())
+                .extracting(GpuSlot::observedEncoderSessions).containsExactly(3);
+        assertThat(EffectiveCap.of(HostLimits.defaults(), blind, BlindAdmission.STATIC_CAP, List.of(FIRST)).gpus())
+                .extracting(GpuSlot::observedEncoderSessions).containsExactly(0);
+    }
 }
