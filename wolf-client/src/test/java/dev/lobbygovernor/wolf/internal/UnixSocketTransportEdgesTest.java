@@ -146,4 +146,28 @@ class UnixSocketTransportEdgesTest {
         assertThat(t.endpoint()).isEqualTo("unix:" + socket);
         assertThat(t).hasToString("UnixSocketTransport[" + socket + "]");
     }
+
+    @Test
+    void streamReadsSingleBytesAsUnsignedValuesThenItsEnd() throws Exception {
+        try (CannedServer server = server(r -> CannedServer.raw("HTTP/1.0 200 OK\r\n\r\n\u00ff\u0001"));
+                WolfStream stream = new UnixSocketTransport(server.socketPath(), GENEROUS)
+                        .openStream("/api/v1/events")) {
+            assertThat(stream.body().read()).isEqualTo(255);
+            assertThat(stream.body().read()).isEqualTo(1);
+            assertThat(stream.body().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void closingAStreamsBodyClosesItsConnection() throws Exception {
+        try (CannedServer server = server(r -> new CannedServer.Reply(
+                "HTTP/1.0 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII), true));
+                WolfStream stream = new UnixSocketTransport(server.socketPath(), GENEROUS)
+                        .openStream("/api/v1/events")) {
+            stream.body().close();
+
+            assertThatThrownBy(() -> stream.body().read()).isInstanceOf(IOException.class)
+                    .hasMessageContaining("abandoned");
+        }
+    }
 }
