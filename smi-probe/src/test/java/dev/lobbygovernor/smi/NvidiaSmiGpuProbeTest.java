@@ -91,6 +91,15 @@ class NvidiaSmiGpuProbeTest {
     }
 
     @Test
+    void failureReportsWhatWasSaidOnStdoutThenOnStderr() {
+        ProbeException e = failureOf("says-on-both-streams.sh");
+        assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
+        assertThat(e.getMessage()).contains("exited 3", "NVIDIA-SMI version 550.54");
+        assertThat(e.rawMessage()).containsSubsequence("NVIDIA-SMI version 550.54\n",
+                "Unable to determine the device handle");
+    }
+
+    @Test
     void successWithoutAnyOutputIsMalformed() {
         ProbeException e = failureOf("empty-output.sh");
         assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.MALFORMED_OUTPUT);

@@ -62,6 +62,12 @@ class SmiProbeConfigTest {
     }
 
     @Test
+    void aConfigurationEqualsItself() {
+        // AssertJ's isEqualTo takes the same instance as equal without asking equals
+        assertThat(CUSTOM.equals(CUSTOM)).isTrue();
+    }
+
+    @Test
     void toStringShowsEveryValue() {
         assertThat(CUSTOM.toString()).contains("executable=/usr/bin/nvidia-smi", "timeout=PT2S",
                 "maxStdoutBytes=4096", "maxStderrBytes=2048", "queryProcesses=true");

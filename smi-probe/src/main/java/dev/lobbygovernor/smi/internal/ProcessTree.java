@@ -120,8 +120,9 @@ public final class ProcessTree {
         Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
         try {
             String s = Files.readString(stat);
-            int close = s.lastIndexOf(')');
-            return close < 0 || close + 2 >= s.length() || s.charAt(close + 2) != 'Z';
+            // the state follows the command name, which is in parentheses and may hold any
+            // character, a ')' included
+            return s.charAt(s.lastIndexOf(')') + 2) != 'Z';
         } catch (IOException | RuntimeException noProcfs) {
             return process.isAlive();
         }

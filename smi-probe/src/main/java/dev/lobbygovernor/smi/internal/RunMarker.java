@@ -69,14 +69,14 @@ final class RunMarker {
             return List.of(); // no process listing on this platform
         }
         List<ProcessHandle> found = new ArrayList<>();
+        // A group's or session's id is its leader's pid, and Linux gives no new process a pid
+        // that is still a group's or session's id: a process whose group or session id is the
+        // pid of a marked process is in a group or session that this marked process leads.
         Set<Long> leaders = new HashSet<>();
         for (ProcessHandle p : recent) {
             if (carriesMarker(p)) {
                 found.add(p);
-                long[] ids = groupAndSession(p.pid());
-                if (ids != null && (ids[0] == p.pid() || ids[1] == p.pid())) {
-                    leaders.add(p.pid());
-                }
+                leaders.add(p.pid());
             }
         }
         if (!leaders.isEmpty()) {
@@ -107,13 +107,14 @@ final class RunMarker {
 
     private boolean carriesMarker(ProcessHandle p) {
         try {
-            return indexOf(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")), needle) >= 0;
+            return contains(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "environ")), needle);
         } catch (IOException | RuntimeException goneOrNotOurs) {
             return false;
         }
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Whether {@code needle} occurs in {@code haystack}. */
+    static boolean contains(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {
@@ -121,8 +122,8 @@ final class RunMarker {
                     continue outer;
                 }
             }
-            return i;
+            return true;
         }
-        return -1;
+        return false;
     }
 }
