@@ -281,6 +281,76 @@ class GpuPlacementTest {
     }
 
     @Test
+    void onEqualSharesTheGpuWithFewerLobbiesGoesFirst() {
+        GpuDevice two = GpuSamples.device().index(1).memory(0L, 2000L).encoderSessions(0).build();
+        GpuDevice four = GpuSamples.device().index(0).memory(0L, 4000L).encoderSessions(0).build();
+        LobbyGovernor g = governor(Host.of(HOST, runtime, LIMITS).withGpus(List.of(
+                new RenderNode("/dev/dri/renderD128", two.uuid()), new RenderNode("/dev/dri/renderD129", four.uuid()))));
+        g.reportHealth(health(List.of(), four, two));
+
+        List<String> nodes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            nodes.add(place(g));
+        }
+
+        // 0/2 = 0/4 (first listed), 1/2 > 0/4, 1/2 > 1/4, then 1/2 = 2/4: the card with one lobby
+        assertThat(nodes).containsExactly("/dev/dri/renderD128", "/dev/dri/renderD129", "/dev/dri/renderD129",
+                "/dev/dri/renderD128");
+    }
+
+    @Test
+    void withEveryGpuOverItsCapTheRefusalNamesTheOneClosestToRoom() {
+        for (int i = 0; i < 6; i++) {
+            runtime.start("leaked-" + i, null); // six lobbies nothing places: 6 of 3 on the small card, 6 of 5 on the big
+        }
+        LobbyGovernor g = governor(Host.of(HOST, runtime, LIMITS.toBuilder().staticCap(20).build())
+                .withGpus(List.of(SMALL_NODE, BIG_NODE)));
+        g.reportHealth(health(List.of(), BIG, SMALL));
+
+        AdmissionDeniedException denied = catchThrowableOfType(AdmissionDeniedException.class,
+                () -> g.acquire(AdmissionRequest.forSession("s1")));
+
+        assertThat(denied.reason()).isEqualTo(DenialReason.GPU_MEMORY);
+        assertThat(denied.active()).isEqualTo(6);
+        assertThat(denied.cap()).isEqualTo(5);
+    }
+
+    @Test
+    void withNoGpuThatAdmitsAFaultOutranksAMissingReading() {
+        GpuDevice other = GpuSamples.device().index(2).memory(1000L, 8000L).encoderSessions(0).build();
+        LobbyGovernor faultAndMissing = twoGpus();
+        faultAndMissing.reportHealth(health(List.of(fault(SMALL, 79)), SMALL, other)); // the big card is not read
+        assertThat(catchThrowableOfType(AdmissionDeniedException.class,
+                () -> faultAndMissing.acquire(AdmissionRequest.forSession("s1"))).reason())
+                .isEqualTo(DenialReason.GPU_FAULT);
+
+        LobbyGovernor bothMissing = twoGpus();
+        bothMissing.reportHealth(health(List.of(), other)); // a reading, but of neither card
+        AdmissionDeniedException blind = catchThrowableOfType(AdmissionDeniedException.class,
+                () -> bothMissing.acquire(AdmissionRequest.forSession("s2")));
+        assertThat(blind.reason()).isEqualTo(DenialReason.MONITORING_LOST);
+    }
+
+    @Test
+    void aPerGpuEncoderCapCountsEachClientOfTheLobbiesOnThatGpu() {
+        HostLimits limits = LIMITS.toBuilder().encoderSessionCap(3).encoderCapScope(EncoderCapScope.PER_GPU).build();
+        LobbyGovernor g = governor(Host.of(HOST, runtime, limits).withGpus(List.of(SMALL_NODE, BIG_NODE)));
+        g.reportHealth(health(List.of(), BIG, SMALL));
+        place(g); // l1 on the small card
+        place(g); // l2 on the big card
+        runtime.setClients("l1", 3); // the small card's encoder is full: three streams
+        clock.advance(java.time.Duration.ofSeconds(2));
+
+        assertThat(place(g)).as("the small card's share is lower, but its encoder is full")
+                .isEqualTo(BIG_NODE.path());
+        assertThat(place(g)).as("2 lobbies with no client on the big card: 2 streams in reserve + 1")
+                .isEqualTo(BIG_NODE.path());
+        AdmissionDeniedException denied = catchThrowableOfType(AdmissionDeniedException.class,
+                () -> g.acquire(AdmissionRequest.forSession("fifth")));
+        assertThat(denied.reason()).isEqualTo(DenialReason.ENCODER_SESSIONS);
+    }
+
+    @Test
     void beforeAnyReadingGpusArePlacedByCountUpToTheStaticCap() {
         LobbyGovernor g = governor(Host.of(HOST, runtime, HostLimits.builder().staticCap(4).build())
                 .withGpus(List.of(SMALL_NODE, BIG_NODE)));

@@ -86,6 +86,10 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
             binding = LimitKind.GPU_FAULT;
             refusal = LimitKind.GPU_FAULT;
         }
+        // a reading that includes none of the GPUs lobbies are placed on says nothing of them
+        if (refusal == null && !slots.isEmpty() && noneRead(slots)) {
+            refusal = LimitKind.BLIND_REFUSAL;
+        }
         return new EffectiveCap(cap, binding, limits.warningThresholdFor(cap), refusal, encoderCap,
                 limits.encoderSessionsPerLobby(), observed, limits.encoderCapScope(), slots);
     }
@@ -139,6 +143,15 @@ record EffectiveCap(int cap, LimitKind binding, int warningThreshold, LimitKind 
             }
         }
         return sum;
+    }
+
+    private static boolean noneRead(List<GpuSlot> slots) {
+        for (GpuSlot slot : slots) {
+            if (slot.unavailable() != LimitKind.BLIND_REFUSAL) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean outOfService(HostHealth health, String uuid) {
