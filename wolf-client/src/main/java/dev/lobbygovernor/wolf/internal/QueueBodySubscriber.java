@@ -114,6 +114,9 @@ public final class QueueBodySubscriber extends InputStream
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (closed) { // whether or not a reader blocked at close took the wake-up and ended the stream
+            throw new IOException("stream closed");
+        }
         if (len == 0) {
             return 0;
         }

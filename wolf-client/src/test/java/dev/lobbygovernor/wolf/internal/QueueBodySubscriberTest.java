@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +175,26 @@ class QueueBodySubscriberTest {
         assertThat(subscription.cancelled).hasValue(1);
         assertThatThrownBy(body::read).as("a read after close").isInstanceOf(IOException.class)
                 .hasMessage("stream closed");
+    }
+
+    @Test
+    void aReadAfterCloseFailsAlsoWhenAReaderWasBlockedAtTheClose() throws Exception {
+        QueueBodySubscriber body = new QueueBodySubscriber(LONG);
+        body.onSubscribe(subscription);
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Thread reader = new Thread(() -> seen.set(catchThrowable(body::read)));
+        reader.start();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (reader.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < giveUp) {
+            Thread.onSpinWait(); // until it waits for a chunk, so the close must wake it
+        }
+
+        body.close();
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertThat(seen.get()).isInstanceOf(IOException.class);
+        assertThatThrownBy(body::read).as("the woken reader ended the stream; a read after close still fails")
+                .isInstanceOf(IOException.class).hasMessage("stream closed");
     }
 
     @Test
