@@ -47,10 +47,12 @@ final class DeviceCgroup {
         String v1Path = null;
         String v2Path = null;
         String badLine = null;
+        boolean empty = true;
         for (String line : text.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
+            empty = false;
             String[] parts = line.split(":", 3);
             if (parts.length != 3) {
                 badLine = badLine == null ? line : badLine;
@@ -67,7 +69,8 @@ final class DeviceCgroup {
             return version2(scan, v2Path);
         }
         return unreadable("/proc/self/cgroup names neither a devices controller nor a cgroup v2 path"
-                + (badLine == null ? " (it is empty)" : "; first unreadable line: " + Evidence.quote(badLine)));
+                + (badLine != null ? "; first unreadable line: " + Evidence.quote(badLine)
+                        : empty ? " (it is empty)" : ""));
     }
 
     private static Finding version1(SystemView view, DeviceScan scan, String cgroupPath) {

@@ -87,8 +87,8 @@ final class DeviceNodes {
             int type = ((Integer) unix.get("mode")) & TYPE_MASK;
             if (type == CHARACTER_DEVICE) {
                 long rdev = (Long) unix.get("rdev");
-                major = (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
-                minor = (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
+                major = major(rdev);
+                minor = minor(rdev);
                 kind = "character device " + major + ":" + minor;
             } else if (type == REGULAR) {
                 kind = "regular file";
@@ -108,6 +108,16 @@ final class DeviceNodes {
         } catch (IOException | RuntimeException e) {
             return new Node(name, major, minor, outcomeOf(e), kind + ", open failed: " + SystemFile.describe(e));
         }
+    }
+
+    /** The major number in a device number as Linux encodes it (glibc's {@code gnu_dev_major}). */
+    static int major(long rdev) {
+        return (int) (((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL));
+    }
+
+    /** The minor number in a device number as Linux encodes it (glibc's {@code gnu_dev_minor}). */
+    static int minor(long rdev) {
+        return (int) ((rdev & 0xff) | ((rdev >>> 12) & ~0xffL));
     }
 
     private static Node failedToReach(String name, IOException e) {

@@ -72,5 +72,79 @@ class ExaminationTest {
     void refusesADeadlineThatIsNotPositive() {
         assertThatThrownBy(() -> Examination.within(Duration.ZERO, sink -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline must be positive");
+        assertThatThrownBy(() -> Examination.within(Duration.ofMillis(-1), sink -> { }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the examination's deadline must be positive, was PT-0.001S");
+    }
+
+    @Test
+    @Timeout(60)
+    void theBlockedWorkerIsInterruptedAtTheDeadline() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+
+        List<Finding> findings = Examination.within(Duration.ofMillis(50), sink -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        });
+
+        assertThat(findings.get(0).summary()).isEqualTo("The check did not finish within 50 ms: a device open or a"
+                + " driver file read is blocked, which a wedged driver does.");
+        assertThat(findings).allSatisfy(f -> assertThat(f.evidence()).containsExactly("deadline 50 ms"));
+        assertThat(interrupted.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void anInterruptedCallerStopsWaitingAndKeepsItsInterrupt() {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread.currentThread().interrupt();
+        try {
+            List<Finding> findings = Examination.within(Duration.ofSeconds(30), sink -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(findings).extracting(Finding::code).containsOnly(FindingCode.TIMED_OUT);
+        } finally {
+            Thread.interrupted();
+            release.countDown();
+        }
+    }
+
+    @Test
+    void workThatEndsEarlyLeavesTheRestFailed() {
+        List<Finding> findings = Examination.within(Duration.ofSeconds(30), sink -> sink.accept(NODES_OK));
+
+        assertThat(findings.get(0)).isEqualTo(NODES_OK);
+        assertThat(findings.subList(1, findings.size())).allSatisfy(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.CHECK_FAILED);
+            assertThat(f.summary()).isEqualTo("The check failed unexpectedly: 'the examination stopped before this"
+                    + " check'.");
+            assertThat(f.evidence()).containsExactly("the examination stopped before this check");
+            assertThat(f.action()).startsWith("Run the doctor again with --verbose");
+        });
+    }
+
+    @Test
+    void findingsComeBackInCheckOrderWhateverTheOrderDelivered() {
+        Finding cgroup = new Finding(Check.DEVICE_CGROUP, FindingStatus.NOT_APPLICABLE, FindingCode.CGROUP_V2,
+                "cgroup v2.", List.of(), "");
+        Finding cgroupAgain = new Finding(Check.DEVICE_CGROUP, FindingStatus.NOT_APPLICABLE, FindingCode.NO_CGROUP,
+                "No cgroup.", List.of(), "");
+
+        List<Finding> findings = Examination.within(Duration.ofSeconds(30), sink -> {
+            sink.accept(cgroup);
+            sink.accept(NODES_OK);
+            sink.accept(cgroupAgain);
+        });
+
+        assertThat(findings.subList(0, 2)).containsExactly(NODES_OK, cgroup);
     }
 }
