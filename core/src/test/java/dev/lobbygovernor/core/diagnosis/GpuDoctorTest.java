@@ -64,6 +64,23 @@ class GpuDoctorTest {
     }
 
     @Test
+    void theDefaultDeadlineExaminesTheSameWay() {
+        List<Finding> findings = GpuDoctor.examine(FakeNvidiaSystem.healthyContainer(root).view());
+
+        assertThat(findings).extracting(Finding::code).containsExactly(FindingCode.DEVICES_OPEN,
+                FindingCode.CGROUP_ALLOWS_DEVICES, FindingCode.LIBRARY_FOUND, FindingCode.VERSIONS_MATCH,
+                FindingCode.GPU_REQUESTED);
+    }
+
+    @Test
+    void theLiveViewIsThisMachine() {
+        SystemView live = SystemView.live();
+
+        assertThat(live.root()).isEqualTo(Path.of("/"));
+        assertThat(live.env()).isEqualTo(System.getenv());
+    }
+
+    @Test
     void aProblemWithoutAnActionIsRefused() {
         assertThatThrownBy(() -> new Finding(Check.DEVICE_NODES, FindingStatus.PROBLEM, FindingCode.DEVICES_ABSENT,
                 "No nodes.", List.of(), " "))

@@ -96,7 +96,7 @@ final class ContainerToolkit {
         }
         evidence.add(CAPABILITIES + "=" + Evidence.quote(given.get()));
         return Arrays.stream(given.get().split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static boolean inContainer(SystemView view, List<String> evidence) {

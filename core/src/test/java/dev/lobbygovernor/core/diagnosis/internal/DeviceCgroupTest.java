@@ -68,6 +68,16 @@ class DeviceCgroupTest {
     }
 
     @Test
+    void aKnownMajorNumberIsJudgedEvenWhenItIsZero() {
+        DeviceScan odd = new DeviceScan(true, List.of(new Node("nvidia0", 0, 7, Outcome.OPENED, "opened")), List.of());
+        FakeNvidiaSystem system = tree().cgroupV1("/docker/abc", "c 195:0 rw\n");
+
+        Finding f = DeviceCgroup.check(system.view(), odd);
+
+        assertThat(f.evidence()).last().isEqualTo("c 0:7 (/dev/nvidia0): '', needs 'rw'");
+    }
+
+    @Test
     void readWithoutWriteOrWriteWithoutReadIsNotEnough() {
         FakeNvidiaSystem system = tree().cgroupV1("/docker/abc", "c 195:255 r\nc 195:0 w\nc 508:0 rwm\n");
 

@@ -88,6 +88,20 @@ class NvmlLibraryTest {
     }
 
     @Test
+    void aCachedPathIsTakenUpToTheLongestPathLinuxAllows() {
+        // PATH_MAX is 4096 bytes with the terminating NUL: 4095 characters at most
+        String longest = "/" + "d".repeat(4095 - 19) + "/libnvidia-ml.so.1";
+        String tooLong = "/" + "e".repeat(4096 - 19) + "/libnvidia-ml.so.1";
+        FakeNvidiaSystem system = new FakeNvidiaSystem(root).file("/etc/ld.so.cache", longest + "\u0000" + tooLong);
+
+        List<String> evidence = NvmlLibrary.search(system.view()).evidence();
+
+        assertThat(longest).hasSize(4095);
+        assertThat(tooLong).hasSize(4096);
+        assertThat(evidence).last().asString().startsWith("searched: /ddd").doesNotContain("/eee");
+    }
+
+    @Test
     void aCacheWithoutTheLibraryIsSaidSo() {
         FakeNvidiaSystem system = new FakeNvidiaSystem(root).file("/etc/ld.so.cache", "ld.so-1.7.0\u0000/lib/libc.so.6");
 
@@ -151,8 +165,9 @@ class NvmlLibraryTest {
     void aPlainFileAloneHasNoVersion() {
         FakeNvidiaSystem system = new FakeNvidiaSystem(root).file("/usr/lib/libnvidia-ml.so.1", "\u007fELF");
 
-        assertThat(NvmlLibrary.search(system.view()).evidence())
-                .contains("no libnvidia-ml.so.<version> beside it: the version is unknown");
+        assertThat(NvmlLibrary.search(system.view()).evidence()).containsExactly("LD_LIBRARY_PATH is unset",
+                "/etc/ld.so.cache is absent", "no libnvidia-ml.so.<version> beside it: the version is unknown",
+                "found /usr/lib/libnvidia-ml.so.1 (through a standard directory)");
     }
 
     @Test
