@@ -63,7 +63,7 @@ final class DeviceNodes {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new DeviceScan(false, List.of(), List.of("/dev could not be listed: " + SystemFile.describe(e)));
+            return new DeviceScan(true, List.of(), List.of(), SystemFile.describe(e));
         }
         List<Node> nodes = new ArrayList<>();
         expected.forEach((name, path) -> nodes.add(probe(name, path)));
@@ -147,7 +147,9 @@ final class DeviceNodes {
             evidence.add("also present: " + String.join(", ", scan.others()));
         }
         if (scan.nodes().isEmpty()) {
-            evidence.add(0, scan.devPresent() ? "no nvidiactl, nvidia-uvm or nvidiaN in /dev" : "no /dev directory");
+            evidence.add(0, !scan.devPresent() ? "no /dev directory"
+                    : scan.listingFailure().isEmpty() ? "no nvidiactl, nvidia-uvm or nvidiaN in /dev"
+                    : "/dev could not be listed: " + scan.listingFailure());
             return finding(FindingStatus.PROBLEM, FindingCode.DEVICES_ABSENT,
                     "No NVIDIA device nodes in /dev: the GPU was not passed to this process, or the driver is"
                             + " not loaded.", evidence, Actions.REQUEST_GPU);

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * @param devPresent whether {@code /dev} is a directory at all
  * @param nodes the expected nodes found ({@code nvidiactl}, {@code nvidia-uvm}, {@code nvidiaN}), by name
  * @param others other {@code nvidia*} entries, listed as evidence only
+ * @param listingFailure why {@code /dev} could not be listed, in the kernel's words; empty when it was
  */
-record DeviceScan(boolean devPresent, List<Node> nodes, List<String> others) {
+record DeviceScan(boolean devPresent, List<Node> nodes, List<String> others, String listingFailure) {
 
     static final String CONTROL = "nvidiactl";
     static final String UVM = "nvidia-uvm";
@@ -21,6 +22,11 @@ record DeviceScan(boolean devPresent, List<Node> nodes, List<String> others) {
     DeviceScan {
         nodes = List.copyOf(nodes);
         others = List.copyOf(others);
+    }
+
+    /** A scan of a {@code /dev} that was listed (or is not there). */
+    DeviceScan(boolean devPresent, List<Node> nodes, List<String> others) {
+        this(devPresent, nodes, others, "");
     }
 
     /** Whether {@code name} is one of the nodes NVML, CUDA and NVENC need. */

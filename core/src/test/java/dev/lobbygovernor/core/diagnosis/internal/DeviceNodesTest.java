@@ -50,7 +50,8 @@ class DeviceNodesTest {
     @Test
     void aRealCharacterDeviceIsOpenedWithItsNumbers() throws IOException {
         Path devNull = Path.of("/dev/null");
-        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is a character device");
+        assumeTrue(System.getProperty("os.name").equals("Linux") && Files.exists(devNull),
+                "Linux's /dev/null, character device 1:3");
         FakeNvidiaSystem system = new FakeNvidiaSystem(root).devices("nvidiactl", "nvidia-uvm");
         Files.createSymbolicLink(system.path("/dev/nvidia0"), devNull); // absolute on purpose: the host's node
 
@@ -216,6 +217,37 @@ class DeviceNodesTest {
         assertThat(f.summary()).startsWith("No NVIDIA device nodes in /dev");
         assertThat(f.evidence()).containsExactly("no /dev directory");
         assertThat(f.action()).isEqualTo(Actions.REQUEST_GPU);
+    }
+
+    @Test
+    void aDevThatCannotBeListedSaysWhy() {
+        Finding f = DeviceNodes.judge(new DeviceScan(true, List.of(), List.of(), "Permission denied"));
+
+        assertThat(f.code()).isEqualTo(FindingCode.DEVICES_ABSENT);
+        assertThat(f.evidence()).containsExactly("/dev could not be listed: Permission denied");
+    }
+
+    @Test
+    void listingADevWithoutReadPermissionFailsWithTheKernelsReason() throws IOException {
+        FakeNvidiaSystem system = new FakeNvidiaSystem(root).devices("nvidiactl", "nvidia-uvm", "nvidia0");
+        Path dev = system.path("/dev");
+        var permissions = Files.getPosixFilePermissions(dev);
+        Files.setPosixFilePermissions(dev, java.util.Set.of());
+        try {
+            boolean listable;
+            try (var entries = Files.newDirectoryStream(dev)) {
+                listable = true; // root reads any directory
+            } catch (IOException e) {
+                listable = false;
+            }
+            assumeTrue(!listable, "this user cannot list a directory of mode 000 (not root)");
+
+            DeviceScan scan = DeviceNodes.scan(system.view());
+
+            assertThat(scan).isEqualTo(new DeviceScan(true, List.of(), List.of(), "Permission denied"));
+        } finally {
+            Files.setPosixFilePermissions(dev, permissions);
+        }
     }
 
     @Test
