@@ -162,8 +162,8 @@ class LobbyReaperSessionTest {
         assertThat(sessionOutcomes(cycleAfter(reaper, Duration.ofMillis(1)))).extracting(o ->
                 ((CleanupOutcome.SessionFailed) o).consecutiveFailures()).containsExactly(2);
 
-        server.sessions.clear(); // it ends on its own: its backoff is forgotten
-        cycleAfter(reaper, Duration.ofMinutes(8));
+        server.sessions.clear(); // it ends on its own: its backoff (8 minutes now) is forgotten
+        cycleAfter(reaper, Duration.ofMinutes(1));
         server.run("s1", "desktop");
         server.stopFailures.clear();
         reaper.runOnce();
