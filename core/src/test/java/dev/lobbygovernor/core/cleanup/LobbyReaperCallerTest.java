@@ -72,4 +72,38 @@ class LobbyReaperCallerTest {
                 new CleanupOutcome.Stopped(ReaperRig.HOST, "a", "s1", StopReason.SESSION_GONE, true));
         assertThat(rig.runtime.isRunning("a")).isFalse();
     }
+
+    @Test
+    void aClosedReaperStartsNoThreadAndRunsAHandCycleOnTheCallersThread() {
+        ReaperRig rig = new ReaperRig();
+        List<Thread> listedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rig.runtimeSeenByReaper = new LobbyRuntime() {
+            @Override
+            public List<LiveLobby> listLobbies() throws LobbyRuntimeException {
+                listedOn.add(Thread.currentThread());
+                return rig.runtime.listLobbies();
+            }
+
+            @Override
+            public void stopLobby(String lobbyId, Optional<LobbyPin> pin) throws LobbyRuntimeException {
+                rig.runtime.stopLobby(lobbyId, pin);
+            }
+        };
+        LobbyReaper reaper = rig.newReaper();
+        reaper.runOnce();
+        assertThat(listedOn).singleElement().extracting(Thread::getName).isEqualTo(LobbyReaper.HOST_THREAD_NAME);
+
+        reaper.close();
+        reaper.runOnce();
+        assertThat(listedOn.get(1)).isSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void aBlankHostIdIsRefused() {
+        FlakyStore store = new FlakyStore(new dev.lobbygovernor.store.InMemorySessionStore());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LobbyReaper.builder(store,
+                java.util.Map.of("wolf-1", new dev.lobbygovernor.testing.FakeLobbyRuntime(), " ",
+                        new dev.lobbygovernor.testing.FakeLobbyRuntime())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("host ids must not be blank");
+    }
 }

@@ -126,6 +126,7 @@ class ReaperConfigTest {
                 base.toBuilder().activityResolution(Duration.ofSeconds(59)).build());
         for (ReaperConfig changed : oneChangeEach) {
             assertThat(changed).as(changed.toString()).isNotEqualTo(base);
+            assertThat(changed.hashCode()).as("spread in hash sets: " + changed).isNotEqualTo(base.hashCode());
             assertThat(base).as(changed.toString()).isNotEqualTo(changed);
         }
         assertThat(base).isNotEqualTo("ReaperConfig").isEqualTo(base.toBuilder().build());

@@ -39,7 +39,18 @@ class ReservationSettlerTest {
     private final InMemorySessionStore memory = new InMemorySessionStore();
     private final RetryBook retries = new RetryBook(ReaperConfig.builder()
             .retryBackoff(Duration.ofSeconds(10), Duration.ofSeconds(40)).build());
-    private final OutcomeReporter reporter = new OutcomeReporter(List.of());
+    private final List<CleanupOutcome> heard = new java.util.ArrayList<>();
+    private final OutcomeReporter reporter = new OutcomeReporter(List.of(new dev.lobbygovernor.core.cleanup.CleanupListener() {
+        @Override
+        public void onReservationSettled(ReservationSettled outcome) {
+            heard.add(outcome);
+        }
+
+        @Override
+        public void onFailed(Failed outcome) {
+            heard.add(outcome);
+        }
+    }));
 
     ReservationSettlerTest() {
         memory.saveReservation(RESERVATION);
@@ -47,7 +58,11 @@ class ReservationSettlerTest {
     }
 
     private List<CleanupOutcome> settle(SessionStore store, ReservationPlanner.Settlement s) {
-        return new ReservationSettler(HOST, runtime, store, retries, reporter, NOW).execute(List.of(s));
+        heard.clear();
+        List<CleanupOutcome> out = new ReservationSettler(HOST, runtime, store, retries, reporter, NOW)
+                .execute(List.of(s));
+        assertThat(heard).as("the listener hears each outcome").isEqualTo(out);
+        return out;
     }
 
     private List<CleanupOutcome> stopFound() {
