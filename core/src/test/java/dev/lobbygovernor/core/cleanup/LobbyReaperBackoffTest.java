@@ -56,4 +56,41 @@ class LobbyReaperBackoffTest {
         assertThat(rig.cycle().outcomes()).extracting(CleanupOutcome::kind)
                 .containsExactly(CleanupOutcome.Kind.ORPHAN_STOPPED);
     }
+
+    /** A rig with the default backoff (one cycle), where a lobby of a gone session failed to stop once. */
+    private static ReaperRig failedOnce() {
+        ReaperRig rig = new ReaperRig();
+        rig.commit("a", "s1", null);
+        rig.memory.hardDeleteSession("s1");
+        rig.runtime.setIgnoreStops(true);
+        assertThat(rig.cycle().outcomes()).singleElement().isInstanceOfSatisfying(Failed.class,
+                f -> assertThat(f.consecutiveFailures()).isEqualTo(1));
+        rig.runtime.setIgnoreStops(false);
+        return rig;
+    }
+
+    private static int failuresReportedWhileUnreachable(ReaperRig rig) {
+        rig.runtime.setUnreachable(true);
+        CleanupOutcome o = rig.cycle().outcomes().get(0);
+        return ((Failed) o).consecutiveFailures();
+    }
+
+    @Test
+    void aVerifiedStopEndsTheRunOfFailuresEvenWhenTheRecordCannotBeRemoved() {
+        ReaperRig rig = failedOnce();
+        rig.store.failRemovals = true;
+        assertThat(rig.cycle().outcomes()).containsExactly(new Stopped(HOST, "a", "s1", StopReason.SESSION_GONE, false));
+
+        assertThat(failuresReportedWhileUnreachable(rig)).isZero();
+    }
+
+    @Test
+    void aRecordForgottenForItsVanishedLobbyEndsTheRunOfFailuresEvenWhenItCannotBeRemoved() {
+        ReaperRig rig = failedOnce();
+        rig.runtime.vanish("a");
+        rig.store.failRemovals = true;
+        assertThat(rig.cycle().outcomes()).containsExactly(new CleanupOutcome.AlreadyGone(HOST, "a", "s1", false));
+
+        assertThat(failuresReportedWhileUnreachable(rig)).isZero();
+    }
 }
