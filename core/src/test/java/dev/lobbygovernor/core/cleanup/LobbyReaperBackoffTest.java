@@ -93,4 +93,19 @@ class LobbyReaperBackoffTest {
 
         assertThat(failuresReportedWhileUnreachable(rig)).isZero();
     }
+
+    @Test
+    void theLobbyOfALeftoverReservationWhoseStopFailedIsHeldBackForItsBackoff() {
+        java.time.Instant t = rig.clock.instant();
+        rig.memory.saveReservation(dev.lobbygovernor.store.ReservationRecord.reserved("r1", HOST, "s1", null,
+                "lobby x1", t, t.plusSeconds(120)).creating(t).abandoned());
+        rig.runtime.start("x1", null); // the fake names lobby "x1" "lobby x1", the reserved name
+        rig.runtime.setIgnoreStops(true);
+        assertThat(rig.cycle().outcomes()).singleElement().isInstanceOfSatisfying(Failed.class,
+                f -> assertThat(f.reason()).isEqualTo(FailureReason.STILL_RUNNING));
+        rig.runtime.setIgnoreStops(false);
+
+        assertThat(rig.cycle().outcomes()).as("30 seconds into a 5 minute backoff").isEmpty();
+        assertThat(rig.runtime.isRunning("x1")).isTrue();
+    }
 }
