@@ -6,7 +6,9 @@ import dev.lobbygovernor.store.SessionState;
 import dev.lobbygovernor.store.SessionStore;
 import dev.lobbygovernor.store.StoreException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,6 +22,11 @@ final class FlakyStore implements SessionStore {
     volatile boolean failFindLobby;
     volatile boolean failTouches;
     volatile boolean failCommits;
+    volatile boolean failReservations;
+    /** When set, the bulk session lookup answers this instead of asking the inner store. */
+    volatile Map<String, SessionState> sessionsAnswer;
+    /** When set, listing lobby records answers null, as a broken store might. */
+    volatile boolean nullListing;
     volatile Consumer<String> beforeRemove = id -> { };
     /** Activity writes that reached the store. */
     final java.util.concurrent.atomic.AtomicInteger touchWrites = new java.util.concurrent.atomic.AtomicInteger();
@@ -34,6 +41,12 @@ final class FlakyStore implements SessionStore {
             throw new StoreException("sessions table unavailable");
         }
         return inner.findSession(sessionId);
+    }
+
+    @Override
+    public Map<String, SessionState> findSessions(Collection<String> sessionIds) {
+        Map<String, SessionState> answer = sessionsAnswer;
+        return answer != null ? answer : SessionStore.super.findSessions(sessionIds);
     }
 
     @Override
@@ -73,7 +86,7 @@ final class FlakyStore implements SessionStore {
         if (failListing) {
             throw new StoreException("lobby table unavailable");
         }
-        return inner.allLobbies();
+        return nullListing ? null : inner.allLobbies();
     }
 
     @Override
@@ -102,6 +115,9 @@ final class FlakyStore implements SessionStore {
 
     @Override
     public List<ReservationRecord> allReservations() {
+        if (failReservations) {
+            throw new StoreException("reservation table unavailable");
+        }
         return inner.allReservations();
     }
 

@@ -35,6 +35,26 @@ final class RecordingListener implements CleanupListener {
     }
 
     @Override
+    public void onSessionStopped(CleanupOutcome.SessionStopped outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
+    public void onSessionAlreadyGone(CleanupOutcome.SessionAlreadyGone outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
+    public void onSessionFailed(CleanupOutcome.SessionFailed outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
+    public void onSessionReported(CleanupOutcome.SessionReported outcome) {
+        outcomes.add(outcome);
+    }
+
+    @Override
     public void onWouldAct(CleanupOutcome.WouldAct outcome) {
         outcomes.add(outcome);
     }

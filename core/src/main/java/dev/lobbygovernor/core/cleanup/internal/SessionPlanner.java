@@ -66,7 +66,8 @@ final class SessionPlanner {
         }
         for (LiveSession session : listing.sessions()) {
             if (listing.attached(session) || next.containsKey(session.id())) {
-                // a second listing of one id (two streams of one client) is judged once
+                // a second listing of one id (two streams of one client) is judged once; whether a
+                // session is attached depends on its id alone, so every listing of an id agrees
                 continue;
             }
             SessionSighting before = earlier.get(session.id());
@@ -83,13 +84,6 @@ final class SessionPlanner {
                 seen = new SessionSighting(seen.looseSince(), seen.listings(), true);
             }
             next.put(session.id(), seen);
-        }
-        // a session listed twice under one id is attached if any of its listings is
-        for (LiveSession session : listing.sessions()) {
-            if (listing.attached(session)) {
-                next.remove(session.id());
-                leaks.removeIf(l -> l.session().id().equals(session.id()));
-            }
         }
         return new Plan(leaks, next);
     }
