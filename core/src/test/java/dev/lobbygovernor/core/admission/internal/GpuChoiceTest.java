@@ -194,6 +194,37 @@ class GpuChoiceTest {
     }
 
     @Test
+    void perGpuEncoderCapCountsEachStreamAtTheConfiguredSessions() {
+        lobbyOn("A", 1);
+        EffectiveCap twoPerStream = new EffectiveCap(10, LimitKind.STATIC, 9, null, 4, 2, 0, EncoderCapScope.PER_GPU,
+                List.of(slot("A", 10)));
+        EffectiveCap roomForTwo = new EffectiveCap(10, LimitKind.STATIC, 9, null, 5, 2, 0, EncoderCapScope.PER_GPU,
+                List.of(slot("A", 10)));
+
+        // one stream uses 2 sessions, the next needs 2 more
+        assertThat(choose(twoPerStream).gpu()).isEqualTo("A");
+        lobbyOn("A", 1);
+        assertThat(choose(twoPerStream).refusal()).isEqualTo(new Refusal(LimitKind.ENCODER_SESSIONS, 4, 4));
+        assertThat(choose(roomForTwo).refusal()).isEqualTo(new Refusal(LimitKind.ENCODER_SESSIONS, 4, 5));
+    }
+
+    @Test
+    void anUnplacedStreamUsesSessionsOnEveryGpu() {
+        unrecordedLobby();
+
+        assertThat(choose(encoderCap(1, EncoderCapScope.PER_GPU, slot("A", 10))).refusal())
+                .isEqualTo(new Refusal(LimitKind.ENCODER_SESSIONS, 1, 1));
+        assertThat(choose(encoderCap(2, EncoderCapScope.PER_GPU, slot("A", 10))).gpu()).isEqualTo("A");
+    }
+
+    @Test
+    void aPerGpuScopeWithoutAnEncoderCapChecksNoSessions() {
+        lobbyOn("A", 4);
+
+        assertThat(choose(encoderCap(0, EncoderCapScope.PER_GPU, slot("A", 10))).gpu()).isEqualTo("A");
+    }
+
+    @Test
     void aPerHostEncoderCapIsNotCheckedPerGpu() {
         lobbyOn("A", 2);
 
