@@ -74,6 +74,26 @@ class PermitEdgeTest {
     }
 
     @Test
+    void closingAPermitPastItsExpiryEndsItAsExpiredNotReleased() {
+        Permit p = acquire("s");
+        clock.advance(GovernorConfig.DEFAULT_PERMIT_TTL);
+
+        p.close();
+
+        assertThat(heard).containsExactly("expired s");
+        assertThat(p.state()).isEqualTo(Permit.State.EXPIRED);
+    }
+
+    @Test
+    void toStringOfAPermitPastItsExpirySaysExpired() {
+        Permit p = acquire("s");
+        clock.advance(GovernorConfig.DEFAULT_PERMIT_TTL);
+
+        assertThat(p.toString()).contains("state=EXPIRED");
+        assertThat(heard).containsExactly("expired s");
+    }
+
+    @Test
     void theGrantThatReachesTheWarningThresholdWarnsAndTheOneBeforeDoesNot() {
         // cap 3: the warning starts at 2
         Permit first = acquire("a");
