@@ -59,11 +59,15 @@ class PlacementRankingTest {
         clock.advance(GovernorConfig.DEFAULT_RUNTIME_LIST_TTL);
     }
 
-    /** Makes {@code host} fail a listing now and be due for another once the TTL has passed. */
-    private void failOnce(LobbyGovernor g, String host) {
-        runtime(host).setUnreachable(true);
+    /** Makes {@code hosts} fail a listing now and be due for another once the TTL has passed. */
+    private void failOnce(LobbyGovernor g, String... hosts) {
+        for (String h : hosts) {
+            runtime(h).setUnreachable(true);
+        }
         g.status();
-        runtime(host).setUnreachable(false);
+        for (String h : hosts) {
+            runtime(h).setUnreachable(false);
+        }
     }
 
     private String place(LobbyGovernor g) {
@@ -102,8 +106,7 @@ class PlacementRankingTest {
         run("quieter", 1);
         listEveryHost(g);
         staleListings();
-        failOnce(g, "busier");
-        failOnce(g, "quieter");
+        failOnce(g, "busier", "quieter");
         run("first", 5);
         staleListings();
 

@@ -222,6 +222,7 @@ class HostStateTest {
         try (LogCapture logs = LogCapture.of(HostState.class.getName())) {
             runtime.setUnreachable(true);
             host.listNow();
+            assertThat(logs.at(Level.WARN)).as("warned at the first failure").hasSize(1);
             host.listNow();
             runtime.setUnreachable(false);
             host.listNow();
