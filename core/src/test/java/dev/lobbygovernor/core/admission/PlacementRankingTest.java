@@ -157,6 +157,27 @@ class PlacementRankingTest {
     }
 
     @Test
+    void inAFleetRefusalOnlyAFullHostSuggestsLobbiesToClose() {
+        LobbyGovernor g = governor(GovernorConfig.builder().blindAdmission(BlindAdmission.FAIL_CLOSED).build(),
+                "blind", "full");
+        g.reportHealth(HealthReports.healthy("full", 24_000, clock.instant()));
+        for (String host : new String[] {"blind", "full"}) {
+            for (int i = 0; i < 5; i++) {
+                String id = host + "-" + i;
+                runtime(host).start(id, null);
+                store.saveLobby(new dev.lobbygovernor.store.LobbyRecord(id, host, "s-" + id, null, clock.instant(),
+                        clock.instant()));
+            }
+        }
+
+        AdmissionDeniedException e = catchThrowableOfType(AdmissionDeniedException.class, () -> place(g));
+
+        assertThat(e.perHost()).extracting(HostDenial::hostId).containsExactly("full", "blind");
+        assertThat(e.perHost().get(0).suggestions()).hasSize(3);
+        assertThat(e.perHost().get(1).suggestions()).as("closing a lobby does not help a blind host").isEmpty();
+    }
+
+    @Test
     void theLastResortIsTriedOnAFullHostNotOnAnUnreachableOne() {
         LobbyGovernor g = governor(GovernorConfig.builder()
                 .lastResort(LastResort.stopIdleLongerThan(Duration.ofMinutes(10))).build(), "down", "full");
