@@ -170,7 +170,7 @@ public final class LobbyGovernor {
     }
 
     private AdmissionDeniedException refused(String sessionId, AdmissionDeniedException denial) {
-        denials.logged(sessionId, denial);
+        denials.logRefusal(sessionId, denial);
         events.refused(sessionId, denial);
         return denial;
     }

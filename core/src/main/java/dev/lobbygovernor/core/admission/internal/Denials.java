@@ -97,18 +97,16 @@ public final class Denials {
     }
 
     /**
-     * Logs the denial once and returns it. A refusal is an ordinary business event, so it is an
+     * Logs the denial once. A refusal is an ordinary business event, so it is an
      * INFO line with key-values (no PIN is known here).
      *
      * @param sessionId the session that asked
      * @param e the denial
-     * @return {@code e}
      */
-    public AdmissionDeniedException logged(String sessionId, AdmissionDeniedException e) {
+    public void logRefusal(String sessionId, AdmissionDeniedException e) {
         log.atInfo().addKeyValue("session", sessionId).addKeyValue("host", e.hostId())
                 .addKeyValue("reason", e.reason()).addKeyValue("active", e.active()).addKeyValue("cap", e.cap())
                 .addKeyValue("health", e.healthStatus()).log("Lobby refused: " + e.getMessage());
-        return e;
     }
 
     /** The streaming server's name, from the reason its own report gave, for the refusal's text. */
