@@ -1,0 +1,124 @@
+package dev.lobbygovernor.core.gpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lobbygovernor.core.gpu.internal.TimeoutProbe;
+import dev.lobbygovernor.testing.MutableClock;
+import dev.lobbygovernor.testing.ScriptedGpuProbe;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timeout decorator's refusals in the words an operator reads, and closing it when idle. No
+ * test here waits on a deadline longer than a few milliseconds.
+ */
+class TimeoutProbeTextsTest {
+
+    private static final Duration SHORT = Duration.ofMillis(5);
+
+    private final MutableClock clock = MutableClock.at("2025-01-10T12:28:18Z");
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void releaseHungCalls() {
+        release.countDown();
+    }
+
+    @Test
+    void theTimeoutMustBePositiveAndBothArgumentsGiven() {
+        var script = new ScriptedGpuProbe("nvml", clock).thenPlausible();
+        assertThatThrownBy(() -> new TimeoutProbe(script, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("probe timeout must be positive, was PT0S");
+        assertThatThrownBy(() -> new TimeoutProbe(script, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("probe timeout must be positive, was PT-0.001S");
+        assertThatThrownBy(() -> new TimeoutProbe(null, SHORT)).hasMessage("delegate");
+        assertThatThrownBy(() -> new TimeoutProbe(script, null)).hasMessage("timeout");
+        try (var probe = new TimeoutProbe(script, Duration.ofNanos(1))) {
+            assertThat(probe.name()).isEqualTo("nvml");
+        }
+    }
+
+    @Test
+    void theReadingAgeIsTheWrappedProbes() {
+        GpuProbe aged = new GpuProbe() {
+            @Override
+            public String name() {
+                return "aged";
+            }
+
+            @Override
+            public GpuSample sample() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Duration maxReadingAge() {
+                return Duration.ofSeconds(4);
+            }
+        };
+        try (var probe = new TimeoutProbe(aged, SHORT)) {
+            assertThat(probe.maxReadingAge()).isEqualTo(Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aCallPastItsTimeoutSaysHowLongItWaitedAndTheNextSaysTheCallStillRuns() {
+        var hung = new ScriptedGpuProbe("hung", clock).thenHangUninterruptibly(release);
+        try (var probe = new TimeoutProbe(hung, SHORT)) {
+            assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class, e -> {
+                assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
+                assertThat(e.probeName()).isEqualTo("hung");
+                assertThat(e.getMessage()).isEqualTo("GPU probe hung did not answer within 5 ms; the driver may be hung");
+            });
+            assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class, e -> {
+                assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT);
+                assertThat(e.getMessage()).matches("GPU probe hung: previous call still running for \\d+\\.\\d s"
+                        + " \\(timeout 5 ms\\); not starting another");
+            });
+            assertThat(hung.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closingAnIdleProbeClosesTheWrappedOneAtOnceAndOnlyOnce() throws Exception {
+        var script = new ScriptedGpuProbe("idle", clock).thenPlausible();
+        var probe = new TimeoutProbe(script, Duration.ofSeconds(5));
+        assertThat(probe.sample().source()).isEqualTo("idle");
+        probe.close();
+        assertThat(script.closes()).isEqualTo(1);
+        probe.close();
+        assertThat(script.closes()).isEqualTo(1);
+        assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class, e -> {
+            assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
+            assertThat(e.getMessage()).isEqualTo("GPU probe idle is closed");
+        });
+        assertThat(script.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void closingAProbeNeverAskedClosesTheWrappedOneWithoutStartingAThread() {
+        var script = new ScriptedGpuProbe("never-asked", clock).thenPlausible();
+        var probe = new TimeoutProbe(script, Duration.ofSeconds(5));
+        probe.close();
+        assertThat(script.closes()).isEqualTo(1);
+        assertThat(ProbeThreads.alive("lobby-governor-probe-never-asked")).isZero();
+        assertThatThrownBy(probe::sample).hasMessage("GPU probe never-asked is closed");
+        assertThat(script.calls()).isZero();
+    }
+
+    @Test
+    void consecutiveCallsReuseTheOneWorkerAndGetTheirOwnSamples() throws Exception {
+        var script = new ScriptedGpuProbe("seq", clock).thenPlausible();
+        try (var probe = new TimeoutProbe(script, Duration.ofSeconds(5))) {
+            for (int i = 0; i < 3; i++) {
+                clock.advance(Duration.ofSeconds(1));
+                assertThat(probe.sample().takenAt()).isEqualTo(clock.instant());
+            }
+            assertThat(script.calls()).isEqualTo(3);
+            assertThat(ProbeThreads.alive("lobby-governor-probe-seq")).isEqualTo(1);
+        }
+    }
+}
