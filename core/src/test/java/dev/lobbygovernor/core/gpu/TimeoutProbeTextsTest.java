@@ -121,4 +121,18 @@ class TimeoutProbeTextsTest {
             assertThat(ProbeThreads.alive("lobby-governor-probe-seq")).isEqualTo(1);
         }
     }
+    @Test
+    void theStillRunningRefusalSaysForHowManySecondsToTheTenth() {
+        var hung = new ScriptedGpuProbe("tenths", clock).thenHangUninterruptibly(release);
+        try (var probe = new TimeoutProbe(hung, Duration.ofMillis(100))) {
+            assertThatThrownBy(probe::sample).hasMessageContaining("did not answer within 100 ms");
+            assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class, e -> {
+                var m = java.util.regex.Pattern.compile("GPU probe tenths: previous call still running for (\\d)\\.(\\d) s"
+                        + " \\(timeout 100 ms\\); not starting another").matcher(e.getMessage());
+                assertThat(m.matches()).as(e.getMessage()).isTrue();
+                int tenths = Integer.parseInt(m.group(1)) * 10 + Integer.parseInt(m.group(2));
+                assertThat(tenths).as("at least the 100 ms it has run").isGreaterThanOrEqualTo(1);
+            });
+        }
+    }
 }
