@@ -135,4 +135,19 @@ class TimeoutProbeTextsTest {
             });
         }
     }
+    @Test
+    void aCallerInterruptedWhileItWaitsGetsATypedFailureAndKeepsItsInterrupt() {
+        var slow = new ScriptedGpuProbe("slow", clock).thenBlockUntil(release);
+        try (var probe = new TimeoutProbe(slow, Duration.ofSeconds(30))) {
+            Thread.currentThread().interrupt();
+            assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class, e -> {
+                assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.UNKNOWN);
+                assertThat(e.getMessage()).isEqualTo("interrupted while waiting for GPU probe slow");
+                assertThat(e.getCause()).isInstanceOf(InterruptedException.class);
+            });
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }

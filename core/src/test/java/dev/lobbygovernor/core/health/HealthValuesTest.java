@@ -196,4 +196,13 @@ class HealthValuesTest {
         assertThatThrownBy(() -> new ProbeOutcome.Failed(failed.failure(), null)).hasMessage("at");
         assertThatThrownBy(() -> new ProbeOutcome.Sampled(null)).hasMessage("sample");
     }
+    @Test
+    void aHostIsServerCriticalOnlyWhileAReasonSaysTheServerIsCritical() {
+        var critical = new HostHealth("wolf-1", HealthStatus.EXHAUSTED, true, null, "nvml",
+                List.of(new HealthReason.AtCapacity(5, 5), new HealthReason.ServerCritical("Wolf", "", true)), AT);
+        var busy = new HostHealth("wolf-1", HealthStatus.EXHAUSTED, true, null, "nvml",
+                List.of(new HealthReason.AtCapacity(5, 5)), AT);
+        assertThat(critical.serverCritical()).isTrue();
+        assertThat(busy.serverCritical()).isFalse();
+    }
 }
