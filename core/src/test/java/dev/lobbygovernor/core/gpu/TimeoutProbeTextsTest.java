@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lobbygovernor.core.gpu.internal.TimeoutProbe;
+import dev.lobbygovernor.testing.Await;
 import dev.lobbygovernor.testing.MutableClock;
 import dev.lobbygovernor.testing.ScriptedGpuProbe;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class TimeoutProbeTextsTest {
 
     private static final Duration SHORT = Duration.ofMillis(5);
+    /** Ample for a probe that answers at once; short, so that a call never made fails the test quickly. */
+    private static final Duration ANSWERS = Duration.ofSeconds(1);
 
     private final MutableClock clock = MutableClock.at("2025-01-10T12:28:18Z");
     private final CountDownLatch release = new CountDownLatch(1);
@@ -78,14 +81,14 @@ class TimeoutProbeTextsTest {
                 assertThat(e.getMessage()).matches("GPU probe hung: previous call still running for \\d+\\.\\d s"
                         + " \\(timeout 5 ms\\); not starting another");
             });
-            assertThat(hung.calls()).isEqualTo(1);
+            Await.until("the hung call has started", () -> hung.calls() == 1);
         }
     }
 
     @Test
     void closingAnIdleProbeClosesTheWrappedOneAtOnceAndOnlyOnce() throws Exception {
         var script = new ScriptedGpuProbe("idle", clock).thenPlausible();
-        var probe = new TimeoutProbe(script, Duration.ofSeconds(5));
+        var probe = new TimeoutProbe(script, ANSWERS);
         assertThat(probe.sample().source()).isEqualTo("idle");
         probe.close();
         assertThat(script.closes()).isEqualTo(1);
@@ -101,7 +104,7 @@ class TimeoutProbeTextsTest {
     @Test
     void closingAProbeNeverAskedClosesTheWrappedOneWithoutStartingAThread() {
         var script = new ScriptedGpuProbe("never-asked", clock).thenPlausible();
-        var probe = new TimeoutProbe(script, Duration.ofSeconds(5));
+        var probe = new TimeoutProbe(script, ANSWERS);
         probe.close();
         assertThat(script.closes()).isEqualTo(1);
         assertThat(ProbeThreads.alive("lobby-governor-probe-never-asked")).isZero();
@@ -112,7 +115,7 @@ class TimeoutProbeTextsTest {
     @Test
     void consecutiveCallsReuseTheOneWorkerAndGetTheirOwnSamples() throws Exception {
         var script = new ScriptedGpuProbe("seq", clock).thenPlausible();
-        try (var probe = new TimeoutProbe(script, Duration.ofSeconds(5))) {
+        try (var probe = new TimeoutProbe(script, ANSWERS)) {
             for (int i = 0; i < 3; i++) {
                 clock.advance(Duration.ofSeconds(1));
                 assertThat(probe.sample().takenAt()).isEqualTo(clock.instant());
@@ -148,6 +151,26 @@ class TimeoutProbeTextsTest {
             assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aCallWhoseCallerTimedOutBeforeTheWorkerTookItUpIsInterruptedWhenItStarts() {
+        // a timeout of one nanosecond: the caller gives up before the worker has started the call
+        var waits = new ScriptedGpuProbe("late", clock).thenBlockUntil(new CountDownLatch(1)).thenPlausible();
+        try (var probe = new TimeoutProbe(waits, Duration.ofNanos(1))) {
+            assertThatThrownBy(probe::sample).isInstanceOfSatisfying(ProbeException.class,
+                    e -> assertThat(e.failureCause()).isEqualTo(ProbeFailureCause.TIMEOUT));
+            // Without the interrupt the first call would block the worker for good, and no call
+            // after it would ever reach the probe.
+            Await.until("a later call reaches the probe", Duration.ofSeconds(5), () -> {
+                try {
+                    probe.sample();
+                } catch (ProbeException expected) {
+                    // each times out after a nanosecond; only whether it reached the probe counts
+                }
+                return waits.calls() >= 2;
+            });
         }
     }
 }
