@@ -467,8 +467,10 @@ class HostWatchTest {
             w.poll();
             assertThat(messages(logs, Level.WARN)).containsExactly(
                     "Host wolf-1: Wolf's own health report could not be read: connection refused");
+            assertThat(messages(logs, Level.INFO)).noneMatch(m -> m.contains("answers its health report again"));
             w.poll();
-            assertThat(messages(logs, Level.INFO)).contains("Host wolf-1: Wolf answers its health report again");
+            assertThat(messages(logs, Level.INFO)).filteredOn(m -> m.contains("answers its health report again"))
+                    .containsExactly("Host wolf-1: Wolf answers its health report again");
             assertThat(logs.at(Level.WARN)).hasSize(1);
         }
     }
@@ -516,5 +518,15 @@ class HostWatchTest {
         HostHealth h = w.overdue(Duration.ofSeconds(20));
         assertThat(h.server()).contains(critical);
         assertThat(h.serverCritical()).isTrue();
+    }
+
+    @Test
+    void aServerThatNamesStuckThreadsIsAReasonAndOneWithNoneIsNot() {
+        probe.thenPlausible();
+        var stuck = ServerReport.answered("Wolf", T0,
+                Optional.of(new ServerHealth(true, "ok", 1, 4, List.of("encoder-0"))), Optional.empty());
+        assertThat(watch(probe, new ScriptedServer().then(stuck)).poll().reasons())
+                .containsExactly(new HealthReason.ServerThreadsStuck("Wolf", 1, 4, List.of("encoder-0")));
+        assertThat(watch(probe, new ScriptedServer().then(fine())).poll().reasons()).isEmpty();
     }
 }
