@@ -173,4 +173,26 @@ class TimeoutProbeTextsTest {
             });
         }
     }
+
+    @Test
+    void aCallerArrivingWithinTheTimeoutOfARunningCallWaitsForItAndSharesItsSample() throws Exception {
+        var slow = new ScriptedGpuProbe("shared", clock).thenBlockUntil(release);
+        Thread caller = Thread.currentThread();
+        Thread releaser = new Thread(() -> {
+            ProbeThreads.awaitAllWaiting(java.util.List.of(caller));
+            release.countDown();
+        });
+        releaser.setDaemon(true);
+        var first = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var probe = new TimeoutProbe(slow, Duration.ofSeconds(30))) {
+            var earlier = first.submit(probe::sample);
+            Await.until("the first call runs", () -> slow.calls() == 1);
+            releaser.start();
+            GpuSample joined = probe.sample();
+            assertThat(joined).isSameAs(earlier.get());
+            assertThat(slow.calls()).isEqualTo(1);
+        } finally {
+            first.shutdownNow();
+        }
+    }
 }
