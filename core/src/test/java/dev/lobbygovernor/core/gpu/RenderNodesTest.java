@@ -110,4 +110,14 @@ class RenderNodesTest {
         assertThat(List.of(new RenderNode(" /dev/dri/renderD128 ", UUID_41).path())).containsExactly(
                 "/dev/dri/renderD128");
     }
+
+    @Test
+    void anAddressWithoutADomainIsInDomainZeroAndOtherDomainsAreOtherCards() throws IOException {
+        renderNode("renderD128", "0000:0a:00.0");
+        renderNode("renderD129", "0001:41:00.0");
+        nvidiaCard("0a:00.0", UUID_0A);
+        nvidiaCard("0000:41:00.0", UUID_41);
+
+        assertThat(RenderNodes.discover(root)).containsExactly(new RenderNode("/dev/dri/renderD128", UUID_0A));
+    }
 }

@@ -64,4 +64,11 @@ class XidCatalogTest {
         assertThatThrownBy(() -> XidCatalog.fault(0, AT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 1");
     }
+    @Test
+    void theCatalogKnowsTheXidsItListsAndNoOthers() {
+        assertThat(XidCatalog.knows(43)).isTrue();
+        assertThat(XidCatalog.knows(45)).isTrue();
+        assertThat(XidCatalog.knows(999)).isFalse();
+        assertThat(XidCatalog.fault(43, AT).meaning()).isEqualTo("GPU stopped processing");
+    }
 }

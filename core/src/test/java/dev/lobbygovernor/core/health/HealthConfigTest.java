@@ -63,4 +63,12 @@ class HealthConfigTest {
         assertThat(t.encoderSessionLimit()).isZero();
         assertThat(t.lobbiesEncode()).isTrue();
     }
+    @Test
+    void monitorConfigsWithTheSameValuesAreEqualWithTheSameHashAndOthersDiffer() {
+        var a = MonitorConfig.builder().probeInterval(Duration.ofSeconds(10)).build();
+        var b = MonitorConfig.builder().probeInterval(Duration.ofSeconds(10)).build();
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a.hashCode()).isNotEqualTo(MonitorConfig.defaults().hashCode());
+        assertThat(a).isNotEqualTo(MonitorConfig.defaults());
+    }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +37,19 @@ class RemediationTest {
         release.countDown();
     }
 
-    /** A remediation that takes until {@code release} opens, as restarting Wolf takes a minute. */
-    private Remediation slow() {
+    /**
+     * A remediation that takes until {@code release} opens, as restarting Wolf takes a minute, when
+     * it runs on a thread {@code where} allows. On any other thread (a polling thread, say) it
+     * returns at once without blocking, so that a test of where it runs fails quickly instead of
+     * hanging the poll it blocks.
+     */
+    private Remediation slow(Predicate<Thread> where) {
         return (host, health) -> {
-            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             ranOn.add(Thread.currentThread());
+            if (!where.test(Thread.currentThread())) {
+                return RemediationResult.failed("ran on " + Thread.currentThread().getName());
+            }
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {
                 release.await();
                 return RemediationResult.succeeded("wolf restarted");
@@ -139,10 +148,10 @@ class RemediationTest {
     void aSlowRemediationRunsOnItsOwnThreadWhilePollingGoesOn() throws Exception {
         probe.thenNvmlUnknownError();
         var config = MonitorConfig.builder().probeInterval(Duration.ofMillis(10)).remediateAfterFailures(1).build();
-        HealthMonitor m = monitor(config, slow());
+        HealthMonitor m = monitor(config, slow(t -> t.getName().equals("lobby-governor-health-remediation")));
         m.start();
         try {
-            Await.until("the remediation runs", () -> running.get() == 1);
+            Await.until("the remediation runs", () -> !ranOn.isEmpty());
             int before = probe.calls();
             Await.until("three more polls while it runs", () -> probe.calls() >= before + 3);
             assertThat(ranOn).singleElement().satisfies(t -> {
@@ -165,11 +174,13 @@ class RemediationTest {
         var config = MonitorConfig.builder().remediateAfterFailures(1).remediationCooldown(Duration.ofMinutes(15)).build();
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
-            HealthMonitor m = builder(config, slow()).remediationExecutor(pool).build();
+            // the given pool's threads, as Executors' default thread factory names them
+            HealthMonitor m = builder(config, slow(t -> t.getName().startsWith("pool-")))
+                    .remediationExecutor(pool).build();
             // Polls return although the remediation blocks: they run here, on the test thread.
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
                 m.pollOnce();
-                Await.until("the remediation runs", () -> running.get() == 1);
+                Await.until("the remediation runs", () -> !ranOn.isEmpty());
                 pollEvery5s(m, Duration.ofMinutes(20));
             });
             assertThat(ranOn).hasSize(1);

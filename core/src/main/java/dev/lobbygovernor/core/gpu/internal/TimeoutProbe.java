@@ -138,6 +138,8 @@ public final class TimeoutProbe implements GpuProbe {
         final CompletableFuture<GpuSample> result = new CompletableFuture<>();
         final long startedNanos;
         private Thread runner; // guarded by lock: set while the delegate runs
+        /** Guarded by lock: the caller gave up before the worker took this call up. */
+        private boolean interruptPending;
 
         Call(long startedNanos) {
             this.startedNanos = startedNanos;
@@ -149,6 +151,12 @@ public final class TimeoutProbe implements GpuProbe {
             synchronized (lock) {
                 runner = Thread.currentThread();
                 skip = closed; // taken off the queue just as close() ran: do not call a closing probe
+                if (interruptPending) {
+                    // the caller timed out before this worker started the call: the interrupt
+                    // aimed at the call must still reach it, or a probe that waits interruptibly
+                    // would keep the worker for good
+                    runner.interrupt();
+                }
             }
             GpuSample sample = null;
             Throwable failure = null;
@@ -186,7 +194,8 @@ public final class TimeoutProbe implements GpuProbe {
         }
 
         /**
-         * Interrupts the call if it still runs, so a probe that waits interruptibly (for a
+         * Interrupts the call if it still runs (or as soon as it starts, if the worker has not
+         * taken it up yet), so a probe that waits interruptibly (for a
          * subprocess, say) can give up; a call stuck in native code ignores it and keeps the
          * worker, which is what the fail-fast path is for.
          */
@@ -194,6 +203,8 @@ public final class TimeoutProbe implements GpuProbe {
             synchronized (lock) {
                 if (runner != null) {
                     runner.interrupt();
+                } else {
+                    interruptPending = true;
                 }
             }
         }
