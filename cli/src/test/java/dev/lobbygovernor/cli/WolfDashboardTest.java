@@ -25,8 +25,11 @@ class WolfDashboardTest {
             try (WolfDashboard view = new WolfDashboard(wolf.socketPath(), Clock.systemUTC())) {
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
                 String status = view.feed.statusJson();
-                while (Instant.now().isBefore(deadline) && !status.contains("\"memoryTotalMiB\"")) {
-                    Thread.sleep(100); // the monitor's first poll runs on its own thread
+                // the monitor's first poll runs on its own thread; the GPU reading can show before
+                // that poll has judged it and read Wolf's own report
+                while (Instant.now().isBefore(deadline)
+                        && !(status.contains("\"memoryTotalMiB\"") && status.contains("\"server\":{"))) {
+                    Thread.sleep(100);
                     status = view.feed.statusJson();
                 }
 
